@@ -1,0 +1,43 @@
+import { mkdirSync } from "node:fs";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+
+/**
+ * The one place that turns a DATABASE_URL into a Prisma driver adapter.
+ * `postgres://…` is production PostgreSQL; `pglite:<dir>` (or `pglite:memory`) is
+ * the embedded database a fresh clone runs on with no server installed.
+ */
+export type DatabaseKind = "postgres" | "pglite";
+
+export function databaseKind(url: string): DatabaseKind {
+  if (url.startsWith("postgres://") || url.startsWith("postgresql://")) return "postgres";
+  if (url.startsWith("pglite:")) return "pglite";
+  throw new Error(`DATABASE_URL must start with postgres://, postgresql:// or pglite: (got "${url.split(":")[0]}:")`);
+}
+
+export interface OpenedAdapter {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+}
+
+export async function openAdapter(url: string, options: { poolSize?: number } = {}): Promise<OpenedAdapter> {
+  if (databaseKind(url) === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const factory = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+    return { factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  const location = url.slice("pglite:".length);
+  let pglite: InstanceType<typeof PGlite>;
+  if (location === "memory" || location === "") {
+    pglite = new PGlite();
+  } else {
+    mkdirSync(location, { recursive: true });
+    pglite = new PGlite(location);
+  }
+  await pglite.waitReady;
+  return {
+    factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
+    close: () => pglite.close(),
+  };
+}
