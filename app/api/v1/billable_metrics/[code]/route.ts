@@ -1,0 +1,22 @@
+import { deleteBillableMetric, findBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { metricInputFromWire, metricUpdateSchema, serializeBillableMetric } from "~/server/lago-api/metric-wire";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+type Params = { code: string };
+
+export const GET = lagoRoute<Params>(async ({ db, params }) => ({
+  billable_metric: serializeBillableMetric(await findBillableMetric({ db, code: params.code })),
+}));
+
+export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
+  const input = parseRoot(await body(), "billable_metric", metricUpdateSchema);
+  const metric = await updateBillableMetric({ db, code: params.code, changes: metricInputFromWire(input) });
+  return { billable_metric: serializeBillableMetric(metric) };
+});
+
+export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
+  billable_metric: serializeBillableMetric(await deleteBillableMetric({ db, code: params.code })),
+}));

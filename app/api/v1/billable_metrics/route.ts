@@ -1,0 +1,19 @@
+import { createBillableMetric, listBillableMetrics, type BillableMetricInput } from "~/server/catalog/billable-metrics";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { metricCreateSchema, metricInputFromWire, serializeBillableMetric } from "~/server/lago-api/metric-wire";
+import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, body }) => {
+  const input = parseRoot(await body(), "billable_metric", metricCreateSchema);
+  const metric = await createBillableMetric({ db, input: metricInputFromWire(input) as BillableMetricInput });
+  return { billable_metric: serializeBillableMetric(metric) };
+});
+
+export const GET = lagoRoute(async ({ db, searchParams }) => {
+  const pagination = parsePagination(searchParams);
+  const { metrics, totalCount } = await listBillableMetrics({ db, pagination });
+  return { billable_metrics: metrics.map(serializeBillableMetric), meta: paginationMeta(pagination, totalCount) };
+});

@@ -1,0 +1,20 @@
+import { listCustomers } from "~/server/identity/list-customers";
+import { upsertCustomer } from "~/server/identity/upsert-customer";
+import { customerFieldsFromWire, customerInputSchema, serializeCustomer } from "~/server/lago-api/customer-wire";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, service, body }) => {
+  const input = parseRoot(await body(), "customer", customerInputSchema);
+  const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input) });
+  return { customer: serializeCustomer(customer) };
+});
+
+export const GET = lagoRoute(async ({ db, service, searchParams }) => {
+  const pagination = parsePagination(searchParams);
+  const { customers, totalCount } = await listCustomers({ db, serviceId: service.id, pagination });
+  return { customers: customers.map(serializeCustomer), meta: paginationMeta(pagination, totalCount) };
+});

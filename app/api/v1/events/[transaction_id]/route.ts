@@ -1,0 +1,12 @@
+import { serializeEvent } from "~/server/lago-api/event-wire";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { findEvent } from "~/server/usage/find-events";
+
+export const dynamic = "force-dynamic";
+
+export const GET = lagoRoute<{ transaction_id: string }>(async ({ db, service, params }) => {
+  const event = await findEvent({ db, serviceId: service.id, transactionId: params.transaction_id });
+  return {
+    event: serializeEvent({ ...event, externalSubscriptionId: event.subscription.externalId, lagoCustomerId: event.subscription.accountLinkId }),
+  };
+});

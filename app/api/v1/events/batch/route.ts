@@ -1,0 +1,30 @@
+import { env } from "~/server/env";
+import { validationFailed } from "~/server/errors";
+import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { zodIssuesToLagoDetails } from "~/server/lago-api/zod-to-lago";
+import { ingestEvents } from "~/server/usage/ingest-events";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, service, body }) => {
+  const raw = await body();
+  const events = raw && typeof raw === "object" ? (raw as { events?: unknown }).events : undefined;
+  if (events === undefined || events === null || (Array.isArray(events) && events.length === 0)) {
+    throw validationFailed({ events: ["no_events"] });
+  }
+  if (!Array.isArray(events)) throw validationFailed({ events: ["invalid_format"] });
+  if (events.length > env().EVENTS_BATCH_LIMIT) throw validationFailed({ events: ["too_many_events"] });
+
+  // Lago keys batch errors by the event's index: {"3": {"timestamp": ["invalid_format"]}}.
+  const errors: Record<string, Record<string, string[]>> = {};
+  const parsed = events.map((event, index) => {
+    const result = eventInputSchema.safeParse(event);
+    if (!result.success) errors[String(index)] = zodIssuesToLagoDetails(result.error.issues) as Record<string, string[]>;
+    return result.success ? rawEventFromWire(result.data) : null;
+  });
+  if (Object.keys(errors).length) throw validationFailed(errors);
+
+  const stored = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null), mode: "batch" });
+  return { events: stored.map(serializeEvent) };
+});

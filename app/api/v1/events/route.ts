@@ -1,0 +1,36 @@
+import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+import { isoDate } from "~/server/lago-api/wire-common";
+import { listEvents } from "~/server/usage/find-events";
+import { ingestEvents } from "~/server/usage/ingest-events";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, service, body }) => {
+  const input = parseRoot(await body(), "event", eventInputSchema);
+  const [event] = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)], mode: "single" });
+  return { event: serializeEvent(event!) };
+});
+
+export const GET = lagoRoute(async ({ db, service, searchParams }) => {
+  const pagination = parsePagination(searchParams);
+  const from = searchParams.get("timestamp_from");
+  const to = searchParams.get("timestamp_to");
+  const { events, totalCount } = await listEvents({
+    db,
+    serviceId: service.id,
+    pagination,
+    filters: {
+      externalSubscriptionId: searchParams.get("external_subscription_id") ?? undefined,
+      code: searchParams.get("code") ?? undefined,
+      timestampFrom: from ? isoDate.parse(from) : undefined,
+      timestampTo: to ? isoDate.parse(to) : undefined,
+    },
+  });
+  return {
+    events: events.map((e) => serializeEvent({ ...e, externalSubscriptionId: e.subscription.externalId, lagoCustomerId: e.subscription.accountLinkId })),
+    meta: paginationMeta(pagination, totalCount),
+  };
+});

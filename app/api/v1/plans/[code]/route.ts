@@ -1,0 +1,21 @@
+import { deletePlan, findPlan, updatePlan } from "~/server/catalog/plans";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { planInputFromWire, planUpdateSchema, serializePlan } from "~/server/lago-api/plan-wire";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+type Params = { code: string };
+
+export const GET = lagoRoute<Params>(async ({ db, params }) => ({
+  plan: serializePlan(await findPlan({ db, code: params.code })),
+}));
+
+export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
+  const input = parseRoot(await body(), "plan", planUpdateSchema);
+  return { plan: serializePlan(await updatePlan({ db, code: params.code, changes: planInputFromWire(input) })) };
+});
+
+export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
+  plan: serializePlan(await deletePlan({ db, code: params.code })),
+}));

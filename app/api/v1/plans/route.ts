@@ -1,0 +1,18 @@
+import { createPlan, listPlans, type PlanInput } from "~/server/catalog/plans";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { planCreateSchema, planInputFromWire, serializePlan } from "~/server/lago-api/plan-wire";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, body }) => {
+  const input = parseRoot(await body(), "plan", planCreateSchema);
+  return { plan: serializePlan(await createPlan({ db, input: planInputFromWire(input) as PlanInput })) };
+});
+
+export const GET = lagoRoute(async ({ db, searchParams }) => {
+  const pagination = parsePagination(searchParams);
+  const { plans, totalCount } = await listPlans({ db, pagination });
+  return { plans: plans.map(serializePlan), meta: paginationMeta(pagination, totalCount) };
+});

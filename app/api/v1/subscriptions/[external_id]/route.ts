@@ -1,0 +1,17 @@
+import { findPlan } from "~/server/catalog/plans";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { serializeSubscription } from "~/server/lago-api/subscription-wire";
+import { findSubscription, terminateSubscription } from "~/server/subscriptions/subscriptions";
+
+export const dynamic = "force-dynamic";
+
+type Params = { external_id: string };
+
+export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
+  const subscription = await findSubscription({ db, serviceId: service.id, externalId: params.external_id });
+  return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
+});
+
+export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
+  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id })),
+}));

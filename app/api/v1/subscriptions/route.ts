@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { findPlan } from "~/server/catalog/plans";
+import { lagoRoute } from "~/server/lago-api/lago-route";
+import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { parseRoot } from "~/server/lago-api/read-json-body";
+import { SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire } from "~/server/lago-api/subscription-wire";
+import { createSubscription, listSubscriptions } from "~/server/subscriptions/subscriptions";
+
+export const dynamic = "force-dynamic";
+
+export const POST = lagoRoute(async ({ db, service, body }) => {
+  const input = parseRoot(await body(), "subscription", subscriptionCreateSchema);
+  const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input) });
+  return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
+});
+
+const statusFilter = z.array(z.enum(SUBSCRIPTION_STATUSES, { error: "value_is_invalid" }));
+
+export const GET = lagoRoute(async ({ db, service, searchParams }) => {
+  const pagination = parsePagination(searchParams);
+  const { subscriptions, totalCount } = await listSubscriptions({
+    db,
+    serviceId: service.id,
+    pagination,
+    filters: {
+      externalCustomerId: searchParams.get("external_customer_id") ?? undefined,
+      planCode: searchParams.get("plan_code") ?? undefined,
+      statuses: statusFilter.parse([...searchParams.getAll("status[]"), ...searchParams.getAll("status")]),
+    },
+  });
+  return { subscriptions: subscriptions.map((s) => serializeSubscription(s)), meta: paginationMeta(pagination, totalCount) };
+});

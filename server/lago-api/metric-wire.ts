@@ -1,0 +1,42 @@
+import { z } from "zod";
+import type { BillableMetric } from "~/generated/prisma/client";
+import type { BillableMetricInput } from "~/server/catalog/billable-metrics";
+import { isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
+
+// Lago's weighted_sum_agg and custom_agg are not supported by the hub: refused, not ignored.
+export const AGGREGATION_TYPES = ["count_agg", "sum_agg", "max_agg", "unique_count_agg", "latest_agg"] as const;
+
+const metricFields = {
+  name: requiredString(255),
+  code: requiredString(255),
+  description: optionalString(2000),
+  aggregation_type: z.enum(AGGREGATION_TYPES, { error: "value_is_invalid" }),
+  field_name: optionalString(255),
+  recurring: z.boolean({ error: "value_is_invalid" }).optional(),
+};
+
+export const metricCreateSchema = z.object(metricFields);
+export const metricUpdateSchema = z.object(metricFields).partial();
+
+const NAMES = { name: "name", code: "code", description: "description", aggregation_type: "aggregationType", field_name: "fieldName", recurring: "recurring" } as const;
+
+export const metricInputFromWire = (input: z.infer<typeof metricUpdateSchema>) =>
+  presentKeys(input, NAMES) as Partial<BillableMetricInput>;
+
+export function serializeBillableMetric(metric: BillableMetric) {
+  return {
+    lago_id: metric.id,
+    name: metric.name,
+    code: metric.code,
+    description: metric.description,
+    aggregation_type: metric.aggregationType,
+    weighted_interval: null,
+    recurring: metric.recurring,
+    rounding_function: null,
+    rounding_precision: null,
+    created_at: isoSeconds(metric.createdAt),
+    field_name: metric.fieldName,
+    expression: null,
+    filters: [],
+  };
+}

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/** Lago renders most timestamps as ISO 8601 to the second, events to the millisecond. */
+export const isoSeconds = (date: Date | null | undefined) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
+export const isoMillis = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+
+export const requiredString = (max = 255) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "value_is_mandatory" : "invalid_format") })
+    .trim()
+    .min(1, { error: "value_is_mandatory" })
+    .max(max, { error: "value_is_too_long" });
+
+export const optionalString = (max = 255) =>
+  z.string({ error: "invalid_format" }).trim().max(max, { error: "value_is_too_long" }).nullish();
+
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+export const currencyCode = z
+  .string({ error: "value_is_invalid" })
+  .trim()
+  .toUpperCase()
+  .refine((code) => CURRENCIES.has(code), { error: "value_is_invalid" });
+
+/** An ISO 8601 date or date-time; Lago's code for anything else is `invalid_date`. */
+export const isoDate = z
+  .string({ error: "invalid_date" })
+  .refine((value) => /^\d{4}-\d{2}-\d{2}/.test(value) && !Number.isNaN(Date.parse(value)), { error: "invalid_date" })
+  .transform((value) => new Date(value));
+
+/** Money in minor units: a non-negative safe integer, stored as bigint. */
+export const amountCents = z
+  .number({ error: (issue) => (issue.input === undefined ? "value_is_mandatory" : "invalid_format") })
+  .int({ error: "invalid_format" })
+  .min(0, { error: "value_is_out_of_range" })
+  .max(Number.MAX_SAFE_INTEGER, { error: "value_is_out_of_range" })
+  .transform((value) => BigInt(value));
+
+export const centsToNumber = (cents: bigint) => Number(cents);
+
+/** Keeps only the keys the client actually sent, renamed to the domain's. */
+export function presentKeys<Wire extends Record<string, unknown>, Domain extends string>(
+  wire: Wire,
+  names: Partial<Record<keyof Wire, Domain>>,
+): Partial<Record<Domain, unknown>> {
+  const out: Partial<Record<Domain, unknown>> = {};
+  for (const [wireKey, domainKey] of Object.entries(names) as Array<[string, Domain]>) {
+    if (wire[wireKey] !== undefined) out[domainKey] = wire[wireKey];
+  }
+  return out;
+}

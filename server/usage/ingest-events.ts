@@ -1,0 +1,158 @@
+import type { Prisma, UsageEvent } from "~/generated/prisma/client";
+import type { Db } from "~/server/db/client";
+import { AppError, type ErrorDetails, notFound, validationFailed } from "~/server/errors";
+import { canonicalJson } from "./canonical-json";
+import { isValidProperties, numericPropertyValue, parseEventTimestamp } from "./event-values";
+
+/** One event as the wire delivered it, after zod has checked the basic types. */
+export interface RawEvent {
+  transactionId: string;
+  externalSubscriptionId: string;
+  code: string;
+  timestamp?: unknown;
+  properties?: unknown;
+}
+
+export interface IngestedEvent extends UsageEvent {
+  externalSubscriptionId: string;
+  lagoCustomerId: string;
+}
+
+type Prepared = Prisma.UsageEventCreateManyInput & { index: number; timestampGiven: boolean; externalSubscriptionId: string; lagoCustomerId: string };
+type EventErrors = Map<number, Record<string, string[]>>;
+
+const NUMERIC_AGGREGATIONS = new Set(["sum_agg", "max_agg", "latest_agg"]);
+
+function addError(errors: EventErrors, index: number, field: string, code: string) {
+  const fields = errors.get(index) ?? {};
+  (fields[field] ??= []).push(code);
+  errors.set(index, fields);
+}
+
+/** Same event, retried: a retry that omits the timestamp got "now" again, so ignore it then. */
+function isSameEvent(stored: Pick<UsageEvent, "subscriptionId" | "code" | "timestamp" | "properties">, incoming: Prepared): boolean {
+  return (
+    stored.subscriptionId === incoming.subscriptionId &&
+    stored.code === incoming.code &&
+    (!incoming.timestampGiven || stored.timestamp.getTime() === (incoming.timestamp as Date).getTime()) &&
+    canonicalJson(stored.properties) === canonicalJson(incoming.properties)
+  );
+}
+
+/**
+ * Stores a batch of usage events all-or-nothing, with set-based queries: one lookup of
+ * the subscriptions, one of the metrics, one INSERT … ON CONFLICT DO NOTHING.
+ * (service, transaction_id) is the idempotency key: an event already stored with the
+ * same content is answered from storage and never counted twice; the same id with
+ * different content is Lago's `value_already_exist`.
+ *
+ * Stricter than Lago, which accepts anything and drops it later: an unknown
+ * subscription or metric, or a non-numeric value for a numeric metric, is refused with
+ * the codes of Lago's own Events::ValidateCreationService, so no usage vanishes silently.
+ */
+export async function ingestEvents(options: {
+  db: Db;
+  serviceId: string;
+  events: RawEvent[];
+  mode: "single" | "batch";
+  receivedAt?: Date;
+}): Promise<IngestedEvent[]> {
+  const { db, serviceId, events, mode } = options;
+  const receivedAt = options.receivedAt ?? new Date();
+
+  const subscriptionIds = [...new Set(events.map((e) => e.externalSubscriptionId))];
+  const codes = [...new Set(events.map((e) => e.code))];
+  const [subscriptions, metrics] = await Promise.all([
+    db.subscription.findMany({
+      where: { serviceId, externalId: { in: subscriptionIds } },
+      select: { id: true, externalId: true, accountLinkId: true },
+    }),
+    db.billableMetric.findMany({ where: { code: { in: codes } }, select: { code: true, aggregationType: true, fieldName: true } }),
+  ]);
+  const subscriptionByExternalId = new Map(subscriptions.map((s) => [s.externalId, s]));
+  const metricByCode = new Map(metrics.map((m) => [m.code, m]));
+
+  const errors: EventErrors = new Map();
+  const prepared: Prepared[] = [];
+  events.forEach((event, index) => {
+    const subscription = subscriptionByExternalId.get(event.externalSubscriptionId);
+    const metric = metricByCode.get(event.code);
+    if (!subscription) addError(errors, index, "external_subscription_id", "subscription_not_found");
+    if (!metric) addError(errors, index, "code", "billable_metric_not_found");
+    const timestamp = event.timestamp === undefined || event.timestamp === null ? receivedAt : parseEventTimestamp(event.timestamp);
+    if (!timestamp) addError(errors, index, "timestamp", "invalid_format");
+    const properties = event.properties ?? {};
+    if (!isValidProperties(properties)) addError(errors, index, "properties", "invalid_format");
+    else if (metric && metric.fieldName && NUMERIC_AGGREGATIONS.has(metric.aggregationType)) {
+      const value = (properties as Record<string, unknown>)[metric.fieldName];
+      if (numericPropertyValue(value) === null) addError(errors, index, "properties", "value_is_not_valid_number");
+    }
+    if (!subscription || !timestamp || errors.has(index)) return;
+    prepared.push({
+      index,
+      serviceId,
+      transactionId: event.transactionId,
+      subscriptionId: subscription.id,
+      code: event.code,
+      timestamp,
+      timestampGiven: event.timestamp !== undefined && event.timestamp !== null,
+      properties: properties as Prisma.InputJsonValue,
+      externalSubscriptionId: subscription.externalId,
+      lagoCustomerId: subscription.accountLinkId,
+    });
+  });
+
+  // Within one batch, a repeated transaction id is a retry only if the content agrees.
+  const firstByTransaction = new Map<string, Prepared>();
+  for (const event of prepared) {
+    const first = firstByTransaction.get(event.transactionId);
+    if (!first) firstByTransaction.set(event.transactionId, event);
+    else if (!isSameEvent({ ...first, timestamp: first.timestamp as Date, properties: first.properties as Prisma.JsonValue }, event)) {
+      addError(errors, event.index, "transaction_id", "value_already_exist");
+    }
+  }
+  throwIfErrors(errors, mode);
+
+  const unique = [...firstByTransaction.values()];
+  const stored = await db.$transaction(async (tx) => {
+    const inserted = await tx.usageEvent.createManyAndReturn({
+      data: unique.map(({ index: _i, timestampGiven: _t, externalSubscriptionId: _e, lagoCustomerId: _c, ...row }) => row),
+      skipDuplicates: true,
+    });
+    const byTransaction = new Map(inserted.map((row) => [row.transactionId, row]));
+    const conflicting = unique.filter((event) => !byTransaction.has(event.transactionId));
+    if (conflicting.length) {
+      const existing = await tx.usageEvent.findMany({
+        where: { serviceId, transactionId: { in: conflicting.map((e) => e.transactionId) } },
+      });
+      for (const event of conflicting) {
+        const previous = existing.find((row) => row.transactionId === event.transactionId);
+        if (previous && isSameEvent(previous, event)) byTransaction.set(event.transactionId, previous);
+        else addError(errors, event.index, "transaction_id", "value_already_exist");
+      }
+      // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
+      throwIfErrors(errors, mode);
+    }
+    return byTransaction;
+  });
+
+  return prepared.map((event) => ({
+    ...(stored.get(event.transactionId) as UsageEvent),
+    externalSubscriptionId: event.externalSubscriptionId,
+    lagoCustomerId: event.lagoCustomerId,
+  }));
+}
+
+function throwIfErrors(errors: EventErrors, mode: "single" | "batch"): void {
+  if (!errors.size) return;
+  if (mode === "batch") {
+    const details: ErrorDetails = {};
+    for (const [index, fields] of [...errors].sort(([a], [b]) => a - b)) details[String(index)] = fields;
+    throw validationFailed(details);
+  }
+  const fields = errors.get(0) ?? {};
+  // A single event for an unknown subscription or metric is a 404, as in Lago's validator.
+  if (fields.external_subscription_id?.includes("subscription_not_found")) throw notFound("subscription");
+  if (fields.code?.includes("billable_metric_not_found")) throw notFound("billable_metric");
+  throw new AppError("validation_errors", "invalid event", { details: fields });
+}
