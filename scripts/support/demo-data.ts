@@ -1,0 +1,80 @@
+import type { Db } from "~/server/db/client";
+import { createBillableMetric, type BillableMetricInput } from "~/server/catalog/billable-metrics";
+import { createPlan, type PlanInput } from "~/server/catalog/plans";
+import { upsertCustomer } from "~/server/identity/upsert-customer";
+import { createService } from "~/server/services/create-service";
+import { createSubscription } from "~/server/subscriptions/subscriptions";
+import { ingestEvents } from "~/server/usage/ingest-events";
+
+/** Well-known demo keys: printed by the launcher, never valid outside a demo database. */
+export const DEMO_SERVICES = [
+  { code: "nexacloud", name: "NexaCloud hosting", apiKey: "nxb_demo_nexacloud_key" },
+  { code: "nexadesk", name: "NexaDesk chat", apiKey: "nxb_demo_nexadesk_key" },
+  { code: "nexamaps", name: "NexaMaps API", apiKey: "nxb_demo_nexamaps_key" },
+] as const;
+
+const METRICS: BillableMetricInput[] = [
+  { code: "storage_gb", name: "Storage (GB)", aggregationType: "max_agg", fieldName: "gb" },
+  { code: "vcpu_hours", name: "vCPU hours", aggregationType: "sum_agg", fieldName: "hours" },
+  { code: "chat_seats", name: "Active chat seats", aggregationType: "unique_count_agg", fieldName: "agent_id" },
+  { code: "map_requests", name: "Map API requests", aggregationType: "count_agg" },
+];
+
+const PLANS: PlanInput[] = [
+  {
+    code: "cloud_starter", name: "NexaCloud Starter", interval: "monthly", amountCents: 2900n, amountCurrency: "CAD",
+    charges: [
+      { billableMetricCode: "storage_gb", chargeModel: "standard", properties: { amount: "0.10", free_units: "50" } },
+      { billableMetricCode: "vcpu_hours", chargeModel: "graduated", properties: { graduated_ranges: [
+        { from_value: 0, to_value: 100, per_unit_amount: "0", flat_amount: "0" },
+        { from_value: 100, to_value: 1000, per_unit_amount: "0.04", flat_amount: "0" },
+        { from_value: 1000, to_value: null, per_unit_amount: "0.03", flat_amount: "0" },
+      ] } },
+    ],
+  },
+  {
+    code: "desk_team", name: "NexaDesk Team", interval: "monthly", amountCents: 4900n, amountCurrency: "CAD",
+    charges: [{ billableMetricCode: "chat_seats", chargeModel: "volume", properties: { free_units: "3", volume_ranges: [
+      { from_value: 0, to_value: 10, per_unit_amount: "12", flat_amount: "0" },
+      { from_value: 10, to_value: null, per_unit_amount: "9", flat_amount: "0" },
+    ] } }],
+  },
+  {
+    code: "maps_payg", name: "NexaMaps Pay as you go", interval: "monthly", amountCents: 0n, amountCurrency: "CAD",
+    charges: [{ billableMetricCode: "map_requests", chargeModel: "package", properties: { amount: "5", package_size: 1000, free_units: "10000" } }],
+  },
+];
+
+/** Idempotent: a second run leaves an already seeded database as it is. */
+export async function seedDemo(db: Db): Promise<string> {
+  if (await db.service.findUnique({ where: { code: "nexacloud" } })) return "Demo data already present.";
+  const services = [];
+  for (const service of DEMO_SERVICES) services.push((await createService({ db, ...service })).service);
+  for (const metric of METRICS) await createBillableMetric({ db, input: metric });
+  for (const plan of PLANS) await createPlan({ db, input: plan });
+
+  const [cloud, desk, maps] = services as [typeof services[number], typeof services[number], typeof services[number]];
+  const demoAccounts = [
+    { service: cloud, customer: "acme-corp", subscription: "acme-cloud-1", plan: "cloud_starter" },
+    { service: desk, customer: "acme-corp", subscription: "acme-desk-1", plan: "desk_team" },
+    { service: maps, customer: "globex", subscription: "globex-maps-1", plan: "maps_payg" },
+  ];
+  const monthStart = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  for (const account of demoAccounts) {
+    await upsertCustomer({ db, serviceId: account.service.id, externalId: account.customer, fields: { name: account.customer, currency: "CAD" } });
+    await createSubscription({
+      db,
+      serviceId: account.service.id,
+      input: { externalCustomerId: account.customer, planCode: account.plan, externalId: account.subscription, subscriptionAt: monthStart },
+    });
+  }
+  const seconds = Math.floor(monthStart.getTime() / 1000) + 3600;
+  await ingestEvents({ db, serviceId: cloud.id, mode: "batch", events: [
+    { transactionId: "demo-storage-1", externalSubscriptionId: "acme-cloud-1", code: "storage_gb", timestamp: seconds, properties: { gb: 120 } },
+    { transactionId: "demo-vcpu-1", externalSubscriptionId: "acme-cloud-1", code: "vcpu_hours", timestamp: seconds, properties: { hours: 240 } },
+  ] });
+  await ingestEvents({ db, serviceId: desk.id, mode: "batch", events: ["ana", "ben", "cho", "dev", "eli"].map((agent, i) => ({
+    transactionId: `demo-seat-${i}`, externalSubscriptionId: "acme-desk-1", code: "chat_seats", timestamp: seconds, properties: { agent_id: agent },
+  })) });
+  return `Seeded ${services.length} services, ${METRICS.length} metrics, ${PLANS.length} plans, ${demoAccounts.length} subscriptions.`;
+}
