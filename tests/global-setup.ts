@@ -11,7 +11,8 @@ declare module "vitest" {
 
 /** One migrated PostgreSQL database and one `next start` for the integration suite. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(".next/BUILD_ID")) throw new Error("Run `npx next build` before the integration tests (npm test does).");
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(`${distDir}/BUILD_ID`)) throw new Error(`No build in ${distDir}: run \`npx next build\` before the integration tests (npm test does).`);
   const database = await createTestDatabase();
   const app = await startApp({ DATABASE_URL: database.url });
   project.provide("baseUrl", app.baseUrl);
