@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { addPeriod } from "./dates";
+import { type OdooSimulator, startOdooSimulator } from "./index";
+import { API_KEY, json2, post } from "./test-helpers";
+
+let sim: OdooSimulator;
+let call: ReturnType<typeof json2>;
+beforeAll(async () => {
+  sim = await startOdooSimulator({ apiKey: API_KEY, today: "2025-01-01" });
+  call = json2(sim.url);
+});
+afterAll(() => sim.close());
+beforeEach(() => sim.reset("2025-01-01"));
+
+const runInvoicing = async (today: string) => (await post(`${sim.url}/__sim/run_invoicing`, { today })).json;
+
+describe("recurring invoicing simulation", () => {
+  it("bills the whole qty_delivered, keeps it, and advances next_invoice_date one period", async () => {
+    const seed = (await post(`${sim.url}/__sim/seed`, { startDate: "2025-01-31" })).json;
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 1200 } });
+
+    expect((await runInvoicing("2025-01-30")).invoiced).toEqual([]); // not due yet
+    const run = await runInvoicing("2025-01-31");
+    expect(run.invoiced).toHaveLength(1);
+    const { move_id: moveId, next_invoice_date: next } = run.invoiced[0];
+    expect(next).toBe("2025-02-28"); // relativedelta clamps Jan 31 + 1 month
+
+    const [move] = (await call("account.move", "read", {
+      ids: [moveId],
+      fields: ["move_type", "state", "payment_state", "partner_id", "invoice_origin", "amount_total", "invoice_line_ids", "name"],
+    })).json;
+    expect(move).toMatchObject({
+      move_type: "out_invoice", state: "posted", payment_state: "not_paid", partner_id: [seed.partner_id, "Acme Corp"],
+      invoice_origin: "S00001", amount_total: 100 + 1200 * 0.01, name: "INV/2025/00001",
+    });
+    const lines = (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["product_id", "quantity", "price_unit", "sale_line_ids"] })).json;
+    expect(lines.map((l: any) => [l.product_id[0], l.quantity, l.sale_line_ids])).toEqual([
+      [seed.product_ids.fixed, 1, [seed.line_ids.fixed]],
+      [seed.product_ids.usage, 1200, [seed.line_ids.usage]],
+    ]);
+
+    const [line] = (await call("sale.order.line", "read", { ids: [seed.line_ids.usage], fields: ["qty_delivered", "qty_invoiced"] })).json;
+    expect(line).toMatchObject({ qty_delivered: 1200, qty_invoiced: 1200 }); // not reset by Odoo 19
+    const [order] = (await call("sale.order", "read", { ids: [seed.order_id], fields: ["next_invoice_date", "invoice_ids"] })).json;
+    expect(order).toEqual({ id: seed.order_id, next_invoice_date: "2025-02-28", invoice_ids: [moveId] });
+
+    // Without a new write the next period bills the same 1200 again — the reason the hub
+    // must write each closing period's quantity.
+    const again = await runInvoicing("2025-02-28");
+    const [second] = (await call("account.move", "read", { ids: [again.invoiced[0].move_id], fields: ["amount_total"] })).json;
+    expect(second.amount_total).toBe(112);
+  });
+
+  it("skips orders that are not in progress and closes at end_date", async () => {
+    const seed = sim.seed({ startDate: "2025-01-01" });
+    await call("sale.order", "write", { ids: [seed.order_id], vals: { end_date: "2025-01-31" } });
+    const run = await runInvoicing("2025-01-01");
+    expect(run.invoiced[0].next_invoice_date).toBe("2025-02-01");
+    const [order] = (await call("sale.order", "read", { ids: [seed.order_id], fields: ["subscription_state"] })).json;
+    expect(order.subscription_state).toBe("6_churn");
+    expect((await runInvoicing("2025-03-01")).invoiced).toEqual([]);
+  });
+
+  it("changes payment_state through /__sim/payment", async () => {
+    sim.seed({ startDate: "2025-01-01" });
+    const [inv] = sim.runInvoicing("2025-01-01");
+    const paid = await post(`${sim.url}/__sim/payment`, { move_id: inv!.move_id, payment_state: "paid" });
+    expect(paid.json).toMatchObject({ payment_state: "paid", amount_residual: 0 });
+    expect((await post(`${sim.url}/__sim/payment`, { move_id: inv!.move_id, payment_state: "bogus" })).status).toBe(400);
+  });
+
+  it.each([
+    ["2025-01-31", 1, "month", "2025-02-28"],
+    ["2024-01-31", 1, "month", "2024-02-29"],
+    ["2025-01-15", 3, "month", "2025-04-15"],
+    ["2025-12-31", 1, "week", "2026-01-07"],
+    ["2024-02-29", 1, "year", "2025-02-28"],
+  ] as const)("addPeriod(%s, %i %s) = %s", (date, value, unit, expected) => {
+    expect(addPeriod(date, value, unit)).toBe(expected);
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * sale.order as a subscription (sale_subscription, Enterprise): no sale.subscription
+ * model since 17 — `plan_id` makes an order a subscription and `is_subscription` is
+ * computed from it. Lines carry the usage quantity in `qty_delivered`.
+ */
+import { userError } from "../errors";
+import { children, getRecord, nextSequence, nowDatetime, table } from "../records";
+import type { Env, ModelDef, RawRecord } from "./types";
+
+export const SUBSCRIPTION_STATES = [
+  ["1_draft", "Quotation"],
+  ["2_renewal", "Renewal Quotation"],
+  ["3_progress", "In Progress"],
+  ["4_paused", "Paused"],
+  ["5_renewed", "Renewed"],
+  ["6_churn", "Churned"],
+  ["7_upsell", "Upsell"],
+] as const;
+
+const num = (v: unknown) => (typeof v === "number" ? v : 0);
+
+/** Posted customer invoice lines linked to an order line, newest move first. */
+function invoiceLinesOf(env: Env, lineId: number): RawRecord[] {
+  return [...table(env, "account.move.line").values()]
+    .filter((l) => ((l.sale_line_ids as number[]) ?? []).includes(lineId))
+    .filter((l) => {
+      const move = getRecord(env, "account.move", l.move_id as number);
+      return move?.state === "posted" && move.move_type === "out_invoice";
+    })
+    .sort((a, b) => (b.move_id as number) - (a.move_id as number));
+}
+
+function policyOf(env: Env, line: RawRecord): string {
+  const product = line.product_id ? getRecord(env, "product.product", line.product_id as number) : undefined;
+  return String(product?.invoice_policy ?? "order");
+}
+
+export const saleOrderModel: ModelDef = {
+  name: "sale.order",
+  description: "Sales Order",
+  order: "id",
+  fields: {
+    name: { type: "char", string: "Order Reference", required: true, default: () => "New" },
+    client_order_ref: { type: "char", string: "Customer Reference" },
+    partner_id: { type: "many2one", string: "Customer", relation: "res.partner", required: true, ondelete: "restrict" },
+    plan_id: { type: "many2one", string: "Recurring Plan", relation: "sale.subscription.plan" },
+    is_subscription: { type: "boolean", string: "Recurring", compute: (_env, r) => Boolean(r.plan_id) },
+    subscription_state: { type: "selection", string: "Subscription Status", selection: SUBSCRIPTION_STATES },
+    start_date: { type: "date", string: "Start Date" },
+    next_invoice_date: { type: "date", string: "Date of Next Invoice" },
+    end_date: { type: "date", string: "End Date" },
+    state: {
+      type: "selection",
+      string: "Status",
+      selection: [["draft", "Quotation"], ["sent", "Quotation Sent"], ["sale", "Sales Order"], ["cancel", "Cancelled"]],
+      default: () => "draft",
+    },
+    date_order: { type: "datetime", string: "Order Date", default: () => nowDatetime() },
+    currency_id: { type: "many2one", string: "Currency", relation: "res.currency", default: () => 1 },
+    order_line: { type: "one2many", string: "Order Lines", relation: "sale.order.line", inverse: "order_id" },
+    amount_total: {
+      type: "monetary",
+      string: "Total",
+      compute: (env, r) => children(env, "sale.order", "order_line", r).reduce((s, l) => s + num(l.product_uom_qty) * num(l.price_unit), 0),
+    },
+    invoice_ids: {
+      type: "many2many",
+      string: "Invoices",
+      relation: "account.move",
+      compute: (env, r) => {
+        const lineIds = children(env, "sale.order", "order_line", r).map((l) => l.id);
+        const moves = new Set<number>();
+        for (const l of table(env, "account.move.line").values())
+          if (((l.sale_line_ids as number[]) ?? []).some((x) => lineIds.includes(x))) moves.add(l.move_id as number);
+        return [...moves].sort((a, b) => a - b);
+      },
+    },
+  },
+  displayName: (_env, r) => String(r.name),
+  beforeCreate: (env, vals) => {
+    if (!vals.name || vals.name === "New") vals.name = `S${String(nextSequence(env, "sale.order")).padStart(5, "0")}`;
+    if (vals.plan_id && !vals.subscription_state) vals.subscription_state = "1_draft";
+  },
+  beforeUnlink: (_env, r) => {
+    // sale/models/sale_order.py _unlink_except_draft_or_cancel
+    if (r.state === "sale")
+      throw userError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+  },
+  methods: {
+    action_confirm: {
+      apiModel: false,
+      params: [],
+      run: (env, _model, ids) => {
+        for (const id of ids) {
+          const order = getRecord(env, "sale.order", id)!;
+          if (order.state !== "draft" && order.state !== "sent")
+            throw userError("Some orders are not in a state requiring confirmation.");
+          order.state = "sale";
+          if (order.plan_id) {
+            order.subscription_state = "3_progress";
+            order.start_date ||= env.today;
+            order.next_invoice_date ||= order.start_date;
+          }
+        }
+        return true;
+      },
+    },
+  },
+};
+
+export const saleOrderLineModel: ModelDef = {
+  name: "sale.order.line",
+  description: "Sales Order Line",
+  fields: {
+    order_id: { type: "many2one", string: "Order Reference", relation: "sale.order", required: true, ondelete: "cascade" },
+    product_id: { type: "many2one", string: "Product", relation: "product.product", ondelete: "restrict" },
+    name: {
+      type: "text",
+      string: "Description",
+      required: true,
+      default: (env, vals) => {
+        const p = typeof vals.product_id === "number" ? getRecord(env, "product.product", vals.product_id) : undefined;
+        return p ? (p.default_code ? `[${p.default_code}] ${p.name}` : p.name) : false;
+      },
+    },
+    product_uom_qty: { type: "float", string: "Quantity", default: () => 1 },
+    product_uom_id: { type: "many2one", string: "Unit", relation: "uom.uom", default: () => 1 },
+    price_unit: {
+      type: "float",
+      string: "Unit Price",
+      default: (env, vals) => {
+        const p = typeof vals.product_id === "number" ? getRecord(env, "product.product", vals.product_id) : undefined;
+        return p ? p.list_price : 0;
+      },
+    },
+    price_subtotal: { type: "monetary", string: "Subtotal", compute: (_env, r) => num(r.product_uom_qty) * num(r.price_unit) },
+    qty_delivered: { type: "float", string: "Delivery Quantity", default: () => 0 },
+    // Simplification: the quantity on the latest posted invoice (the period just billed).
+    qty_invoiced: {
+      type: "float",
+      string: "Invoiced Quantity",
+      compute: (env, r) => {
+        const lines = invoiceLinesOf(env, r.id);
+        const latest = lines[0]?.move_id;
+        return lines.filter((l) => l.move_id === latest).reduce((s, l) => s + num(l.quantity), 0);
+      },
+    },
+    // What the next invoice would take: for a running subscription the cron bills the whole
+    // qty_delivered (delivery policy) or product_uom_qty (order policy) each period.
+    qty_to_invoice: {
+      type: "float",
+      string: "Quantity To Invoice",
+      compute: (env, r) => {
+        const order = getRecord(env, "sale.order", r.order_id as number);
+        const base = policyOf(env, r) === "delivery" ? num(r.qty_delivered) : num(r.product_uom_qty);
+        if (order?.plan_id && order.subscription_state === "3_progress") return base;
+        const invoiced = invoiceLinesOf(env, r.id).reduce((s, l) => s + num(l.quantity), 0);
+        return order?.state === "sale" ? Math.max(base - invoiced, 0) : 0;
+      },
+    },
+  },
+  displayName: (env, r) => {
+    const order = getRecord(env, "sale.order", r.order_id as number);
+    return `${order?.name ?? ""} - ${String(r.name || "").split("\n")[0]}`;
+  },
+};
