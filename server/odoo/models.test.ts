@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type OdooSimulator, type SeedResult, startOdooSimulator } from "~/odoo-sim";
+import { createOdooClient, type OdooClient } from "./client";
+import { listInvoices, readInvoice } from "./models/account-move";
+import { findOrCreatePartner, findPartnerByRef } from "./models/partner";
+import { findProductByCode, readProducts } from "./models/product";
+import { listSubscriptions, readSubscription } from "./models/sale-order";
+import { ensureUsageLine, readOrderLines, setQtyDelivered } from "./models/sale-order-line";
+import { findPlan, readPlan } from "./models/subscription-plan";
+
+const API_KEY = "models-test-key";
+let sim: OdooSimulator;
+let seed: SeedResult;
+let odoo: OdooClient;
+
+beforeAll(async () => {
+  sim = await startOdooSimulator({ apiKey: API_KEY, today: "2025-01-01" });
+  odoo = createOdooClient({ baseUrl: sim.url, apiKey: API_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
+});
+afterAll(() => sim.close());
+beforeEach(() => {
+  sim.reset("2025-01-01");
+  seed = sim.seed({ startDate: "2025-01-01" });
+});
+
+const writes = () => sim.requests().filter((r) => r.method === "write" || r.method === "create");
+
+describe("typed Odoo helpers", () => {
+  it("findOrCreatePartner is keyed on ref", async () => {
+    const a = await findOrCreatePartner(odoo, { ref: "CUST-001", name: "ignored" });
+    expect(a).toEqual({ created: false, partner: { id: seed.partner_id, name: "Acme Corp", email: "billing@acme.test", ref: "CUST-001", isCompany: true, active: true } });
+    const b = await findOrCreatePartner(odoo, { ref: "CUST-002", name: "Beta", email: "b@beta.test" });
+    expect(b.created).toBe(true);
+    expect(await findOrCreatePartner(odoo, { ref: "CUST-002", name: "Beta" })).toEqual({ created: false, partner: b.partner });
+    expect(await findPartnerByRef(odoo, "missing")).toBeNull();
+  });
+
+  it("findOrCreatePartner reconciles a create whose answer was lost", async () => {
+    // The connection drops *before* Odoo handles the create: nothing exists, the error surfaces.
+    sim.setFault({ mode: "down", count: 1, method: "create" });
+    await expect(findOrCreatePartner(odoo, { ref: "CUST-003", name: "Gamma" })).rejects.toMatchObject({ kind: "network" });
+    expect(await findOrCreatePartner(odoo, { ref: "CUST-003", name: "Gamma" })).toMatchObject({ created: true });
+    expect(sim.requests().filter((r) => r.method === "create")).toHaveLength(2);
+  });
+
+  it("findOrCreatePartner and ensureUsageLine find a create that committed but lost its answer", async () => {
+    sim.setFault({ mode: "lost_response", count: 1, method: "create" });
+    const p = await findOrCreatePartner(odoo, { ref: "CUST-004", name: "Delta" });
+    expect(p).toMatchObject({ created: true, partner: { ref: "CUST-004", name: "Delta" } });
+    sim.setFault({ mode: "lost_response", count: 1, method: "create" });
+    const line = await ensureUsageLine(odoo, { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls 2025-02", quantity: 1 });
+    expect(line.created).toBe(true);
+    expect(sim.requests().filter((r) => r.method === "create")).toHaveLength(2);
+    expect(await readSubscription(odoo, seed.order_id).then((s) => s.lineIds)).toHaveLength(3);
+  });
+
+  it("reads products and plans", async () => {
+    const usage = await findProductByCode(odoo, "API-CALLS");
+    expect(usage).toMatchObject({ id: seed.product_ids.usage, invoicePolicy: "delivery", recurringInvoice: true, defaultCode: "API-CALLS" });
+    expect((await readProducts(odoo, [seed.product_ids.fixed]))[0]).toMatchObject({ invoicePolicy: "order", listPrice: 100 });
+    expect(await readPlan(odoo, seed.plan_id)).toEqual({ id: seed.plan_id, name: "Monthly", periodValue: 1, periodUnit: "month" });
+    expect(await findPlan(odoo, { value: 1, unit: "year" })).toBeNull();
+  });
+
+  it("reads a subscription", async () => {
+    expect(await readSubscription(odoo, seed.order_id)).toEqual({
+      id: seed.order_id, name: "S00001", partnerId: seed.partner_id, planId: seed.plan_id, isSubscription: true,
+      subscriptionState: "3_progress", state: "sale", startDate: "2025-01-01", nextInvoiceDate: "2025-01-01", endDate: null,
+      currency: "USD", lineIds: [seed.line_ids.fixed, seed.line_ids.usage],
+    });
+    expect((await listSubscriptions(odoo, { states: ["3_progress"], dueBy: "2025-01-01" })).map((s) => s.id)).toEqual([seed.order_id]);
+    expect(await listSubscriptions(odoo, { dueBy: "2024-12-31" })).toEqual([]);
+  });
+
+  it("setQtyDelivered writes only when the value changes", async () => {
+    expect(await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 42 })).toEqual({ changed: true, previous: 0 });
+    expect(await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 42 })).toEqual({ changed: false, previous: 42 });
+    expect(writes()).toHaveLength(1);
+    const [line] = await readOrderLines(odoo, [seed.line_ids.usage]);
+    expect(line).toMatchObject({ qtyDelivered: 42, qtyToInvoice: 42, productId: seed.product_ids.usage, orderId: seed.order_id });
+  });
+
+  it("ensureUsageLine never duplicates", async () => {
+    const input = { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls 2025-01", quantity: 10, priceUnit: 0.02 };
+    const first = await ensureUsageLine(odoo, input);
+    expect(first.created).toBe(true);
+    expect(await ensureUsageLine(odoo, input)).toEqual({ id: first.id, created: false });
+    const [line] = await readOrderLines(odoo, [first.id]);
+    expect(line).toMatchObject({ name: "API calls 2025-01", qtyDelivered: 10, priceUnit: 0.02, productUomQty: 0 });
+  });
+
+  it("lists invoices with their lines after a billing run", async () => {
+    await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 500 });
+    const [run] = sim.runInvoicing("2025-01-01");
+    const invoices = await listInvoices(odoo, { origin: "S00001" });
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({
+      id: run!.move_id, name: "INV/2025/00001", moveType: "out_invoice", state: "posted", paymentState: "not_paid",
+      partnerId: seed.partner_id, invoiceDate: "2025-01-01", amountTotal: 105, amountResidual: 105, currency: "USD",
+    });
+    expect(invoices[0]!.lines.map((l) => [l.productId, l.quantity, l.priceSubtotal, l.saleLineIds])).toEqual([
+      [seed.product_ids.fixed, 1, 100, [seed.line_ids.fixed]],
+      [seed.product_ids.usage, 500, 5, [seed.line_ids.usage]],
+    ]);
+    expect((await readSubscription(odoo, seed.order_id)).nextInvoiceDate).toBe("2025-02-01");
+    expect(await readInvoice(odoo, 999)).toBeNull();
+  });
+});

@@ -1,0 +1,111 @@
+/**
+ * Customer invoices (account.move) with their product lines. Lines are read through
+ * `invoice_line_ids` (Odoo's product/section/note lines), not by searching
+ * account.move.line on move_id, which would also return tax and receivable lines.
+ */
+import { z } from "zod";
+import type { OdooClient } from "../client";
+import { ids, m2oId, m2oName, optDate, optString } from "./fields";
+
+const MOVE_FIELDS = [
+  "id", "name", "move_type", "state", "payment_state", "partner_id", "invoice_origin", "invoice_date",
+  "amount_total", "amount_residual", "currency_id", "invoice_line_ids",
+];
+const LINE_FIELDS = ["id", "move_id", "product_id", "name", "quantity", "price_unit", "price_subtotal", "sale_line_ids"];
+
+export const PAYMENT_STATES = ["not_paid", "in_payment", "paid", "partial", "reversed", "blocked", "invoicing_legacy"] as const;
+
+const lineRow = z
+  .object({
+    id: z.number().int(),
+    move_id: m2oId,
+    product_id: m2oId,
+    name: optString,
+    quantity: z.number(),
+    price_unit: z.number(),
+    price_subtotal: z.number(),
+    sale_line_ids: ids,
+  })
+  .transform((r) => ({
+    id: r.id,
+    moveId: r.move_id,
+    productId: r.product_id,
+    name: r.name,
+    quantity: r.quantity,
+    priceUnit: r.price_unit,
+    priceSubtotal: r.price_subtotal,
+    saleLineIds: r.sale_line_ids,
+  }));
+
+const moveRow = z.object({
+  id: z.number().int(),
+  name: optString,
+  move_type: z.string(),
+  state: z.enum(["draft", "posted", "cancel"]),
+  payment_state: z.union([z.enum(PAYMENT_STATES), z.literal(false)]).transform((v) => v || null),
+  partner_id: m2oId,
+  invoice_origin: optString,
+  invoice_date: optDate,
+  amount_total: z.number(),
+  amount_residual: z.number(),
+  currency_id: m2oName,
+  invoice_line_ids: ids,
+});
+
+export type OdooInvoiceLine = z.output<typeof lineRow>;
+export type OdooInvoice = {
+  id: number;
+  name: string | null;
+  moveType: string;
+  state: "draft" | "posted" | "cancel";
+  paymentState: (typeof PAYMENT_STATES)[number] | null;
+  partnerId: number | null;
+  invoiceOrigin: string | null;
+  invoiceDate: string | null;
+  amountTotal: number;
+  amountResidual: number;
+  currency: string | null;
+  lines: OdooInvoiceLine[];
+};
+
+export interface InvoiceFilter {
+  ids?: number[];
+  partnerId?: number;
+  /** The subscription's order name, as Odoo puts it in invoice_origin. */
+  origin?: string;
+  invoiceDateFrom?: string;
+  limit?: number;
+}
+
+export async function listInvoices(client: OdooClient, filter: InvoiceFilter = {}): Promise<OdooInvoice[]> {
+  const domain: unknown[] = [["move_type", "in", ["out_invoice", "out_refund"]]];
+  if (filter.ids) domain.push(["id", "in", filter.ids]);
+  if (filter.partnerId !== undefined) domain.push(["partner_id", "=", filter.partnerId]);
+  if (filter.origin) domain.push(["invoice_origin", "=", filter.origin]);
+  if (filter.invoiceDateFrom) domain.push(["invoice_date", ">=", filter.invoiceDateFrom]);
+  const moves = (await client.call<unknown[]>("account.move", "search_read", { domain, fields: MOVE_FIELDS, order: "id", limit: filter.limit }))
+    .map((m) => moveRow.parse(m));
+  const lineIds = moves.flatMap((m) => m.invoice_line_ids);
+  const lines = lineIds.length
+    ? (await client.call<unknown[]>("account.move.line", "read", { ids: lineIds, fields: LINE_FIELDS })).map((l) => lineRow.parse(l))
+    : [];
+  return moves.map((m) => ({
+    id: m.id,
+    name: m.name,
+    moveType: m.move_type,
+    state: m.state,
+    paymentState: m.payment_state,
+    partnerId: m.partner_id,
+    invoiceOrigin: m.invoice_origin,
+    invoiceDate: m.invoice_date,
+    amountTotal: m.amount_total,
+    amountResidual: m.amount_residual,
+    currency: m.currency_id,
+    lines: lines.filter((l) => l.moveId === m.id),
+  }));
+}
+
+export async function readInvoice(client: OdooClient, id: number): Promise<OdooInvoice | null> {
+  const [invoice] = await listInvoices(client, { ids: [id] });
+  return invoice ?? null;
+}

@@ -1,0 +1,50 @@
+/** res.partner: customers are matched on `ref` (the hub's external customer id). */
+import { z } from "zod";
+import type { OdooClient } from "../client";
+import { createOnce } from "./create-once";
+import { optString } from "./fields";
+
+const MODEL = "res.partner";
+const FIELDS = ["id", "name", "email", "ref", "is_company", "active"];
+
+const partnerRow = z
+  .object({ id: z.number().int(), name: z.string(), email: optString, ref: optString, is_company: z.boolean(), active: z.boolean() })
+  .transform((r) => ({ id: r.id, name: r.name, email: r.email, ref: r.ref, isCompany: r.is_company, active: r.active }));
+
+export type OdooPartner = z.output<typeof partnerRow>;
+
+export async function readPartner(client: OdooClient, id: number): Promise<OdooPartner> {
+  const [row] = await client.call<unknown[]>(MODEL, "read", { ids: [id], fields: FIELDS });
+  return partnerRow.parse(row);
+}
+
+/** Includes archived partners (active_test=False) so an archived customer is not duplicated. */
+export async function findPartnerByRef(client: OdooClient, ref: string): Promise<OdooPartner | null> {
+  const rows = await client.call<unknown[]>(MODEL, "search_read", {
+    domain: [["ref", "=", ref]],
+    fields: FIELDS,
+    order: "id",
+    limit: 1,
+    context: { active_test: false },
+  });
+  return rows.length ? partnerRow.parse(rows[0]) : null;
+}
+
+export interface PartnerInput {
+  ref: string;
+  name: string;
+  email?: string | null;
+  isCompany?: boolean;
+}
+
+/**
+ * Odoo has no unique constraint on `ref`: callers must not run two of these for the same
+ * ref concurrently (the hub serialises work per customer).
+ */
+export async function findOrCreatePartner(client: OdooClient, input: PartnerInput): Promise<{ partner: OdooPartner; created: boolean }> {
+  const existing = await findPartnerByRef(client, input.ref);
+  if (existing) return { partner: existing, created: false };
+  const vals = { ref: input.ref, name: input.name, email: input.email ?? false, is_company: input.isCompany ?? true };
+  const id = await createOnce(client, MODEL, vals, async () => (await findPartnerByRef(client, input.ref))?.id ?? null);
+  return { partner: await readPartner(client, id), created: true };
+}

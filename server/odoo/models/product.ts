@@ -1,0 +1,47 @@
+/** product.product: the hub maps its billable metrics / charges to products by default_code. */
+import { z } from "zod";
+import type { OdooClient } from "../client";
+import { optString } from "./fields";
+
+const MODEL = "product.product";
+const FIELDS = ["id", "name", "default_code", "list_price", "invoice_policy", "type", "recurring_invoice", "active"];
+
+const productRow = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    default_code: optString,
+    list_price: z.number(),
+    invoice_policy: z.enum(["order", "delivery"]),
+    type: z.string(),
+    recurring_invoice: z.boolean(),
+    active: z.boolean(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    name: r.name,
+    defaultCode: r.default_code,
+    listPrice: r.list_price,
+    invoicePolicy: r.invoice_policy,
+    type: r.type,
+    recurringInvoice: r.recurring_invoice,
+    active: r.active,
+  }));
+
+export type OdooProduct = z.output<typeof productRow>;
+
+export async function findProductByCode(client: OdooClient, defaultCode: string): Promise<OdooProduct | null> {
+  const rows = await client.call<unknown[]>(MODEL, "search_read", {
+    domain: [["default_code", "=", defaultCode]],
+    fields: FIELDS,
+    order: "id",
+    limit: 1,
+  });
+  return rows.length ? productRow.parse(rows[0]) : null;
+}
+
+export async function readProducts(client: OdooClient, ids: number[]): Promise<OdooProduct[]> {
+  if (!ids.length) return [];
+  const rows = await client.call<unknown[]>(MODEL, "read", { ids, fields: FIELDS });
+  return rows.map((r) => productRow.parse(r));
+}

@@ -1,0 +1,99 @@
+/**
+ * sale.order.line: usage goes into `qty_delivered` of lines whose product has
+ * invoice_policy 'delivery'. Odoo's recurring invoice takes the line's WHOLE
+ * qty_delivered each period and does not reset it, so the hub writes absolute
+ * per-period quantities (never increments) — which also makes the write idempotent.
+ */
+import { z } from "zod";
+import type { OdooClient } from "../client";
+import { createOnce } from "./create-once";
+import { m2oId } from "./fields";
+
+const MODEL = "sale.order.line";
+const FIELDS = [
+  "id", "order_id", "product_id", "name", "product_uom_qty", "qty_delivered", "qty_invoiced", "qty_to_invoice", "price_unit",
+];
+
+const lineRow = z
+  .object({
+    id: z.number().int(),
+    order_id: m2oId,
+    product_id: m2oId,
+    name: z.union([z.string(), z.literal(false)]).transform((v) => v || ""),
+    product_uom_qty: z.number(),
+    qty_delivered: z.number(),
+    qty_invoiced: z.number(),
+    qty_to_invoice: z.number(),
+    price_unit: z.number(),
+  })
+  .transform((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    productId: r.product_id,
+    name: r.name,
+    productUomQty: r.product_uom_qty,
+    qtyDelivered: r.qty_delivered,
+    qtyInvoiced: r.qty_invoiced,
+    qtyToInvoice: r.qty_to_invoice,
+    priceUnit: r.price_unit,
+  }));
+
+export type OdooOrderLine = z.output<typeof lineRow>;
+
+export async function readOrderLines(client: OdooClient, lineIds: number[]): Promise<OdooOrderLine[]> {
+  if (!lineIds.length) return [];
+  const rows = await client.call<unknown[]>(MODEL, "read", { ids: lineIds, fields: FIELDS });
+  return rows.map((r) => lineRow.parse(r));
+}
+
+/** Quantities closer than this are equal (Odoo rounds Units to 0.01; we stay finer). */
+const EPSILON = 1e-9;
+
+/**
+ * Sets qty_delivered to an absolute value; skips the write when Odoo already holds it.
+ * Safe to retry and to repeat.
+ */
+export async function setQtyDelivered(
+  client: OdooClient,
+  input: { lineId: number; quantity: number },
+): Promise<{ changed: boolean; previous: number }> {
+  const [row] = await client.call<{ qty_delivered: number }[]>(MODEL, "read", { ids: [input.lineId], fields: ["qty_delivered"] });
+  const previous = row?.qty_delivered ?? 0;
+  if (Math.abs(previous - input.quantity) < EPSILON) return { changed: false, previous };
+  await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals: { qty_delivered: input.quantity } });
+  return { changed: true, previous };
+}
+
+export interface UsageLineInput {
+  orderId: number;
+  productId: number;
+  /** Unique per order, e.g. "API calls — 2025-01": the line's natural key. */
+  name: string;
+  quantity: number;
+  /** Per-unit price computed by the hub (e.g. tiered charges); omitted = product price. */
+  priceUnit?: number;
+}
+
+async function findUsageLine(client: OdooClient, input: UsageLineInput): Promise<number | null> {
+  const found = await client.call<number[]>(MODEL, "search", {
+    domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId], ["name", "=", input.name]],
+    limit: 1,
+  });
+  return found[0] ?? null;
+}
+
+/** Finds the usage line by (order, product, name) or creates it; never duplicates on retry. */
+export async function ensureUsageLine(client: OdooClient, input: UsageLineInput): Promise<{ id: number; created: boolean }> {
+  const existing = await findUsageLine(client, input);
+  if (existing !== null) return { id: existing, created: false };
+  const vals: Record<string, unknown> = {
+    order_id: input.orderId,
+    product_id: input.productId,
+    name: input.name,
+    product_uom_qty: 0,
+    qty_delivered: input.quantity,
+  };
+  if (input.priceUnit !== undefined) vals.price_unit = input.priceUnit;
+  const id = await createOnce(client, MODEL, vals, () => findUsageLine(client, input));
+  return { id, created: true };
+}

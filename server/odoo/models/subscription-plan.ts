@@ -1,0 +1,30 @@
+/** sale.subscription.plan: billing period of a subscription (sale_subscription). */
+import { z } from "zod";
+import type { OdooClient } from "../client";
+
+const MODEL = "sale.subscription.plan";
+const FIELDS = ["id", "name", "billing_period_value", "billing_period_unit"];
+
+export const PERIOD_UNITS = ["week", "month", "year"] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+const planRow = z
+  .object({ id: z.number().int(), name: z.string(), billing_period_value: z.number().int(), billing_period_unit: z.enum(PERIOD_UNITS) })
+  .transform((r) => ({ id: r.id, name: r.name, periodValue: r.billing_period_value, periodUnit: r.billing_period_unit }));
+
+export type OdooPlan = z.output<typeof planRow>;
+
+export async function readPlan(client: OdooClient, id: number): Promise<OdooPlan> {
+  const [row] = await client.call<unknown[]>(MODEL, "read", { ids: [id], fields: FIELDS });
+  return planRow.parse(row);
+}
+
+export async function findPlan(client: OdooClient, period: { value: number; unit: PeriodUnit }): Promise<OdooPlan | null> {
+  const rows = await client.call<unknown[]>(MODEL, "search_read", {
+    domain: [["billing_period_value", "=", period.value], ["billing_period_unit", "=", period.unit]],
+    fields: FIELDS,
+    order: "id",
+    limit: 1,
+  });
+  return rows.length ? planRow.parse(rows[0]) : null;
+}
