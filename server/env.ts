@@ -3,13 +3,56 @@ import { z } from "zod";
 /** The only reader of process.env. Empty strings count as unset. */
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 
-const schema = z.object({
-  DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("pglite:.data/demo")),
-  API_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_048_576)),
-  EVENTS_BATCH_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(100)),
-});
+/**
+ * Signs console session JWTs when NEXTAUTH_SECRET is unset. Public on purpose: it is
+ * accepted only with a local database (the embedded demo, or PostgreSQL on loopback as
+ * in the test suites, which run `next start` in production mode), so a real deployment
+ * with a remote database cannot start without its own secret.
+ */
+export const DEMO_NEXTAUTH_SECRET = "nexa-demo-only-nextauth-secret-do-not-use-in-production";
 
-export type Env = z.infer<typeof schema>;
+const isLocalDatabase = (url: string) =>
+  url.startsWith("pglite:") || /^postgres(ql)?:\/\/([^@/]*@)?(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url);
+
+const schema = z
+  .object({
+    DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("pglite:.data/demo")),
+    API_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_048_576)),
+    EVENTS_BATCH_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(100)),
+    NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+    // Odoo's external API. Unset ODOO_URL = no Odoo configured: pushes report that clearly.
+    ODOO_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    ODOO_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    ODOO_DATABASE: z.preprocess(emptyAsUndefined, z.string().optional()),
+    ODOO_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(["json2", "jsonrpc"]).default("json2")),
+    /** Login of the API key's user, needed only by the legacy /jsonrpc protocol. */
+    ODOO_LOGIN: z.preprocess(emptyAsUndefined, z.string().optional()),
+    ODOO_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(15_000)),
+    /** Shared secret of the cron routes (header `x-cron-secret`); unset = cron routes refuse every call. */
+    CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+    /** Plan usage pushes for Odoo orders whose next invoice is within this many hours. */
+    USAGE_PUSH_LEAD_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(48)),
+    USAGE_PUSH_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),
+    /** Token in the Odoo automation rule's webhook URL; unset = the inbound Odoo webhook refuses every call. */
+    ODOO_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+    /** The lifecycle poller re-reads invoices issued within this many days. */
+    ODOO_POLL_LOOKBACK_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(60)),
+    /** Outbound webhooks are retried for this long, then dead-lettered. */
+    WEBHOOK_RETRY_WINDOW_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(24)),
+    WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10_000)),
+    /** `organization_id` of the Lago-compatible envelopes. */
+    WEBHOOK_ORGANIZATION_ID: z.preprocess(emptyAsUndefined, z.string().default("nexa-billing-hub")),
+  })
+  .transform((parsed, ctx) => {
+    if (parsed.NEXTAUTH_SECRET) return { ...parsed, NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET };
+    if (!isLocalDatabase(parsed.DATABASE_URL)) {
+      ctx.issues.push({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required when DATABASE_URL is not a local database", input: undefined });
+      return z.NEVER;
+    }
+    return { ...parsed, NEXTAUTH_SECRET: DEMO_NEXTAUTH_SECRET };
+  });
+
+export type Env = z.output<typeof schema>;
 
 let parsed: Env | undefined;
 
