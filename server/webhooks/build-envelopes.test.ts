@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import type { AccountLink } from "~/generated/prisma/client";
+import { buildEnvelopes, type EnvelopeEvent, odooRecordUuid, type SubscriptionForEnvelope } from "./build-envelopes";
+import type { OdooObservation } from "./lifecycle-types";
+
+const created = new Date("2026-01-01T00:00:00Z");
+const occurredAt = new Date("2026-03-05T10:20:30.456Z");
+
+const customer = {
+  id: "11111111-1111-4111-8111-111111111111", serviceId: "svc", externalId: "acme", sequentialId: 7,
+  billingCustomerId: "bc", name: "Acme", firstname: null, lastname: null, email: "a@acme.test", phone: null,
+  legalName: null, legalNumber: null, taxIdentificationNumber: null, addressLine1: null, addressLine2: null,
+  city: null, state: null, zipcode: null, country: null, currency: "CAD", timezone: null, metadata: [],
+  deletedAt: null, createdAt: created, updatedAt: created,
+} satisfies AccountLink;
+
+const plan = {
+  id: "22222222-2222-4222-8222-222222222222", code: "pro", name: "Pro", description: null, interval: "monthly" as const,
+  amountCents: 1000n, amountCurrency: "CAD", payInAdvance: false, odooPlanId: null, odooProductId: null,
+  createdAt: created, updatedAt: created, charges: [],
+};
+
+const subscription = (externalId: string): SubscriptionForEnvelope => ({
+  id: `33333333-3333-4333-8333-33333333333${externalId.length}`, serviceId: "svc", externalId, accountLinkId: customer.id,
+  planId: plan.id, name: null, status: "active", billingTime: "calendar", subscriptionAt: created, startedAt: created,
+  endingAt: null, terminatedAt: null, canceledAt: null, odooOrderId: 5, createdAt: created, updatedAt: created,
+  accountLink: customer, plan,
+}) as SubscriptionForEnvelope;
+
+const invoiceObservation: OdooObservation = {
+  model: "account.move", id: 42, state: "paid", partnerId: 9, orderIds: [5],
+  invoice: { name: "INV/2026/0042", invoiceDate: "2026-03-01", currency: "CAD", amountTotal: 123.45, amountResidual: 0.1 },
+};
+
+const event = (kind: EnvelopeEvent["kind"], observation: OdooObservation, previousState: string | null): EnvelopeEvent => ({
+  id: "evt-1", kind, previousState, occurredAt, observation,
+});
+
+const build = (e: EnvelopeEvent, subscriptions = [subscription("cloud-1")]) =>
+  buildEnvelopes({ organizationId: "org-1", event: e, customer, subscriptions });
+
+describe("odooRecordUuid", () => {
+  it("is a stable RFC 4122 v5-shaped UUID per record", () => {
+    const id = odooRecordUuid("account.move", 42);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(odooRecordUuid("account.move", 42)).toBe(id);
+    expect(odooRecordUuid("account.move", 43)).not.toBe(id);
+    expect(odooRecordUuid("sale.order", 42)).not.toBe(id);
+  });
+});
+
+describe("buildEnvelopes", () => {
+  it("payment succeeded → one invoice.payment_status_updated", () => {
+    const [envelope, ...rest] = build(event("payment_succeeded", invoiceObservation, "not_paid"));
+    expect(rest).toEqual([]);
+    expect(envelope!.webhookType).toBe("invoice.payment_status_updated");
+    const payload = envelope!.payload as any;
+    expect(payload).toMatchObject({ webhook_type: "invoice.payment_status_updated", object_type: "invoice", organization_id: "org-1" });
+    expect(payload.invoice).toMatchObject({
+      lago_id: odooRecordUuid("account.move", 42), number: "INV/2026/0042", issuing_date: "2026-03-01", payment_status: "succeeded",
+      currency: "CAD", total_amount_cents: 12345, total_due_amount_cents: 10, total_paid_amount_cents: 12335,
+      invoice_type: "subscription", status: "finalized", updated_at: "2026-03-05T10:20:30Z",
+    });
+    expect(payload.invoice.customer).toMatchObject({ lago_id: customer.id, external_id: "acme" });
+    expect(payload.invoice.subscriptions.map((s: any) => s.external_id)).toEqual(["cloud-1"]);
+    expect(payload.nexa).toEqual({
+      event_id: "evt-1", event: "payment_succeeded", odoo_model: "account.move", odoo_id: 42, odoo_state: "paid",
+      previous_odoo_state: "not_paid", occurred_at: "2026-03-05T10:20:30.456Z",
+    });
+  });
+
+  it("payment failed → invoice.payment_failure, then payment_status_updated (failed)", () => {
+    const observation = { ...invoiceObservation, state: "not_paid" };
+    const envelopes = build(event("payment_failed", observation, "paid"));
+    expect(envelopes.map((e) => e.webhookType)).toEqual(["invoice.payment_failure", "invoice.payment_status_updated"]);
+    expect(envelopes[0]!.payload).toMatchObject({
+      object_type: "payment_provider_invoice_payment_error",
+      payment_provider_invoice_payment_error: {
+        lago_invoice_id: odooRecordUuid("account.move", 42), lago_customer_id: customer.id, external_customer_id: "acme",
+        provider_customer_id: "9", payment_provider: "odoo",
+        provider_error: { odoo_invoice_id: 42, odoo_payment_state: "not_paid", message: "Odoo payment_state went from paid to not_paid" },
+      },
+    });
+    expect((envelopes[1]!.payload as any).invoice.payment_status).toBe("failed");
+  });
+
+  it("an invoice with no order is one_off and falls back to the customer's currency", () => {
+    const observation = { ...invoiceObservation, orderIds: [], invoice: { ...invoiceObservation.invoice!, currency: null, amountTotal: 10, amountResidual: 10 } };
+    const invoice = (build(event("payment_succeeded", observation, null), [])[0]!.payload as any).invoice;
+    expect(invoice).toMatchObject({ invoice_type: "one_off", currency: "CAD", total_amount_cents: 1000, total_paid_amount_cents: 0, subscriptions: [] });
+  });
+
+  it("rounds float amounts from Odoo exactly (0.1 + 0.2 style)", () => {
+    const observation = { ...invoiceObservation, invoice: { ...invoiceObservation.invoice!, amountTotal: 0.30000000000000004, amountResidual: 0 } };
+    expect((build(event("payment_succeeded", observation, null))[0]!.payload as any).invoice.total_amount_cents).toBe(30);
+  });
+
+  it("subscription terminated → one envelope per subscription, with plan and customer", () => {
+    const observation: OdooObservation = { model: "sale.order", id: 5, state: "6_churn", partnerId: 9, orderIds: [5], order: { name: "S00005", endDate: "2026-03-01" } };
+    const envelopes = build(event("subscription_terminated", observation, "3_progress"), [subscription("cloud-1"), subscription("cloud-22")]);
+    expect(envelopes.map((e) => e.webhookType)).toEqual(["subscription.terminated", "subscription.terminated"]);
+    const payload = envelopes[1]!.payload as any;
+    expect(payload).toMatchObject({ webhook_type: "subscription.terminated", object_type: "subscription", organization_id: "org-1" });
+    expect(payload.subscription).toMatchObject({
+      external_id: "cloud-22", external_customer_id: "acme", status: "terminated", terminated_at: "2026-03-05T10:20:30Z",
+      plan: { code: "pro", amount_cents: 1000 }, customer: { external_id: "acme" },
+    });
+  });
+});

@@ -1,0 +1,31 @@
+/** The normalized lifecycle stream: what the Odoo webhook and the poller both produce. */
+
+export const WATCHED_MODELS = ["account.move", "sale.order"] as const;
+export type WatchedModel = (typeof WATCHED_MODELS)[number];
+
+export type LifecycleKind = "payment_succeeded" | "payment_failed" | "subscription_terminated";
+
+export type WebhookType = "invoice.payment_status_updated" | "invoice.payment_failure" | "subscription.terminated";
+
+/** What one read of an Odoo record says; stored as the event's snapshot. */
+export interface OdooObservation {
+  model: WatchedModel;
+  id: number;
+  /** payment_state for account.move, subscription_state for sale.order. */
+  state: string;
+  partnerId: number | null;
+  /** The sale.order ids the record concerns (the order itself, or the orders an invoice bills). */
+  orderIds: number[];
+  /** account.move only. */
+  invoice?: {
+    name: string | null;
+    invoiceDate: string | null;
+    currency: string | null;
+    amountTotal: number;
+    amountResidual: number;
+  };
+  /** sale.order only. */
+  order?: { name: string; endDate: string | null };
+}
+
+export type LifecycleSource = "webhook" | "poll";
