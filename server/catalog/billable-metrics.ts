@@ -1,5 +1,7 @@
 import type { AggregationType, BillableMetric } from "~/generated/prisma/client";
+import { recordAudit } from "~/server/audit/record-audit";
 import type { Db, DbOrTx } from "~/server/db/client";
+import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
 import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
@@ -22,12 +24,17 @@ export async function findBillableMetric(options: { db: DbOrTx; code: string }):
   return metric;
 }
 
-export async function createBillableMetric(options: { db: DbOrTx; input: BillableMetricInput }): Promise<BillableMetric> {
+/** `actorId`: the console user making the change, recorded in the audit log. */
+export async function createBillableMetric(options: { db: DbOrTx; input: BillableMetricInput; actorId?: string }): Promise<BillableMetric> {
   const { input } = options;
   const data = { ...input, fieldName: input.fieldName ?? null, recurring: input.recurring ?? false };
   assertValidMetricDefinition(data);
   try {
-    return await options.db.billableMetric.create({ data });
+    return await inTransaction(options.db, async (tx) => {
+      const metric = await tx.billableMetric.create({ data });
+      await recordAudit(tx, { actorId: options.actorId, action: "billable_metric.create", entityType: "billable_metric", entityId: metric.id, after: metric });
+      return metric;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw codeTaken();
     throw error;
@@ -36,11 +43,12 @@ export async function createBillableMetric(options: { db: DbOrTx; input: Billabl
 
 /** PUT by code: only the keys present change; the result must still be a valid metric. */
 export async function updateBillableMetric(options: {
-  db: Db;
+  db: DbOrTx;
   code: string;
   changes: Partial<BillableMetricInput>;
+  actorId?: string;
 }): Promise<BillableMetric> {
-  return options.db.$transaction(async (tx) => {
+  return inTransaction(options.db, async (tx) => {
     const current = await findBillableMetric({ db: tx, code: options.code });
     const next = { ...current, ...options.changes };
     assertValidMetricDefinition(next);
@@ -50,7 +58,9 @@ export async function updateBillableMetric(options: {
       if (charges > 0) throw validationFailed({ aggregation_type: ["attached_to_plans"] });
     }
     try {
-      return await tx.billableMetric.update({ where: { id: current.id }, data: options.changes });
+      const updated = await tx.billableMetric.update({ where: { id: current.id }, data: options.changes });
+      await recordAudit(tx, { actorId: options.actorId, action: "billable_metric.update", entityType: "billable_metric", entityId: current.id, before: current, after: updated });
+      return updated;
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken();
       throw error;

@@ -1,5 +1,7 @@
 import type { ChargeModel, PlanInterval, Prisma } from "~/generated/prisma/client";
+import { recordAudit } from "~/server/audit/record-audit";
 import type { Db, DbOrTx } from "~/server/db/client";
+import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { type ErrorDetails, notFound, validationFailed } from "~/server/errors";
 import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
@@ -67,12 +69,15 @@ export async function findPlan(options: { db: DbOrTx; code: string }): Promise<P
   return plan;
 }
 
-export async function createPlan(options: { db: Db; input: PlanInput }): Promise<PlanWithCharges> {
+/** `actorId`: the console user making the change, recorded in the audit log. */
+export async function createPlan(options: { db: DbOrTx; input: PlanInput; actorId?: string }): Promise<PlanWithCharges> {
   const { charges = [], ...plan } = options.input;
   try {
-    return await options.db.$transaction(async (tx) => {
+    return await inTransaction(options.db, async (tx) => {
       const resolved = await resolveCharges(tx, charges);
-      return tx.plan.create({ data: { ...plan, charges: { create: resolved } }, include: planWithCharges });
+      const created = await tx.plan.create({ data: { ...plan, charges: { create: resolved } }, include: planWithCharges });
+      await recordAudit(tx, { actorId: options.actorId, action: "plan.create", entityType: "plan", entityId: created.id, after: created });
+      return created;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed({ code: ["value_already_exist"] });
@@ -84,10 +89,10 @@ export async function createPlan(options: { db: Db; input: PlanInput }): Promise
  * PUT by code. Charges, when given, are the complete new set: a charge per metric is
  * updated in place, new metrics are added and absent ones removed (Lago's semantics).
  */
-export async function updatePlan(options: { db: Db; code: string; changes: Partial<PlanInput> }): Promise<PlanWithCharges> {
+export async function updatePlan(options: { db: DbOrTx; code: string; changes: Partial<PlanInput>; actorId?: string }): Promise<PlanWithCharges> {
   const { charges, ...planChanges } = options.changes;
   try {
-    return await options.db.$transaction(async (tx) => {
+    return await inTransaction(options.db, async (tx) => {
       const current = await findPlan({ db: tx, code: options.code });
       if (planChanges.amountCurrency && planChanges.amountCurrency !== current.amountCurrency) {
         const live = await tx.subscription.count({ where: { planId: current.id, status: { in: ["active", "pending"] } } });
@@ -105,7 +110,9 @@ export async function updatePlan(options: { db: Db; code: string; changes: Parti
           });
         }
       }
-      return findPlan({ db: tx, code: planChanges.code ?? options.code });
+      const updated = await findPlan({ db: tx, code: planChanges.code ?? options.code });
+      await recordAudit(tx, { actorId: options.actorId, action: "plan.update", entityType: "plan", entityId: current.id, before: current, after: updated });
+      return updated;
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw validationFailed({ code: ["value_already_exist"] });

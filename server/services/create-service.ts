@@ -1,5 +1,7 @@
 import type { Service } from "~/generated/prisma/client";
+import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
+import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { validationFailed } from "~/server/errors";
 import { generateApiKey, generateWebhookSecret, hashApiKey } from "./api-key";
@@ -14,19 +16,24 @@ export async function createService(options: {
   name: string;
   webhookUrl?: string | null;
   apiKey?: string;
+  actorId?: string;
 }): Promise<{ service: Service; apiKey: string }> {
   const generated = generateApiKey();
   const apiKey = options.apiKey ?? generated.plaintext;
   try {
-    const service = await options.db.service.create({
-      data: {
-        code: options.code,
-        name: options.name,
-        webhookUrl: options.webhookUrl ?? null,
-        webhookSecret: generateWebhookSecret(),
-        apiKeyHash: options.apiKey ? hashApiKey(apiKey) : generated.hash,
-        apiKeyPrefix: apiKey.slice(0, 10),
-      },
+    const service = await inTransaction(options.db, async (tx) => {
+      const created = await tx.service.create({
+        data: {
+          code: options.code,
+          name: options.name,
+          webhookUrl: options.webhookUrl ?? null,
+          webhookSecret: generateWebhookSecret(),
+          apiKeyHash: options.apiKey ? hashApiKey(apiKey) : generated.hash,
+          apiKeyPrefix: apiKey.slice(0, 10),
+        },
+      });
+      await recordAudit(tx, { actorId: options.actorId, action: "service.create", entityType: "service", entityId: created.id, after: created });
+      return created;
     });
     return { service, apiKey };
   } catch (error) {

@@ -1,0 +1,21 @@
+import type { BillableMetric, Prisma } from "~/generated/prisma/client";
+import type { DbOrTx } from "~/server/db/client";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+
+const SORTABLE = ["code", "name", "aggregationType", "createdAt"] as const;
+const FILTERABLE = ["aggregationType"] as const;
+
+/** The console's metric table (the Lago API lists with its own paging in billable-metrics.ts). */
+export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<BillableMetric>> {
+  const { query } = options;
+  const aggregation = tableFilter(query, FILTERABLE, "aggregationType");
+  const where: Prisma.BillableMetricWhereInput = {
+    ...tableSearch(query, ["code", "name"]),
+    ...(aggregation ? { aggregationType: aggregation as BillableMetric["aggregationType"] } : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    options.db.billableMetric.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),
+    options.db.billableMetric.count({ where }),
+  ]);
+  return { rows, totalCount };
+}

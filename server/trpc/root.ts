@@ -1,0 +1,22 @@
+import { catalogRouter } from "./routers/catalog";
+import { identityRouter } from "./routers/identity";
+import { jobsRouter } from "./routers/jobs";
+import { servicesRouter } from "./routers/services";
+import { auditRouter, usersRouter } from "./routers/users";
+import { usageRouter } from "./routers/usage";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  services: servicesRouter,
+  catalog: catalogRouter,
+  identity: identityRouter,
+  usage: usageRouter,
+  jobs: jobsRouter,
+  users: usersRouter,
+  audit: auditRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls (tests, server components) with an explicit context. */
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { CHARGE_MODELS } from "~/server/billing/pricing";
+import { createBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
+import { createPlan, updatePlan } from "~/server/catalog/plans";
+import { searchBillableMetrics } from "~/server/catalog/search-billable-metrics";
+import { searchPlans } from "~/server/catalog/search-plans";
+import { areaProcedure, createTRPCRouter } from "../trpc";
+import { tableQuerySchema } from "../table-query";
+
+const procedure = areaProcedure("catalog");
+
+const code = z.string().trim().regex(/^[a-z0-9_.-]{1,60}$/, "lowercase letters, digits, _ . -");
+const description = z.string().trim().max(500).nullish();
+
+const metricInput = z.object({
+  code,
+  name: z.string().trim().min(1).max(120),
+  description,
+  aggregationType: z.enum(["count_agg", "sum_agg", "max_agg", "unique_count_agg", "latest_agg"]),
+  fieldName: z.string().trim().max(120).nullish(),
+  recurring: z.boolean().default(false),
+});
+
+// Properties stay `unknown` here: the domain validates them with the pricing schemas
+// and reports Lago-style keys (`charges.0.properties.amount`) the form can show.
+const chargeInput = z.object({
+  billableMetricCode: code,
+  chargeModel: z.enum(CHARGE_MODELS),
+  properties: z.unknown(),
+  invoiceDisplayName: z.string().trim().max(120).nullish(),
+});
+
+const planInput = z.object({
+  code,
+  name: z.string().trim().min(1).max(120),
+  description,
+  interval: z.enum(["weekly", "monthly", "quarterly", "semiannual", "yearly"]),
+  amountCents: z.bigint().nonnegative(),
+  amountCurrency: z.string().regex(/^[A-Z]{3}$/),
+  payInAdvance: z.boolean().default(false),
+  charges: z.array(chargeInput).max(50).default([]),
+});
+
+export const catalogRouter = createTRPCRouter({
+  listMetrics: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchBillableMetrics({ db: ctx.db, query: input })),
+
+  createMetric: procedure.input(metricInput).mutation(({ ctx, input }) => createBillableMetric({ db: ctx.db, input, actorId: ctx.user.id })),
+
+  updateMetric: procedure
+    .input(z.object({ code, changes: metricInput.partial() }))
+    .mutation(({ ctx, input }) => updateBillableMetric({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
+
+  listPlans: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchPlans({ db: ctx.db, query: input })),
+
+  createPlan: procedure.input(planInput).mutation(({ ctx, input }) => createPlan({ db: ctx.db, input, actorId: ctx.user.id })),
+
+  updatePlan: procedure
+    .input(z.object({ code, changes: planInput.partial() }))
+    .mutation(({ ctx, input }) => updatePlan({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
+});

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { createService } from "~/server/services/create-service";
+import { listServices, serviceListSelect, type ServiceRow } from "~/server/services/list-services";
+import { rotateApiKey } from "~/server/services/rotate-api-key";
+import { updateService } from "~/server/services/update-service";
+import { areaProcedure, createTRPCRouter } from "../trpc";
+import { tableQuerySchema } from "../table-query";
+
+const procedure = areaProcedure("services");
+
+const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000).nullable();
+const id = z.object({ id: z.uuid() });
+
+/** Keeps key hashes and webhook secrets out of every answer. */
+const toRow = (service: ServiceRow): ServiceRow =>
+  Object.fromEntries(Object.keys(serviceListSelect).map((key) => [key, service[key as keyof ServiceRow]])) as ServiceRow;
+
+export const servicesRouter = createTRPCRouter({
+  list: procedure.input(tableQuerySchema).query(({ ctx, input }) => listServices({ db: ctx.db, query: input })),
+
+  create: procedure
+    .input(z.object({ code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(120), webhookUrl }))
+    .mutation(async ({ ctx, input }) => {
+      const { service, apiKey } = await createService({ db: ctx.db, ...input, actorId: ctx.user.id });
+      return { service: toRow(service), apiKey };
+    }),
+
+  update: procedure
+    .input(id.extend({ name: z.string().trim().min(1).max(120).optional(), webhookUrl: webhookUrl.optional() }))
+    .mutation(async ({ ctx, input: { id, ...changes } }) => toRow(await updateService({ db: ctx.db, id, changes, actorId: ctx.user.id }))),
+
+  setActive: procedure
+    .input(id.extend({ active: z.boolean() }))
+    .mutation(async ({ ctx, input }) => toRow(await updateService({ db: ctx.db, id: input.id, changes: { active: input.active }, actorId: ctx.user.id }))),
+
+  rotateKey: procedure.input(id).mutation(async ({ ctx, input }) => {
+    const { service, apiKey } = await rotateApiKey({ db: ctx.db, id: input.id, actorId: ctx.user.id });
+    return { service: toRow(service), apiKey };
+  }),
+});

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { listAuditLogs } from "~/server/audit/list-audit-logs";
+import { USER_ROLES } from "~/server/auth/roles";
+import { createUser } from "~/server/users/create-user";
+import { listUsers } from "~/server/users/list-users";
+import { updateUser } from "~/server/users/update-user";
+import { areaProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
+import { tableQuerySchema } from "../table-query";
+
+const procedure = areaProcedure("users");
+
+export const usersRouter = createTRPCRouter({
+  /** Who am I: the console shows the role and hides areas it would refuse. */
+  me: protectedProcedure.query(({ ctx }) => ctx.user),
+
+  list: procedure.input(tableQuerySchema).query(({ ctx, input }) => listUsers({ db: ctx.db, query: input })),
+
+  create: procedure
+    .input(z.object({ email: z.email().max(320), name: z.string().trim().max(120).nullish(), password: z.string().min(12).max(200), role: z.enum(USER_ROLES) }))
+    .mutation(({ ctx, input }) => createUser({ db: ctx.db, ...input, actorId: ctx.user.id })),
+
+  update: procedure
+    .input(z.object({ id: z.uuid(), name: z.string().trim().max(120).nullish(), role: z.enum(USER_ROLES).optional(), active: z.boolean().optional() }))
+    .mutation(({ ctx, input: { id, ...changes } }) => updateUser({ db: ctx.db, id, changes, actorId: ctx.user.id })),
+});
+
+export const auditRouter = createTRPCRouter({
+  list: areaProcedure("audit").input(tableQuerySchema).query(({ ctx, input }) => listAuditLogs({ db: ctx.db, query: input })),
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "~/server/errors";
+import { tableFilter, tableOrderBy, tableQuerySchema, tableSearch, tableWindow } from "./table-query";
+
+const query = (input: unknown) => tableQuerySchema.parse(input);
+
+describe("table query", () => {
+  it("defaults to the first page of 20", () => {
+    expect(query({})).toEqual({ page: 0, pageSize: 20, sort: null, filters: [], search: "" });
+    expect(tableWindow(query({ page: 2, pageSize: 10 }))).toEqual({ skip: 20, take: 10 });
+  });
+
+  it("sorts on an allowed column, then id", () => {
+    expect(tableOrderBy(query({ sort: { id: "code", desc: true } }), ["code", "name"], { id: "name", desc: false })).toEqual([{ code: "desc" }, { id: "asc" }]);
+    expect(tableOrderBy(query({}), ["code", "name"], { id: "name", desc: false })).toEqual([{ name: "asc" }, { id: "asc" }]);
+  });
+
+  it("refuses unknown sort and filter columns", () => {
+    expect(() => tableOrderBy(query({ sort: { id: "apiKeyHash", desc: false } }), ["code"], { id: "code", desc: false })).toThrow(AppError);
+    expect(() => tableFilter(query({ filters: [{ id: "secret", value: "x" }] }), ["active"], "active")).toThrow(AppError);
+  });
+
+  it("reads a filter value, treating an empty one as unset", () => {
+    expect(tableFilter(query({ filters: [{ id: "active", value: "true" }] }), ["active"], "active")).toBe("true");
+    expect(tableFilter(query({ filters: [{ id: "active", value: "" }] }), ["active"], "active")).toBeUndefined();
+  });
+
+  it("searches text columns case-insensitively", () => {
+    expect(tableSearch(query({ search: "  acme " }), ["code", "name"])).toEqual({
+      OR: [{ code: { contains: "acme", mode: "insensitive" } }, { name: { contains: "acme", mode: "insensitive" } }],
+    });
+    expect(tableSearch(query({}), ["code"])).toEqual({});
+  });
+});

@@ -1,0 +1,30 @@
+import type { Prisma, Subscription } from "~/generated/prisma/client";
+import type { DbOrTx } from "~/server/db/client";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+
+const subscriptionRowInclude = {
+  service: { select: { code: true } },
+  plan: { select: { code: true, name: true } },
+  accountLink: { select: { externalId: true } },
+} satisfies Prisma.SubscriptionInclude;
+export type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionRowInclude }>;
+
+const SORTABLE = ["externalId", "status", "subscriptionAt", "createdAt"] as const;
+const FILTERABLE = ["status", "service"] as const;
+
+/** Subscriptions of every service, to pick one in the usage explorer. */
+export async function searchSubscriptions(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<SubscriptionRow>> {
+  const { query } = options;
+  const status = tableFilter(query, FILTERABLE, "status");
+  const service = tableFilter(query, FILTERABLE, "service");
+  const where: Prisma.SubscriptionWhereInput = {
+    ...tableSearch(query, ["externalId", "name"]),
+    ...(status ? { status: status as Subscription["status"] } : {}),
+    ...(service ? { service: { code: service } } : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    options.db.subscription.findMany({ where, include: subscriptionRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...tableWindow(query) }),
+    options.db.subscription.count({ where }),
+  ]);
+  return { rows, totalCount };
+}

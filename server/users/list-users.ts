@@ -1,0 +1,27 @@
+import type { DbOrTx } from "~/server/db/client";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type ConsoleUser, consoleUserSelect } from "./console-user";
+
+const SORTABLE = ["email", "name", "role", "createdAt"] as const;
+const FILTERABLE = ["role", "active"] as const;
+
+export async function listUsers(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<ConsoleUser & { createdAt: Date }>> {
+  const { query } = options;
+  const role = tableFilter(query, FILTERABLE, "role");
+  const active = tableFilter(query, FILTERABLE, "active");
+  const where = {
+    ...tableSearch(query, ["email", "name"]),
+    ...(role ? { role: role as ConsoleUser["role"] } : {}),
+    ...(active ? { active: active === "true" } : {}),
+  };
+  const [rows, totalCount] = await Promise.all([
+    options.db.user.findMany({
+      where,
+      select: { ...consoleUserSelect, createdAt: true },
+      orderBy: tableOrderBy(query, SORTABLE, { id: "email", desc: false }),
+      ...tableWindow(query),
+    }),
+    options.db.user.count({ where }),
+  ]);
+  return { rows, totalCount };
+}

@@ -1,0 +1,94 @@
+import { TRPCClientError } from "@trpc/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import type { UserRole } from "~/generated/prisma/enums";
+import { createUser } from "~/server/users/create-user";
+import { consoleClient, signInOverHttp } from "../support/console-session";
+import { apiClient, createTestService, testDb, uniqueCode } from "../support/fixtures";
+
+const PASSWORD = "correct horse battery staple";
+const baseUrl = () => inject("baseUrl");
+
+async function signedInAs(role: UserRole) {
+  const email = `${uniqueCode(role)}@nexa.test`;
+  const user = await createUser({ db: await testDb(), email, password: PASSWORD, role });
+  const cookie = await signInOverHttp(baseUrl(), email, PASSWORD);
+  if (!cookie) throw new Error(`could not sign in as ${email}`);
+  return { user, client: consoleClient(baseUrl(), cookie) };
+}
+
+async function trpcCode(call: Promise<unknown>): Promise<string> {
+  const error = await call.then(() => null, (caught: unknown) => caught);
+  if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${JSON.stringify(error)}`);
+  return (error.data as { code: string }).code;
+}
+
+const metricInput = () => ({ code: uniqueCode("metric"), name: "Metric", aggregationType: "sum_agg" as const, fieldName: "units" });
+
+describe("console roles over HTTP", () => {
+  let finance: Awaited<ReturnType<typeof signedInAs>>;
+  let ops: Awaited<ReturnType<typeof signedInAs>>;
+  let admin: Awaited<ReturnType<typeof signedInAs>>;
+
+  beforeAll(async () => {
+    [finance, ops, admin] = await Promise.all([signedInAs("finance"), signedInAs("ops"), signedInAs("admin")]);
+  });
+
+  it("refuses a wrong password and anonymous calls", async () => {
+    expect(await signInOverHttp(baseUrl(), "nobody@nexa.test", PASSWORD)).toBeNull();
+    expect(await signInOverHttp(baseUrl(), finance.user.email, "wrong password")).toBeNull();
+    expect(await trpcCode(consoleClient(baseUrl(), null).users.me.query())).toBe("UNAUTHORIZED");
+  });
+
+  it("finance cannot rotate a key or list services", async () => {
+    const { service } = await createTestService();
+    expect(await trpcCode(finance.client.services.rotateKey.mutate({ id: service.id }))).toBe("FORBIDDEN");
+    expect(await trpcCode(finance.client.services.list.query({}))).toBe("FORBIDDEN");
+  });
+
+  it("ops cannot edit the catalog", async () => {
+    expect(await trpcCode(ops.client.catalog.createMetric.mutate(metricInput()))).toBe("FORBIDDEN");
+    expect(await trpcCode(ops.client.catalog.listPlans.query({}))).toBe("FORBIDDEN");
+  });
+
+  it("finance edits the catalog and the change is audited", async () => {
+    const input = metricInput();
+    const metric = await finance.client.catalog.createMetric.mutate(input);
+    const audit = await (await testDb()).auditLog.findFirstOrThrow({ where: { entityId: metric.id } });
+    expect(audit).toMatchObject({ actorId: finance.user.id, action: "billable_metric.create", entityType: "billable_metric", before: null });
+    expect(audit.after).toMatchObject({ code: input.code, aggregationType: "sum_agg" });
+  });
+
+  it("admin rotates a key: the old one gets 401, the new one 200, and an audit row without secrets", async () => {
+    const { service, apiKey: oldKey } = await createTestService();
+    const { apiKey: newKey, service: rotated } = await admin.client.services.rotateKey.mutate({ id: service.id });
+    expect(newKey).not.toBe(oldKey);
+    expect(rotated).not.toHaveProperty("apiKeyHash");
+    expect((await apiClient(oldKey).get("/customers")).status).toBe(401);
+    expect((await apiClient(newKey).get("/customers")).status).toBe(200);
+
+    const audit = await (await testDb()).auditLog.findFirstOrThrow({ where: { entityId: service.id, action: "service.rotate_api_key" } });
+    expect(audit.actorId).toBe(admin.user.id);
+    expect(JSON.stringify(audit)).not.toMatch(/apiKeyHash|webhookSecret/);
+    expect(audit.after).toMatchObject({ apiKeyPrefix: newKey.slice(0, 10) });
+  });
+
+  it("admin can do everything: catalog and operations too", async () => {
+    await expect(admin.client.catalog.createMetric.mutate(metricInput())).resolves.toMatchObject({ aggregationType: "sum_agg" });
+    await expect(admin.client.jobs.list.query({})).resolves.toHaveProperty("totalCount");
+  });
+
+  it("maps domain errors to tRPC codes with Lago-style details", async () => {
+    const input = metricInput();
+    await finance.client.catalog.createMetric.mutate(input);
+    const error = await finance.client.catalog.createMetric.mutate(input).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    expect((error as TRPCClientError<any>).data).toMatchObject({ code: "UNPROCESSABLE_CONTENT", appError: { code: "validation_errors", details: { code: ["value_already_exist"] } } });
+  });
+
+  it("a deactivated user's session stops working at once", async () => {
+    const victim = await signedInAs("ops");
+    await admin.client.users.update.mutate({ id: victim.user.id, active: false });
+    expect(await trpcCode(victim.client.jobs.list.query({}))).toBe("UNAUTHORIZED");
+  });
+});

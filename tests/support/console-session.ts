@@ -1,0 +1,38 @@
+import { createTRPCClient, httpLink } from "@trpc/client";
+import superjson from "superjson";
+import type { AppRouter } from "~/server/trpc/root";
+
+/** Cookies from Set-Cookie headers as one `Cookie` header value (names and values only). */
+function cookieHeader(response: Response, previous = ""): string {
+  const jar = new Map(previous.split("; ").filter(Boolean).map((pair) => pair.split("=", 2) as [string, string]));
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const index = pair!.indexOf("=");
+    jar.set(pair!.slice(0, index), pair!.slice(index + 1));
+  }
+  return [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
+}
+
+/**
+ * Signs in through NextAuth's credentials callback exactly as the browser form does
+ * (CSRF token first), returning the session cookie, or null when sign-in is refused.
+ */
+export async function signInOverHttp(baseUrl: string, email: string, password: string): Promise<string | null> {
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookieHeader(csrf) },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const cookies = cookieHeader(response, cookieHeader(csrf));
+  return /next-auth\.session-token=/.test(cookies) ? cookies : null;
+}
+
+/** A typed tRPC client over real HTTP carrying a session cookie (or none). */
+export function consoleClient(baseUrl: string, cookie: string | null) {
+  return createTRPCClient<AppRouter>({
+    links: [httpLink({ url: `${baseUrl}/api/trpc`, transformer: superjson, headers: cookie ? { cookie } : {} })],
+  });
+}
