@@ -2,10 +2,11 @@ export { createOdooClient, type OdooCallOptions, type OdooClient, type OdooClien
 export { isOdooError, OdooError, type OdooErrorData, type OdooErrorKind, outcomeUnknown } from "./errors";
 export type { OdooNamedArgs, OdooProtocol } from "./protocol";
 export { findOrCreatePartner, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
-export { findProductByCode, readProducts, type OdooProduct } from "./models/product";
-export { findPlan, readPlan, type OdooPlan, type PeriodUnit } from "./models/subscription-plan";
+export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
+export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit } from "./models/subscription-plan";
 export {
-  listSubscriptions, readSubscription, SUBSCRIPTION_STATES, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
+  ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, readSubscription, setSubscriptionEndDate, SUBSCRIPTION_STATES,
+  type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
-export { ensureUsageLine, readOrderLines, setQtyDelivered, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
+export { ensureUsageLine, readOrderLines, setQtyDelivered, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
 export { listInvoices, readInvoice, type InvoiceFilter, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";

@@ -1,6 +1,7 @@
 /** product.product: the hub maps its billable metrics / charges to products by default_code. */
 import { z } from "zod";
 import type { OdooClient } from "../client";
+import { createOnce } from "./create-once";
 import { optString } from "./fields";
 
 const MODEL = "product.product";
@@ -44,4 +45,29 @@ export async function readProducts(client: OdooClient, ids: number[]): Promise<O
   if (!ids.length) return [];
   const rows = await client.call<unknown[]>(MODEL, "read", { ids, fields: FIELDS });
   return rows.map((r) => productRow.parse(r));
+}
+
+export interface ProductInput {
+  defaultCode: string;
+  name: string;
+  listPrice: number;
+  /** 'delivery' for usage lines (invoiced from qty_delivered), 'order' for the recurring fee. */
+  invoicePolicy: "order" | "delivery";
+}
+
+/** Products are keyed on default_code: the hub owns the codes it creates (`nexa-…`). */
+export async function findOrCreateProduct(client: OdooClient, input: ProductInput): Promise<OdooProduct> {
+  const existing = await findProductByCode(client, input.defaultCode);
+  if (existing) return existing;
+  const vals = {
+    default_code: input.defaultCode,
+    name: input.name,
+    list_price: input.listPrice,
+    invoice_policy: input.invoicePolicy,
+    type: "service",
+    recurring_invoice: true,
+  };
+  const id = await createOnce(client, MODEL, vals, async () => (await findProductByCode(client, input.defaultCode))?.id ?? null);
+  const [created] = await readProducts(client, [id]);
+  return created!;
 }

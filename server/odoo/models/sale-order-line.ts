@@ -97,3 +97,19 @@ export async function ensureUsageLine(client: OdooClient, input: UsageLineInput)
   const id = await createOnce(client, MODEL, vals, () => findUsageLine(client, input));
   return { id, created: true };
 }
+
+/**
+ * Writes a usage line's period values (absolute, never increments); skips the write when
+ * Odoo already holds them, so repeated pushes are no-ops.
+ */
+export async function writeUsageLine(
+  client: OdooClient,
+  input: { lineId: number; quantity: number; priceUnit: number },
+): Promise<{ changed: boolean }> {
+  const [line] = await readOrderLines(client, [input.lineId]);
+  if (line && Math.abs(line.qtyDelivered - input.quantity) < EPSILON && Math.abs(line.priceUnit - input.priceUnit) < EPSILON) {
+    return { changed: false };
+  }
+  await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals: { qty_delivered: input.quantity, price_unit: input.priceUnit } });
+  return { changed: true };
+}

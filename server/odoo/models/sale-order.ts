@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { OdooClient } from "../client";
+import { createOnce } from "./create-once";
 import { ids, m2oId, m2oName, optDate } from "./fields";
 
 const MODEL = "sale.order";
@@ -67,4 +68,46 @@ export async function listSubscriptions(client: OdooClient, filter: Subscription
   if (filter.dueBy) domain.push(["next_invoice_date", "<=", filter.dueBy]);
   const rows = await client.call<unknown[]>(MODEL, "search_read", { domain, fields: FIELDS, order: "id", limit: filter.limit });
   return rows.map((r) => subscriptionRow.parse(r));
+}
+
+export async function findSubscriptionByRef(client: OdooClient, ref: string): Promise<number | null> {
+  const found = await client.call<number[]>(MODEL, "search", { domain: [["client_order_ref", "=", ref]], limit: 1 });
+  return found[0] ?? null;
+}
+
+export interface SubscriptionOrderInput {
+  /** The hub's key for the order (client_order_ref), so a lost create is found, not repeated. */
+  ref: string;
+  partnerId: number;
+  planId: number;
+  startDate: string;
+  nextInvoiceDate: string;
+  lines: Array<{ productId: number; name: string; quantity: number; priceUnit: number }>;
+}
+
+/** Creates and confirms a subscription order; finding an existing one by ref makes it safe to repeat. */
+export async function ensureSubscriptionOrder(client: OdooClient, input: SubscriptionOrderInput): Promise<OdooSubscription> {
+  let id = await findSubscriptionByRef(client, input.ref);
+  if (id === null) {
+    const vals = {
+      client_order_ref: input.ref,
+      partner_id: input.partnerId,
+      plan_id: input.planId,
+      start_date: input.startDate,
+      next_invoice_date: input.nextInvoiceDate,
+      order_line: input.lines.map((line) => [0, 0, { product_id: line.productId, name: line.name, product_uom_qty: line.quantity, price_unit: line.priceUnit }]),
+    };
+    id = await createOnce(client, MODEL, vals, () => findSubscriptionByRef(client, input.ref));
+  }
+  const order = await readSubscription(client, id);
+  if (order.state === "draft" || order.state === "sent") {
+    await client.call<boolean>(MODEL, "action_confirm", { ids: [id] });
+    return readSubscription(client, id);
+  }
+  return order;
+}
+
+/** Ends a subscription on a date: Odoo invoices up to it and then closes the order. */
+export async function setSubscriptionEndDate(client: OdooClient, input: { orderId: number; endDate: string }): Promise<void> {
+  await client.call<boolean>(MODEL, "write", { ids: [input.orderId], vals: { end_date: input.endDate } });
 }

@@ -1,6 +1,7 @@
 /** sale.subscription.plan: billing period of a subscription (sale_subscription). */
 import { z } from "zod";
 import type { OdooClient } from "../client";
+import { createOnce } from "./create-once";
 
 const MODEL = "sale.subscription.plan";
 const FIELDS = ["id", "name", "billing_period_value", "billing_period_unit"];
@@ -27,4 +28,12 @@ export async function findPlan(client: OdooClient, period: { value: number; unit
     limit: 1,
   });
   return rows.length ? planRow.parse(rows[0]) : null;
+}
+
+export async function findOrCreatePlan(client: OdooClient, input: { value: number; unit: PeriodUnit; name: string }): Promise<OdooPlan> {
+  const existing = await findPlan(client, input);
+  if (existing) return existing;
+  const vals = { name: input.name, billing_period_value: input.value, billing_period_unit: input.unit };
+  const id = await createOnce(client, MODEL, vals, async () => (await findPlan(client, input))?.id ?? null);
+  return readPlan(client, id);
 }

@@ -1,0 +1,60 @@
+import { type BillingPeriod, type BillingTime, billingPeriodAt, type PlanInterval } from "~/server/billing/billing-period";
+
+/** Odoo dates are calendar days ("YYYY-MM-DD"); the hub reads them as UTC midnight. */
+export const odooDate = (instant: Date) => instant.toISOString().slice(0, 10);
+export const dateFromOdoo = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+export const odooPeriodOf = (interval: PlanInterval): { value: number; unit: "week" | "month" | "year" } =>
+  ({
+    weekly: { value: 1, unit: "week" },
+    monthly: { value: 1, unit: "month" },
+    quarterly: { value: 3, unit: "month" },
+    semiannual: { value: 6, unit: "month" },
+    yearly: { value: 1, unit: "year" },
+  })[interval] as { value: number; unit: "week" | "month" | "year" };
+
+export type ClosingPeriodDecision =
+  | { push: true; period: BillingPeriod }
+  | { push: false; reason: "not_due" | "nothing_to_bill" | "misaligned" | "already_billed"; detail: string };
+
+/**
+ * Which hub billing period Odoo's next invoice will bill, and whether to push it now.
+ * Odoo invoices on `next_invoice_date` whatever `qty_delivered` holds, so the period
+ * to push is the one that ends on that date, once it is within the lead window.
+ */
+export function decideClosingPeriod(input: {
+  interval: PlanInterval;
+  billingTime: BillingTime;
+  subscriptionAt: Date;
+  terminatedAt: Date | null;
+  nextInvoiceDate: string;
+  now: Date;
+  leadHours: number;
+}): ClosingPeriodDecision {
+  const invoiceAt = dateFromOdoo(input.nextInvoiceDate);
+  if (invoiceAt.getTime() - input.now.getTime() > input.leadHours * 3_600_000) {
+    return { push: false, reason: "not_due", detail: `next invoice ${input.nextInvoiceDate} is beyond the lead window` };
+  }
+  const lastInstant = new Date(invoiceAt.getTime() - 1);
+  if (lastInstant < input.subscriptionAt) {
+    return { push: false, reason: "nothing_to_bill", detail: "Odoo's next invoice opens the subscription: no usage period has closed" };
+  }
+  const period = billingPeriodAt({ interval: input.interval, billingTime: input.billingTime, subscriptionAt: input.subscriptionAt, at: lastInstant });
+  if (period.end.getTime() !== invoiceAt.getTime()) {
+    return {
+      push: false,
+      reason: "misaligned",
+      detail: `Odoo invoices on ${input.nextInvoiceDate} but the hub period ends ${period.end.toISOString()}; align the order's next invoice date`,
+    };
+  }
+  if (input.terminatedAt && input.terminatedAt <= period.start) {
+    return { push: false, reason: "already_billed", detail: "the subscription ended before this period" };
+  }
+  return { push: true, period };
+}
+
+/** Exponential backoff with ±20 % jitter, capped at 6 hours. */
+export function jobRetryDelayMs(attempts: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
+  return Math.round(base * (0.8 + 0.4 * random()));
+}

@@ -1,0 +1,102 @@
+import type { Db } from "~/server/db/client";
+import {
+  ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
+  type OdooClient, type OdooSubscription, readSubscription, setSubscriptionEndDate,
+} from "~/server/odoo";
+import { formatMinorUnits } from "~/server/billing/pricing";
+import { billingPeriodAt } from "~/server/billing/billing-period";
+import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
+import { odooDate, odooPeriodOf } from "./closing-period";
+
+export type SubscriptionForPush = SubscriptionForUsage & {
+  service: { code: string };
+  accountLink: { externalId: string; name: string | null; email: string | null; billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null } };
+};
+
+export const subscriptionForPush = {
+  service: { select: { code: true } },
+  accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
+  plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
+} as const;
+
+/** The usage line of a charge is found by this stable name, period after period. */
+export const usageLineName = (metric: { name: string; code: string }) => `${metric.name} usage [${metric.code}]`;
+
+const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));
+
+/**
+ * Makes sure Odoo holds the customer, plan, products and confirmed subscription order
+ * for a hub subscription, creating what is missing and remembering every Odoo id.
+ * Each step finds before it creates, so a run interrupted anywhere is safe to repeat.
+ */
+export async function ensureOdooSubscription(options: {
+  db: Db;
+  odoo: OdooClient;
+  subscription: SubscriptionForPush;
+}): Promise<{ order: OdooSubscription; lineIdByMetricCode: Map<string, number> }> {
+  const { db, odoo, subscription } = options;
+  const { plan, accountLink } = subscription;
+  const customer = accountLink.billingCustomer;
+
+  let partnerId = customer.odooPartnerId;
+  if (partnerId === null) {
+    const { partner } = await findOrCreatePartner(odoo, {
+      ref: `nexa-customer-${customer.id}`,
+      name: customer.name ?? accountLink.name ?? accountLink.externalId,
+      email: customer.email ?? accountLink.email,
+    });
+    partnerId = partner.id;
+    await db.billingCustomer.update({ where: { id: customer.id }, data: { odooPartnerId: partnerId } });
+  }
+
+  let { odooPlanId, odooProductId } = plan;
+  if (odooPlanId === null) {
+    const period = odooPeriodOf(plan.interval);
+    odooPlanId = (await findOrCreatePlan(odoo, { ...period, name: `${period.value} ${period.unit}` })).id;
+  }
+  if (odooProductId === null) {
+    odooProductId = (
+      await findOrCreateProduct(odoo, { defaultCode: `nexa-plan-${plan.code}`, name: plan.name, listPrice: majorUnits(plan.amountCents, plan.amountCurrency), invoicePolicy: "order" })
+    ).id;
+  }
+  if (odooPlanId !== plan.odooPlanId || odooProductId !== plan.odooProductId) {
+    await db.plan.update({ where: { id: plan.id }, data: { odooPlanId, odooProductId } });
+  }
+
+  let order: OdooSubscription;
+  if (subscription.odooOrderId !== null) {
+    order = await readSubscription(odoo, subscription.odooOrderId);
+  } else {
+    // Odoo then invoices on the hub's period boundaries: the first invoice closes the first period.
+    const firstPeriod = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.subscriptionAt });
+    order = await ensureSubscriptionOrder(odoo, {
+      ref: `nexa:${subscription.service.code}:${subscription.externalId}`,
+      partnerId,
+      planId: odooPlanId,
+      startDate: odooDate(subscription.subscriptionAt),
+      nextInvoiceDate: odooDate(firstPeriod.end),
+      lines: [{ productId: odooProductId, name: plan.name, quantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency) }],
+    });
+    await db.subscription.update({ where: { id: subscription.id }, data: { odooOrderId: order.id } });
+  }
+
+  // A subscription ended in the hub ends in Odoo after the invoice of its final period.
+  if (subscription.terminatedAt && !order.endDate) {
+    const finalPeriod = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt });
+    await setSubscriptionEndDate(odoo, { orderId: order.id, endDate: odooDate(finalPeriod.end) });
+    order = { ...order, endDate: odooDate(finalPeriod.end) };
+  }
+
+  const lineIdByMetricCode = new Map<string, number>();
+  for (const charge of plan.charges) {
+    const metric = charge.billableMetric;
+    let productId = charge.odooProductId;
+    if (productId === null) {
+      productId = (await findOrCreateProduct(odoo, { defaultCode: `nexa-charge-${plan.code}-${metric.code}`, name: `${plan.name}: ${metric.name}`, listPrice: 0, invoicePolicy: "delivery" })).id;
+      await db.charge.update({ where: { id: charge.id }, data: { odooProductId: productId } });
+    }
+    const line = await ensureUsageLine(odoo, { orderId: order.id, productId, name: usageLineName(metric), quantity: 0, priceUnit: 0 });
+    lineIdByMetricCode.set(metric.code, line.id);
+  }
+  return { order, lineIdByMetricCode };
+}

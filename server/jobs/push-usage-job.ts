@@ -1,0 +1,85 @@
+import type { Job, JobState } from "~/generated/prisma/client";
+import { formatMinorUnits } from "~/server/billing/pricing";
+import type { Db } from "~/server/db/client";
+import { type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
+import { computePeriodUsage } from "~/server/usage/compute-period-usage";
+import { jobRetryDelayMs, odooDate } from "./closing-period";
+import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
+
+export type JobResult =
+  | { jobId: string; outcome: "written"; units: string; amountCents: string; changed: boolean }
+  | { jobId: string; outcome: "finalized" }
+  | { jobId: string; outcome: "failed" | "dead"; error: string };
+
+/**
+ * Pushes one claimed job. Before Odoo invoices the period, the charge's usage line gets
+ * the period's amount (quantity 1 × the hub's price, so tiers and quotas price exactly);
+ * it is rewritten on every run until the invoice exists, then reset to zero because Odoo
+ * would otherwise bill the same qty_delivered again next period.
+ */
+export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job; owner: string; maxAttempts: number; now: Date }): Promise<JobResult> {
+  const { db, odoo, job, owner, now } = options;
+  // Only the worker still holding the lease may record an outcome.
+  const finish = (state: JobState, data: Record<string, unknown> = {}) =>
+    db.job.updateMany({ where: { id: job.id, leaseOwner: owner }, data: { state, leaseOwner: null, leaseExpiresAt: null, ...data } });
+
+  try {
+    const subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
+    const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
+    if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
+    const order = await readSubscription(odoo, job.odooOrderId ?? subscription.odooOrderId!);
+    const invoiced = order.nextInvoiceDate !== null && order.nextInvoiceDate > odooDate(job.periodEnd);
+
+    if (invoiced) {
+      if (job.lastPushedAt === null || job.odooOrderLineId === null) {
+        const error = `Odoo invoiced the period ending ${odooDate(job.periodEnd)} before its usage was pushed; bill it manually`;
+        await finish("dead", { lastError: error });
+        return { jobId: job.id, outcome: "dead", error };
+      }
+      // The line is shared across periods: once the next period has written it, leave it be.
+      const newerWrite = await db.job.count({
+        where: { subscriptionId: job.subscriptionId, metricCode: job.metricCode, periodStart: { gt: job.periodStart }, lastPushedAt: { not: null } },
+      });
+      if (!newerWrite) await writeUsageLine(odoo, { lineId: job.odooOrderLineId, quantity: 0, priceUnit: 0 });
+      await finish("succeeded", { lastError: null });
+      return { jobId: job.id, outcome: "finalized" };
+    }
+
+    const { lineIdByMetricCode } = await ensureOdooSubscription({ db, odoo, subscription });
+    const lineId = lineIdByMetricCode.get(job.metricCode)!;
+    const usage = await computePeriodUsage({
+      db,
+      subscription: { ...subscription, plan: { ...subscription.plan, charges: [charge] } },
+      period: { start: job.periodStart, end: job.periodEnd },
+    });
+    const [entry] = usage.charges;
+    const amountCents = entry!.amountCents;
+    const { changed } = await writeUsageLine(odoo, {
+      lineId,
+      quantity: amountCents > 0n ? 1 : 0,
+      priceUnit: Number(formatMinorUnits(amountCents, usage.currency)),
+    });
+    await finish("awaiting_invoice", {
+      units: entry!.units,
+      amountCents,
+      odooOrderId: order.id,
+      odooOrderLineId: lineId,
+      lastPushedAt: now,
+      lastError: null,
+      // Due again on the next run (claims compare against each run's own clock), not this one.
+      nextRunAt: new Date(now.getTime() + 1),
+    });
+    return { jobId: job.id, outcome: "written", units: entry!.units, amountCents: amountCents.toString(), changed };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const attempts = job.attempts + 1;
+    const dead = attempts >= options.maxAttempts;
+    // A job that already wrote keeps its place in the cycle: a later run rewrites or finalizes it.
+    await finish(dead ? "dead" : "failed", {
+      attempts,
+      lastError: message.slice(0, 4000),
+      nextRunAt: new Date(now.getTime() + jobRetryDelayMs(attempts)),
+    });
+    return { jobId: job.id, outcome: dead ? "dead" : "failed", error: message };
+  }
+}

@@ -1,0 +1,19 @@
+import { env } from "~/server/env";
+import { AppError } from "~/server/errors";
+import { createOdooClient, type OdooClient } from "./client";
+
+/** The Odoo client the app uses, configured from ODOO_* settings. */
+export function odooClientFromEnv(): OdooClient {
+  const settings = env();
+  if (!settings.ODOO_URL || !settings.ODOO_API_KEY) {
+    throw new AppError("unavailable", "Odoo is not configured: set ODOO_URL and ODOO_API_KEY");
+  }
+  return createOdooClient({
+    baseUrl: settings.ODOO_URL,
+    apiKey: settings.ODOO_API_KEY,
+    database: settings.ODOO_DATABASE,
+    protocol: settings.ODOO_PROTOCOL,
+    login: settings.ODOO_LOGIN,
+    timeoutMs: settings.ODOO_TIMEOUT_MS,
+  });
+}

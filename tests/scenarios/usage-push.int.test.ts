@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOdooClient, type OdooClient } from "~/server/odoo";
+import { uniqueCode } from "../support/fixtures";
+import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
+
+/*
+ * Events in → cron route → quantities on the Odoo simulator's subscription order lines,
+ * with the real clock: the previous calendar month is a closed period whose Odoo invoice
+ * date (the 1st of this month) has passed but which Odoo has not invoiced yet.
+ */
+const now = new Date();
+const monthStart = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+const previousMonth = monthStart(-1);
+const thisMonth = monthStart(0);
+const day = (date: Date) => date.toISOString().slice(0, 10);
+const secondsAt = (date: Date, plusHours: number) => Math.floor(date.getTime() / 1000) + plusHours * 3600;
+
+let stack: IsolatedStack;
+let odoo: OdooClient;
+
+beforeAll(async () => {
+  // A 40-day lead window makes the current month's invoice due too, so a run after Odoo
+  // invoices the closed month also pushes the open one.
+  stack = await startIsolatedStack({ env: { USAGE_PUSH_LEAD_HOURS: String(40 * 24) } });
+  odoo = createOdooClient({ baseUrl: stack.odoo.url, apiKey: STACK_ODOO_API_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
+});
+afterAll(() => stack?.stop());
+
+async function subscribe(options: { subscriptionAt: Date; amount?: string; freeUnits?: string }) {
+  const code = uniqueCode("svc");
+  const { api, serviceId } = await stack.service(code);
+  const metricCode = uniqueCode("gb_hours");
+  const planCode = uniqueCode("plan");
+  const metric = await api.post("/billable_metrics", { billable_metric: { name: "GB hours", code: metricCode, aggregation_type: "sum_agg", field_name: "units" } });
+  await api.post("/plans", {
+    plan: {
+      name: "Cloud", code: planCode, interval: "monthly", amount_cents: 2900, amount_currency: "CAD",
+      charges: [{ billable_metric_id: metric.body.billable_metric.lago_id, charge_model: "standard", properties: { amount: options.amount ?? "0.50", free_units: options.freeUnits ?? "10" } }],
+    },
+  });
+  const subscriptionId = uniqueCode("sub");
+  const created = await api.post("/subscriptions", { subscription: { external_customer_id: uniqueCode("cust"), plan_code: planCode, external_id: subscriptionId, subscription_at: options.subscriptionAt.toISOString() } });
+  expect(created.status).toBe(200);
+  let sequence = 0;
+  const send = async (units: number, timestamp: number) => {
+    const response = await api.post("/events", { event: { transaction_id: `${subscriptionId}-${sequence++}`, external_subscription_id: subscriptionId, code: metricCode, timestamp, properties: { units } } });
+    expect(response.status).toBe(200);
+  };
+  const orderRef = `nexa:${code}:${subscriptionId}`;
+  return { api, serviceId, subscriptionId, metricCode, orderRef, send };
+}
+
+async function orderLines(orderRef: string) {
+  const orders = await odoo.call<Array<{ id: number; next_invoice_date: string; order_line: number[] }>>("sale.order", "search_read", {
+    domain: [["client_order_ref", "=", orderRef]], fields: ["next_invoice_date", "order_line"],
+  });
+  const lines = await odoo.call<Array<{ name: string; qty_delivered: number; price_unit: number; product_uom_qty: number }>>("sale.order.line", "search_read", {
+    domain: [["order_id", "in", orders.map((o) => o.id)]], fields: ["name", "qty_delivered", "price_unit", "product_uom_qty"],
+  });
+  return { orders, lines, usage: lines.filter((line) => line.name.includes("usage [")) };
+}
+
+const pushResultsOf = (body: any) => body.jobs as Array<{ outcome: string; units?: string; amountCents?: string; changed?: boolean }>;
+
+describe("usage push to Odoo", () => {
+  it("writes the closed period's usage, idempotently, and hands over to the next period after Odoo invoices", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth });
+    await sub.send(20, secondsAt(previousMonth, 24));
+    await sub.send(5, secondsAt(previousMonth, 48));
+    await sub.send(100, secondsAt(thisMonth, 2));
+
+    const first = await stack.cron("/api/cron/usage-push");
+    expect(first.status).toBe(200);
+    // 25 units, 10 free, 15 × $0.50 = $7.50 for the closed month; this month's 100 units wait.
+    expect(first.body.jobs).toEqual([expect.objectContaining({ outcome: "written", units: "25", amountCents: "750", changed: true })]);
+    let odooSide = await orderLines(sub.orderRef);
+    expect(odooSide.orders).toHaveLength(1);
+    expect(odooSide.orders[0]!.next_invoice_date).toBe(day(thisMonth));
+    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 7.5 })]);
+
+    const second = await stack.cron("/api/cron/usage-push");
+    expect(second.body.jobs).toEqual([expect.objectContaining({ outcome: "written", amountCents: "750", changed: false })]);
+    odooSide = await orderLines(sub.orderRef);
+    expect(odooSide.orders).toHaveLength(1);
+    expect(odooSide.usage).toHaveLength(1);
+    expect(await stack.db.job.count({ where: { subscription: { externalId: sub.subscriptionId } } })).toBe(1);
+
+    // Odoo's recurring invoice run bills the order and moves next_invoice_date on a month.
+    const invoicing = await fetch(`${stack.odoo.url}/__sim/run_invoicing`, { method: "POST", body: JSON.stringify({ today: day(thisMonth) }) });
+    expect(invoicing.status).toBe(200);
+    const [order] = odooSide.orders;
+    const invoices = await odoo.call<Array<{ id: number }>>("account.move", "search_read", { domain: [["move_type", "=", "out_invoice"]], fields: ["id"] });
+    const invoiceLines = await odoo.call<Array<{ name: string; quantity: number; price_unit: number }>>("account.move.line", "search_read", {
+      domain: [["move_id", "in", invoices.map((i) => i.id)], ["sale_line_ids", "in", order!.order_line]], fields: ["name", "quantity", "price_unit"],
+    });
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5 }));
+
+    const third = await stack.cron("/api/cron/usage-push");
+    const outcomes = third.body.jobs.map((job: { outcome: string }) => job.outcome).sort();
+    expect(outcomes).toEqual(["finalized", "written"]);
+    // 100 units this month, 90 over quota: $45.00 now rides on the line for the next invoice.
+    expect(third.body.jobs.find((job: { outcome: string }) => job.outcome === "written")).toMatchObject({ units: "100", amountCents: "4500" });
+    odooSide = await orderLines(sub.orderRef);
+    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 45 })]);
+    const jobs = await stack.db.job.findMany({ where: { subscription: { externalId: sub.subscriptionId } }, orderBy: { periodStart: "asc" } });
+    expect(jobs.map((job) => job.state)).toEqual(["succeeded", "awaiting_invoice"]);
+  });
+
+  it("never pushes a job twice under concurrent cron runs", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "1" });
+    await sub.send(3, secondsAt(previousMonth, 5));
+    const runs = await Promise.all(Array.from({ length: 4 }, () => stack.cron("/api/cron/usage-push")));
+    expect(runs.map((run) => run.status)).toEqual([200, 200, 200, 200]);
+    const mine = runs.flatMap((run) => pushResultsOf(run.body)).filter((job) => job.amountCents === "300");
+    expect(mine.filter((job) => job.changed)).toHaveLength(1);
+    const odooSide = await orderLines(sub.orderRef);
+    expect(odooSide.orders).toHaveLength(1);
+    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 3 })]);
+    const partners = await odoo.call<unknown[]>("res.partner", "search_read", { domain: [["ref", "like", "nexa-customer-"]], fields: ["ref"] });
+    expect(new Set(partners.map((p) => (p as { ref: string }).ref)).size).toBe(partners.length);
+  });
+
+  it("loses nothing and doubles nothing when Odoo is down for a whole run", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "2" });
+    await sub.send(4, secondsAt(previousMonth, 5));
+    await fetch(`${stack.odoo.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ mode: "down", count: 100_000 }) });
+    const down = await stack.cron("/api/cron/usage-push");
+    expect(down.status).toBe(200);
+    expect(down.body.planning).toContainEqual(expect.objectContaining({ subscription: expect.stringContaining(sub.subscriptionId), decision: "error" }));
+    await fetch(`${stack.odoo.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ mode: "none" }) });
+
+    const back = await stack.cron("/api/cron/usage-push");
+    expect(back.body.jobs).toContainEqual(expect.objectContaining({ outcome: "written", amountCents: "800" }));
+
+    // Odoo fails the next write; a late event arrives meanwhile; the retry writes the new total once.
+    await sub.send(1, secondsAt(previousMonth, 6));
+    await fetch(`${stack.odoo.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ mode: "down", model: "sale.order.line", method: "write", count: 100_000 }) });
+    const failing = await stack.cron("/api/cron/usage-push");
+    const failed = await stack.db.job.findFirstOrThrow({ where: { subscription: { externalId: sub.subscriptionId } } });
+    expect(failed.state).toBe("failed");
+    expect(failed.lastError).toBeTruthy();
+    expect(failing.body.jobs).toContainEqual(expect.objectContaining({ outcome: "failed" }));
+    await fetch(`${stack.odoo.url}/__sim/faults`, { method: "POST", body: JSON.stringify({ mode: "none" }) });
+    await stack.db.job.update({ where: { id: failed.id }, data: { nextRunAt: new Date(0) } });
+
+    const recovered = await stack.cron("/api/cron/usage-push");
+    expect(recovered.body.jobs).toContainEqual(expect.objectContaining({ outcome: "written", amountCents: "1000", changed: true }));
+    expect((await orderLines(sub.orderRef)).usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 10 })]);
+  });
+
+  it("bills a subscription terminated mid-period only for usage before the termination", async () => {
+    const sub = await subscribe({ subscriptionAt: thisMonth, freeUnits: "0", amount: "1" });
+    await sub.send(6, Math.floor(Date.now() / 1000) - 3600);
+    expect((await sub.api.delete(`/subscriptions/${sub.subscriptionId}`)).status).toBe(200);
+    // Stored but not billed: after the termination instant.
+    await sub.send(50, Math.floor(Date.now() / 1000) + 3600);
+    const run = await stack.cron("/api/cron/usage-push");
+    expect(run.body.jobs).toContainEqual(expect.objectContaining({ outcome: "written", units: "6", amountCents: "600" }));
+    expect((await orderLines(sub.orderRef)).usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 6 })]);
+    // Odoo bills that final period and then closes the order.
+    const [order] = await odoo.call<Array<{ end_date: string }>>("sale.order", "search_read", { domain: [["client_order_ref", "=", sub.orderRef]], fields: ["end_date"] });
+    expect(order!.end_date).toBe(day(monthStart(1)));
+  });
+
+  it("takes over a job whose worker crashed mid-push once its lease expires", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "1" });
+    await sub.send(7, secondsAt(previousMonth, 5));
+    await stack.cron("/api/cron/usage-push");
+    const job = await stack.db.job.findFirstOrThrow({ where: { subscription: { externalId: sub.subscriptionId } } });
+    // A worker claimed it and died: running, leased far into the future.
+    await stack.db.job.update({ where: { id: job.id }, data: { state: "running", leaseOwner: "crashed-worker", leaseExpiresAt: new Date(Date.now() + 3_600_000) } });
+    await sub.send(1, secondsAt(previousMonth, 6));
+    const whileLeased = await stack.cron("/api/cron/usage-push");
+    expect(whileLeased.body.jobs.some((j: { jobId: string }) => j.jobId === job.id)).toBe(false);
+    await stack.db.job.update({ where: { id: job.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
+    const afterExpiry = await stack.cron("/api/cron/usage-push");
+    expect(afterExpiry.body.jobs).toContainEqual(expect.objectContaining({ jobId: job.id, outcome: "written", amountCents: "800" }));
+    expect((await stack.db.job.findUniqueOrThrow({ where: { id: job.id } })).state).toBe("awaiting_invoice");
+  });
+
+  it("previews without writing anything in dry-run mode, and refuses callers without the secret", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "1" });
+    await sub.send(2, secondsAt(previousMonth, 5));
+    const before = await stack.db.job.count();
+    const preview = await stack.cron("/api/cron/usage-push?dry_run=true");
+    expect(preview.body.rows).toContainEqual(expect.objectContaining({ subscription: expect.stringContaining(sub.subscriptionId), odooOrder: "(would be created)" }));
+    expect(await stack.db.job.count()).toBe(before);
+    expect((await orderLines(sub.orderRef)).orders).toHaveLength(0);
+    const anonymous = await fetch(`${stack.app.baseUrl}/api/cron/usage-push`, { method: "POST" });
+    expect(anonymous.status).toBe(401);
+  });
+});

@@ -1,0 +1,49 @@
+import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
+import { createDb, type Db } from "~/server/db/client";
+import { createService } from "~/server/services/create-service";
+import { createTestDatabase, type RunningApp, startApp } from "./app-server";
+import { apiClient } from "./fixtures";
+
+export const STACK_CRON_SECRET = "stack-cron-secret-0123456789";
+export const STACK_ODOO_API_KEY = "stack-odoo-api-key";
+
+export interface IsolatedStack {
+  app: RunningApp;
+  odoo: OdooSimulator;
+  db: Db;
+  /** POSTs a cron route with the stack's secret. */
+  cron: (path: string) => Promise<{ status: number; body: any }>;
+  /** A service with its own key and a Lago API client for it. */
+  service: (code: string) => Promise<{ serviceId: string; api: ReturnType<typeof apiClient> }>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * A private database, Odoo simulator and `next start` wired to both, for scenario tests
+ * whose cron runs must see only their own subscriptions.
+ */
+export async function startIsolatedStack(options: { env?: Record<string, string>; odooToday?: string } = {}): Promise<IsolatedStack> {
+  const database = await createTestDatabase("nexa_stack");
+  const odoo = await startOdooSimulator({ apiKey: STACK_ODOO_API_KEY, today: options.odooToday });
+  const app = await startApp({ DATABASE_URL: database.url, ODOO_URL: odoo.url, ODOO_API_KEY: STACK_ODOO_API_KEY, CRON_SECRET: STACK_CRON_SECRET, ...options.env });
+  const { db, close } = await createDb(database.url, { poolSize: 4 });
+  return {
+    app,
+    odoo,
+    db,
+    cron: async (path) => {
+      const response = await fetch(`${app.baseUrl}${path}`, { method: "POST", headers: { "x-cron-secret": STACK_CRON_SECRET } });
+      return { status: response.status, body: await response.json() };
+    },
+    service: async (code) => {
+      const { service, apiKey } = await createService({ db, code, name: code });
+      return { serviceId: service.id, api: apiClient(apiKey, app.baseUrl) };
+    },
+    stop: async () => {
+      await app.stop();
+      await odoo.close();
+      await close();
+      await database.drop();
+    },
+  };
+}
