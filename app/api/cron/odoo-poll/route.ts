@@ -1,0 +1,8 @@
+import { cronRoute } from "~/server/cron/cron-route";
+import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { pollOdooLifecycle } from "~/server/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/cron/odoo-poll with `x-cron-secret` (every few minutes): catch Odoo changes whose webhook was lost. */
+export const POST = cronRoute(async ({ db }) => pollOdooLifecycle({ db, odoo: odooClientFromEnv() }));

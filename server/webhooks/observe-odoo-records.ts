@@ -1,0 +1,26 @@
+import type { LifecycleEvent } from "~/generated/prisma/client";
+import type { Db } from "~/server/db/client";
+import type { OdooClient } from "~/server/odoo";
+import type { LifecycleSource } from "./lifecycle-types";
+import { type ObservationFilter, readOdooObservations } from "./read-odoo-observations";
+import { recordLifecycleEvent } from "./record-lifecycle-event";
+
+/** Reads Odoo records and feeds each into the lifecycle stream; returns the events it created. */
+export async function observeOdooRecords(options: {
+  db: Db;
+  odoo: OdooClient;
+  filter: ObservationFilter;
+  source: LifecycleSource;
+  now?: Date;
+}): Promise<{ observed: number; events: LifecycleEvent[] }> {
+  const { db, odoo, filter, source, now } = options;
+  // Taken before the read: an observation is as old as the moment Odoo was asked.
+  const observedAt = new Date();
+  const observations = await readOdooObservations(odoo, filter);
+  const events: LifecycleEvent[] = [];
+  for (const observation of observations) {
+    const event = await recordLifecycleEvent({ db, observation, observedAt, source, now });
+    if (event) events.push(event);
+  }
+  return { observed: observations.length, events };
+}

@@ -1,0 +1,40 @@
+import type { Db } from "~/server/db/client";
+import { env } from "~/server/env";
+import type { OdooClient } from "~/server/odoo";
+import { observeOdooRecords } from "./observe-odoo-records";
+
+/**
+ * The safety net for lost Odoo webhooks (Odoo sends each once, 1 s timeout, no retry):
+ * re-reads the payment state of recent invoices of the hub's customers and the state of
+ * the hub's subscription orders not already known as ended, and feeds any change into
+ * the same de-duplicated lifecycle stream as the webhook.
+ */
+export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; now?: Date; lookbackDays?: number }) {
+  const { db, odoo } = options;
+  const now = options.now ?? new Date();
+  const lookbackDays = options.lookbackDays ?? env().ODOO_POLL_LOOKBACK_DAYS;
+  const partners = await db.billingCustomer.findMany({ where: { odooPartnerId: { not: null } }, select: { odooPartnerId: true } });
+  const invoices = partners.length
+    ? await observeOdooRecords({
+        db,
+        odoo,
+        source: "poll",
+        now,
+        filter: {
+          model: "account.move",
+          invoiceDateFrom: new Date(now.getTime() - lookbackDays * 86_400_000).toISOString().slice(0, 10),
+          partnerIds: partners.map((p) => p.odooPartnerId!),
+        },
+      })
+    : { observed: 0, events: [] };
+  const orders = await db.subscription.findMany({ where: { odooOrderId: { not: null } }, select: { odooOrderId: true }, distinct: ["odooOrderId"] });
+  const ended = await db.odooRecordState.findMany({ where: { odooModel: "sale.order", state: "6_churn" }, select: { odooId: true } });
+  const endedIds = new Set(ended.map((row) => row.odooId));
+  const orderIds = orders.map((o) => o.odooOrderId!).filter((id) => !endedIds.has(id));
+  const subscriptions = await observeOdooRecords({ db, odoo, source: "poll", now, filter: { model: "sale.order", ids: orderIds } });
+  return {
+    invoicesObserved: invoices.observed,
+    ordersObserved: subscriptions.observed,
+    events: [...invoices.events, ...subscriptions.events].map((event) => ({ id: event.id, kind: event.kind, uniqueKey: event.uniqueKey })),
+  };
+}

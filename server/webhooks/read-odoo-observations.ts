@@ -1,0 +1,52 @@
+import { listInvoices, type OdooClient, readOrderLines, readSubscription } from "~/server/odoo";
+import type { OdooObservation } from "./lifecycle-types";
+
+export type ObservationFilter =
+  | { model: "account.move"; ids?: number[]; invoiceDateFrom?: string; partnerIds?: number[] }
+  | { model: "sale.order"; ids: number[] };
+
+/**
+ * Reads the lifecycle state of Odoo records through the API: the only source the hub
+ * trusts (the inbound webhook is just a hint). Draft and cancelled invoices and orders
+ * that are not subscriptions have no lifecycle and are left out.
+ */
+export async function readOdooObservations(odoo: OdooClient, filter: ObservationFilter): Promise<OdooObservation[]> {
+  if (filter.model === "sale.order") {
+    const orders = await Promise.all(filter.ids.map((id) => readSubscription(odoo, id)));
+    return orders
+      .filter((order) => order.subscriptionState !== null)
+      .map((order) => ({
+        model: "sale.order",
+        id: order.id,
+        state: order.subscriptionState!,
+        partnerId: order.partnerId,
+        orderIds: [order.id],
+        order: { name: order.name, endDate: order.endDate },
+      }));
+  }
+  if (filter.ids?.length === 0) return [];
+  const partners = filter.partnerIds && new Set(filter.partnerIds);
+  const invoices = (await listInvoices(odoo, { ids: filter.ids, invoiceDateFrom: filter.invoiceDateFrom })).filter(
+    (invoice) =>
+      invoice.state === "posted" && invoice.paymentState !== null && (!partners || (invoice.partnerId !== null && partners.has(invoice.partnerId))),
+  );
+  // invoice line → sale.order.line → order: the subscriptions an invoice bills.
+  const lines = await readOrderLines(odoo, [...new Set(invoices.flatMap((invoice) => invoice.lines.flatMap((line) => line.saleLineIds)))]);
+  const orderOfLine = new Map(lines.map((line) => [line.id, line.orderId]));
+  return invoices.map((invoice) => ({
+    model: "account.move",
+    id: invoice.id,
+    state: invoice.paymentState!,
+    partnerId: invoice.partnerId,
+    orderIds: [
+      ...new Set(invoice.lines.flatMap((line) => line.saleLineIds.map((id) => orderOfLine.get(id)).filter((id): id is number => typeof id === "number"))),
+    ].sort((a, b) => a - b),
+    invoice: {
+      name: invoice.name,
+      invoiceDate: invoice.invoiceDate,
+      currency: invoice.currency,
+      amountTotal: invoice.amountTotal,
+      amountResidual: invoice.amountResidual,
+    },
+  }));
+}
