@@ -70,7 +70,7 @@ describe("verifyLagoSignature", () => {
     ["missing", { signature: null }, false],
     ["empty", { signature: "" }, false],
     ["hex instead of base64", { signature: createHmac("sha256", secret).update(payload).digest("hex") }, false],
-  ] as const)("%s", (_name, overrides, expected) => {
+  ] as const)("%s", (_name, overrides: Partial<Parameters<typeof verifyLagoSignature>[0]>, expected) => {
     expect(verifyLagoSignature({ payload, secret, signature: null, ...overrides })).toBe(expected);
   });
 });

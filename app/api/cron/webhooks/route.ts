@@ -1,0 +1,7 @@
+import { cronRoute } from "~/server/cron/cron-route";
+import { drainWebhooks } from "~/server/webhooks";
+
+export const dynamic = "force-dynamic";
+
+/** POST /api/cron/webhooks with `x-cron-secret` (every minute): send due lifecycle webhooks. */
+export const POST = cronRoute(async ({ db }) => drainWebhooks({ db }));

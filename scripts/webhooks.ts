@@ -1,0 +1,38 @@
+/**
+ * Lifecycle webhooks from the command line (DATABASE_URL, ODOO_* from the environment):
+ *   tsx scripts/webhooks.ts drain                   send every due webhook
+ *   tsx scripts/webhooks.ts poll                    read Odoo for lost lifecycle changes
+ *   tsx scripts/webhooks.ts replay <delivery-id>    queue one delivery again
+ *   tsx scripts/webhooks.ts replay-dead <service>   queue every dead delivery of a service (code)
+ */
+import { createDb } from "~/server/db/client";
+import { env } from "~/server/env";
+import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { drainWebhooks, pollOdooLifecycle, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
+
+const [command, argument] = process.argv.slice(2);
+const { db, close } = await createDb(env().DATABASE_URL);
+
+async function run(): Promise<unknown> {
+  switch (command) {
+    case "drain":
+      return drainWebhooks({ db });
+    case "poll":
+      return pollOdooLifecycle({ db, odoo: odooClientFromEnv() });
+    case "replay":
+      if (!argument) break;
+      return { replayed: (await replayDelivery({ db, deliveryId: argument })).id };
+    case "replay-dead":
+      if (!argument) break;
+      return replayDeadDeliveries({ db, serviceCode: argument });
+  }
+  console.error("usage: tsx scripts/webhooks.ts drain | poll | replay <delivery-id> | replay-dead <service-code>");
+  process.exit(2);
+}
+
+try {
+  console.log(JSON.stringify(await run()));
+} finally {
+  await close();
+}
+process.exit(0);
