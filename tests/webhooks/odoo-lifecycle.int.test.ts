@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createOdooClient, type OdooClient } from "~/server/odoo";
+import { drainWebhooks, pollOdooLifecycle } from "~/server/webhooks";
+import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
+import { seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
+
+const WEBHOOK_SECRET = "odoo-webhook-secret-0123456789";
+// Odoo's clock on the real date, so invoices fall inside the poller's look-back window.
+const TODAY = new Date().toISOString().slice(0, 10);
+
+let stack: IsolatedStack;
+let odoo: OdooClient;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+beforeAll(async () => {
+  stack = await startIsolatedStack({ env: { ODOO_WEBHOOK_SECRET: WEBHOOK_SECRET }, odooToday: TODAY });
+  odoo = createOdooClient({ baseUrl: stack.odoo.url, apiKey: STACK_ODOO_API_KEY, database: stack.odoo.database, protocol: "json2" });
+  receiver = await startReceiver("whsec_lifecycle_test");
+});
+
+afterAll(async () => {
+  await receiver?.close();
+  await stack?.stop();
+});
+
+/** What Odoo's automation rule would POST to the hub. */
+function odooWebhook(body: unknown, auth: { path?: string; header?: string } = { path: WEBHOOK_SECRET }) {
+  return fetch(`${stack.app.baseUrl}/api/odoo/webhook${auth.path ? `/${auth.path}` : ""}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(auth.header ? { "x-odoo-webhook-secret": auth.header } : {}) },
+    body: JSON.stringify(body),
+  }).then(async (response) => ({ status: response.status, body: await response.json() }));
+}
+
+const setPayment = (moveId: number, paymentState: string) =>
+  fetch(`${stack.odoo.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: moveId, payment_state: paymentState }) });
+
+/** An Odoo subscription with one posted invoice, mapped to a hub subscription of a subscribed service. */
+async function subscribedInvoice() {
+  const seed = stack.odoo.seed({ startDate: TODAY });
+  const [invoiced] = stack.odoo.runInvoicing(TODAY).filter((row) => row.order_id === seed.order_id);
+  const seeded = await seedSubscribedCustomer(stack.db, {
+    webhookUrl: receiver.url, secret: "whsec_lifecycle_test", odooPartnerId: seed.partner_id, odooOrderId: seed.order_id,
+  });
+  return { seed, moveId: invoiced!.move_id!, seeded };
+}
+
+const eventsFor = (odooModel: string, odooId: number) =>
+  stack.db.lifecycleEvent.findMany({ where: { odooModel, odooId }, orderBy: { createdAt: "asc" }, include: { deliveries: { orderBy: { sequence: "asc" } } } });
+
+describe("Odoo lifecycle → webhooks", () => {
+  it("refuses calls without the shared secret and ignores models it does not watch", async () => {
+    expect((await odooWebhook({ _id: 1, _model: "account.move" }, { path: "wrong-secret-0123456789" })).status).toBe(401);
+    expect((await odooWebhook({ _id: 1, _model: "account.move" }, {})).status).toBe(401);
+    expect((await odooWebhook({ _id: 1, _model: "account.move" }, { path: `${WEBHOOK_SECRET}/extra` })).status).toBe(401);
+    expect((await odooWebhook({ _model: "account.move" })).status).toBe(400);
+    expect(await odooWebhook({ _id: 1, _model: "res.partner" })).toEqual({ status: 200, body: { ignored: true, observed: 0, events: [] } });
+  });
+
+  it("a payment webhook is a hint: re-read, recorded once even when the poller sees it too, then delivered", async () => {
+    const { seed, moveId, seeded } = await subscribedInvoice();
+    // A second service on the same customer without a webhook URL hears nothing.
+    const silent = await seedSubscribedCustomer(stack.db, { webhookUrl: null, odooPartnerId: seed.partner_id, odooOrderId: seed.order_id });
+
+    // An unpaid invoice is no event, whoever reports it.
+    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+    // The body claims "paid" but Odoo still says not_paid: the hub believes Odoo.
+    expect((await odooWebhook({ _action: "Payment(#1)", _id: moveId, _model: "account.move", payment_state: "paid" })).body.events).toEqual([]);
+
+    await setPayment(moveId, "paid");
+    expect(await odooWebhook({ _action: "Payment(#1)", _id: moveId, _model: "account.move", payment_state: "paid", partner_id: seed.partner_id }))
+      .toEqual({ status: 200, body: { ignored: false, observed: 1, events: ["payment_succeeded"] } });
+    expect((await odooWebhook({ _id: moveId, _model: "account.move" })).body.events).toEqual([]);
+    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+
+    const [event, ...more] = await eventsFor("account.move", moveId);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ kind: "payment_succeeded", source: "webhook", state: "paid", previousState: "not_paid", uniqueKey: `account.move:${moveId}:paid:v2` });
+    expect(event!.deliveries.map((d) => [d.serviceId, d.webhookType])).toEqual([[seeded.service.id, "invoice.payment_status_updated"]]);
+    expect(await stack.db.webhookDelivery.count({ where: { serviceId: silent.service.id } })).toBe(0);
+
+    await drainWebhooks({ db: stack.db });
+    const sent = receiver.payloads().find((p) => p.nexa.event_id === event!.id);
+    expect(sent).toMatchObject({
+      webhook_type: "invoice.payment_status_updated",
+      invoice: { number: expect.stringMatching(/^INV\//), payment_status: "succeeded", total_amount_cents: 10_000, currency: "USD" },
+    });
+    expect(sent!.invoice.subscriptions.map((s: any) => s.external_id)).toEqual([seeded.subscription.externalId]);
+  });
+
+  it("the poller catches a lost webhook: a payment that bounces is a failure", async () => {
+    const { moveId } = await subscribedInvoice();
+    await setPayment(moveId, "paid");
+    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events.map((e) => e.kind)).toEqual(["payment_succeeded"]);
+    await setPayment(moveId, "not_paid");
+    // Through the cron route this time, as production runs it.
+    const polled = await stack.cron("/api/cron/odoo-poll");
+    expect(polled.status).toBe(200);
+    expect(polled.body.events.map((e: any) => e.kind)).toEqual(["payment_failed"]);
+
+    const events = await eventsFor("account.move", moveId);
+    expect(events.map((e) => [e.kind, e.source])).toEqual([["payment_succeeded", "poll"], ["payment_failed", "poll"]]);
+    expect(events[1]!.deliveries.map((d) => d.webhookType)).toEqual(["invoice.payment_failure", "invoice.payment_status_updated"]);
+
+    expect((await stack.cron("/api/cron/webhooks")).status).toBe(200);
+    const sent = receiver.payloads().filter((p) => p.nexa.odoo_id === moveId).map((p) => [p.webhook_type, p.invoice?.payment_status ?? p.object_type]);
+    expect(sent).toEqual([
+      ["invoice.payment_status_updated", "succeeded"],
+      ["invoice.payment_failure", "payment_provider_invoice_payment_error"],
+      ["invoice.payment_status_updated", "failed"],
+    ]);
+  });
+
+  it("a churned subscription (header-authenticated webhook) sends subscription.terminated", async () => {
+    const { seed, seeded } = await subscribedInvoice();
+    await odoo.call("sale.order", "write", { ids: [seed.order_id], vals: { subscription_state: "6_churn" } });
+    const answer = await odooWebhook({ _id: seed.order_id, _model: "sale.order", subscription_state: "6_churn" }, { header: WEBHOOK_SECRET });
+    expect(answer).toEqual({ status: 200, body: { ignored: false, observed: 1, events: ["subscription_terminated"] } });
+    // The poller no longer reads an order it knows has ended.
+    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+
+    await drainWebhooks({ db: stack.db });
+    const sent = receiver.payloads().find((p) => p.webhook_type === "subscription.terminated" && p.nexa.odoo_id === seed.order_id);
+    expect(sent).toMatchObject({
+      object_type: "subscription",
+      subscription: {
+        external_id: seeded.subscription.externalId, status: "terminated", plan: { code: expect.any(String) },
+        customer: { external_id: seeded.customer.externalId },
+      },
+    });
+  });
+
+  it("cron routes refuse a call without the cron secret", async () => {
+    for (const path of ["/api/cron/webhooks", "/api/cron/odoo-poll", "/api/cron/webhooks/replay?service_code=x"]) {
+      expect((await fetch(`${stack.app.baseUrl}${path}`, { method: "POST" })).status).toBe(401);
+    }
+    expect((await stack.cron("/api/cron/webhooks/replay?delivery_id=00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+});
