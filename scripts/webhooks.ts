@@ -10,7 +10,11 @@ import { env } from "~/server/env";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 import { drainWebhooks, pollOdooLifecycle, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
 
-const [command, argument] = process.argv.slice(2);
+const [command, argument = ""] = process.argv.slice(2);
+if (!(command === "drain" || command === "poll" || ((command === "replay" || command === "replay-dead") && argument))) {
+  console.error("usage: tsx scripts/webhooks.ts drain | poll | replay <delivery-id> | replay-dead <service-code>");
+  process.exit(2);
+}
 const { db, close } = await createDb(env().DATABASE_URL);
 
 async function run(): Promise<unknown> {
@@ -20,14 +24,10 @@ async function run(): Promise<unknown> {
     case "poll":
       return pollOdooLifecycle({ db, odoo: odooClientFromEnv() });
     case "replay":
-      if (!argument) break;
       return { replayed: (await replayDelivery({ db, deliveryId: argument })).id };
-    case "replay-dead":
-      if (!argument) break;
+    default:
       return replayDeadDeliveries({ db, serviceCode: argument });
   }
-  console.error("usage: tsx scripts/webhooks.ts drain | poll | replay <delivery-id> | replay-dead <service-code>");
-  process.exit(2);
 }
 
 try {
