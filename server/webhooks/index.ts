@@ -5,6 +5,7 @@ export { classifyTransition, WEBHOOK_TYPES } from "./classify-transition";
 export { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";
 export { drainWebhooks } from "./drain-webhooks";
 export { findWebhookTargets, type WebhookTarget } from "./find-webhook-targets";
+export { getWebhookDelivery, type WebhookDeliveryDetail } from "./get-webhook-delivery";
 export type { LifecycleKind, LifecycleSource, OdooObservation, WatchedModel, WebhookType } from "./lifecycle-types";
 export { matchesSecret } from "./matches-secret";
 export { normalizeOdooWebhook } from "./normalize-odoo-webhook";

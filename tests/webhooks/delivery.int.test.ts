@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { verifyNexaWebhook } from "~/lib/verify-webhook";
-import { drainWebhooks, recordLifecycleEvent, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
+import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
 import { testDb } from "../support/fixtures";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
 
@@ -57,6 +57,9 @@ describe("outbound lifecycle webhooks", () => {
       [3, 200, "ok", null],
     ]);
     expect(delivery!.attemptLog.every((a) => a.latencyMs >= 0)).toBe(true);
+    const detail = await getWebhookDelivery({ db, id: delivery!.id });
+    expect(detail).toMatchObject({ service: { code: seeded.service.code }, lifecycleEvent: { id: event!.id }, attemptLog: [{ number: 1 }, { number: 2 }, { number: 3 }] });
+    await expect(getWebhookDelivery({ db, id: "nope" })).rejects.toThrow(/webhook_delivery not found/);
 
     expect(receiver.received).toHaveLength(3);
     expect(receiver.received.every((hit) => hit.signatureOk && hit.uniqueKey === delivery!.id)).toBe(true);
