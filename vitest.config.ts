@@ -11,7 +11,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "odoo-sim/**/*.test.ts"],
+          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.ts", "odoo-sim/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

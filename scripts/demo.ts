@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { DEMO_SERVICES, seedDemo } from "~/scripts/support/demo-data";
+import { DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS, seedDemo } from "~/scripts/support/demo-data";
 import { createDb } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
 import { env } from "~/server/env";
+import { startOdooSimulator } from "~/odoo-sim";
 
 /*
  * README command 1: the app on its embedded database (PGlite under .data/demo unless
@@ -22,6 +23,8 @@ await close();
 console.log(`
 Nexa Billing Hub demo → http://localhost:${port}
 Lago-compatible API  → http://localhost:${port}/api/v1
+Admin console        → http://localhost:${port}/sign-in  (password: ${DEMO_PASSWORD})
+${DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.email}`).join("\n")}
 Demo API keys:
 ${DEMO_SERVICES.map((s) => `  ${s.code.padEnd(10)} ${s.apiKey}`).join("\n")}
 Try:
@@ -29,8 +32,37 @@ Try:
     "http://localhost:${port}/api/v1/customers/acme-corp/current_usage?external_subscription_id=acme-cloud-1"
 `);
 
-const next = spawn("npx", ["next", "dev", "--port", port], { stdio: "inherit", env: { ...process.env, DATABASE_URL: databaseUrl } });
-const stop = () => next.kill("SIGTERM");
+// A stand-in Odoo 19 (the in-repo simulator) unless a real one is configured.
+const odooPort = Number(process.env.ODOO_SIM_PORT ?? 8069);
+const simulator = process.env.ODOO_URL ? null : await startOdooSimulator({ port: odooPort, apiKey: "demo-odoo-key" });
+const cronSecret = process.env.CRON_SECRET ?? "demo-cron-secret-change-me";
+if (simulator) {
+  console.log(`Odoo simulator       → ${simulator.url} (state: ${simulator.url}/__sim/state)
+Push usage to Odoo:
+  curl -s -X POST -H "x-cron-secret: ${cronSecret}" http://localhost:${port}/api/cron/usage-push
+`);
+}
+
+const next = spawn("npx", ["next", "dev", "--port", port], {
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    CRON_SECRET: cronSecret,
+    ...(simulator
+      ? {
+          ODOO_URL: simulator.url,
+          ODOO_API_KEY: "demo-odoo-key",
+          // A month-long lead window pushes the open period at once, so usage shows up on the order right away.
+          USAGE_PUSH_LEAD_HOURS: process.env.USAGE_PUSH_LEAD_HOURS ?? String(32 * 24),
+        }
+      : {}),
+  },
+});
+const stop = () => {
+  next.kill("SIGTERM");
+  void simulator?.close();
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 next.on("exit", (code) => process.exit(code ?? 0));

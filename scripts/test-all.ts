@@ -10,6 +10,8 @@ const steps: Array<{ name: string; command: string[] }> = [
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "build", command: ["npx", "next", "build"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },
+  // Browser tests of the admin console (Debian's /usr/bin/chromium, no browser download).
+  { name: "e2e", command: ["npx", "playwright", "test"] },
 ];
 
 const only = process.argv[2];

@@ -3,6 +3,7 @@ import { createBillableMetric, type BillableMetricInput } from "~/server/catalog
 import { createPlan, type PlanInput } from "~/server/catalog/plans";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { createService } from "~/server/services/create-service";
+import { createUser } from "~/server/users/create-user";
 import { createSubscription } from "~/server/subscriptions/subscriptions";
 import { ingestEvents } from "~/server/usage/ingest-events";
 
@@ -12,6 +13,25 @@ export const DEMO_SERVICES = [
   { code: "nexadesk", name: "NexaDesk chat", apiKey: "nxb_demo_nexadesk_key" },
   { code: "nexamaps", name: "NexaMaps API", apiKey: "nxb_demo_nexamaps_key" },
 ] as const;
+
+/** Console users of the demo, one per role; the password is printed by the launcher. */
+export const DEMO_PASSWORD = "demo-password";
+export const DEMO_USERS = [
+  { email: "admin@nexa.test", name: "Ada Admin", role: "admin" },
+  { email: "finance@nexa.test", name: "Fin Finance", role: "finance" },
+  { email: "ops@nexa.test", name: "Otto Ops", role: "ops" },
+] as const;
+
+/** Idempotent on its own, so databases seeded before the console existed gain the users. */
+export async function seedDemoUsers(db: Db): Promise<number> {
+  let created = 0;
+  for (const user of DEMO_USERS) {
+    if (await db.user.findUnique({ where: { email: user.email } })) continue;
+    await createUser({ db, ...user, password: DEMO_PASSWORD });
+    created++;
+  }
+  return created;
+}
 
 const METRICS: BillableMetricInput[] = [
   { code: "storage_gb", name: "Storage (GB)", aggregationType: "max_agg", fieldName: "gb" },
@@ -47,7 +67,8 @@ const PLANS: PlanInput[] = [
 
 /** Idempotent: a second run leaves an already seeded database as it is. */
 export async function seedDemo(db: Db): Promise<string> {
-  if (await db.service.findUnique({ where: { code: "nexacloud" } })) return "Demo data already present.";
+  const users = await seedDemoUsers(db);
+  if (await db.service.findUnique({ where: { code: "nexacloud" } })) return `Demo data already present (${users} console users added).`;
   const services = [];
   for (const service of DEMO_SERVICES) services.push((await createService({ db, ...service })).service);
   for (const metric of METRICS) await createBillableMetric({ db, input: metric });
@@ -76,5 +97,5 @@ export async function seedDemo(db: Db): Promise<string> {
   await ingestEvents({ db, serviceId: desk.id, mode: "batch", events: ["ana", "ben", "cho", "dev", "eli"].map((agent, i) => ({
     transactionId: `demo-seat-${i}`, externalSubscriptionId: "acme-desk-1", code: "chat_seats", timestamp: seconds, properties: { agent_id: agent },
   })) });
-  return `Seeded ${services.length} services, ${METRICS.length} metrics, ${PLANS.length} plans, ${demoAccounts.length} subscriptions.`;
+  return `Seeded ${users} console users, ${services.length} services, ${METRICS.length} metrics, ${PLANS.length} plans, ${demoAccounts.length} subscriptions.`;
 }

@@ -1,0 +1,91 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
+import { useState } from "react";
+import type { BillableMetric } from "~/generated/prisma/client";
+import { useTRPC } from "~/lib/trpc/react";
+import { formatMinorUnits } from "~/server/billing/pricing";
+import type { PlanWithCharges } from "~/server/catalog/plans";
+import { Button } from "../button";
+import { DataTable } from "../data-table";
+import { EmptyState } from "../empty-state";
+import { Modal } from "../modal";
+import { useToast } from "../toast";
+import { useTableQuery } from "../use-table-query";
+import { AGGREGATIONS, MetricForm, type MetricFormValues } from "./metric-form";
+import { INTERVALS, PlanForm, type PlanFormValues } from "./plan-form";
+
+const metricColumn = createColumnHelper<BillableMetric>();
+const planColumn = createColumnHelper<PlanWithCharges>();
+
+export function CatalogScreen() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const metricsTable = useTableQuery({ sorting: [{ id: "code", desc: false }] });
+  const plansTable = useTableQuery({ sorting: [{ id: "code", desc: false }] });
+  const metrics = useQuery(trpc.catalog.listMetrics.queryOptions(metricsTable.query, { placeholderData: keepPreviousData }));
+  const plans = useQuery(trpc.catalog.listPlans.queryOptions(plansTable.query, { placeholderData: keepPreviousData }));
+  // The charge editor's metric picker: the first 100 metrics by code is plenty for a catalog.
+  const metricOptions = useQuery(trpc.catalog.listMetrics.queryOptions({ pageSize: 100, sort: { id: "code", desc: false } }));
+  const [metricEditing, setMetricEditing] = useState<BillableMetric | "new" | null>(null);
+  const [planEditing, setPlanEditing] = useState<PlanWithCharges | "new" | null>(null);
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+  const done = (message: string) => { toast.success(message); void refresh(); };
+  const createMetric = useMutation(trpc.catalog.createMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} created`); } }));
+  const updateMetric = useMutation(trpc.catalog.updateMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} saved`); } }));
+  const createPlan = useMutation(trpc.catalog.createPlan.mutationOptions({ onSuccess: (p) => { setPlanEditing(null); done(`Plan ${p.code} created`); } }));
+  const updatePlan = useMutation(trpc.catalog.updatePlan.mutationOptions({ onSuccess: (p) => { setPlanEditing(null); done(`Plan ${p.code} saved`); } }));
+
+  function saveMetric(values: MetricFormValues) {
+    if (metricEditing === "new") createMetric.mutate(values);
+    else if (metricEditing) updateMetric.mutate({ code: metricEditing.code, changes: { ...values, code: undefined } });
+  }
+  function savePlan(values: PlanFormValues) {
+    if (planEditing === "new") createPlan.mutate(values);
+    else if (planEditing) updatePlan.mutate({ code: planEditing.code, changes: { ...values, code: undefined } });
+  }
+
+  const metricColumns: ColumnDef<BillableMetric, any>[] = [
+    metricColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
+    metricColumn.accessor("name", { header: "Name", enableSorting: true }),
+    metricColumn.accessor("aggregationType", { header: "Aggregation", enableSorting: true, meta: { filterOptions: AGGREGATIONS } }),
+    metricColumn.accessor("fieldName", { header: "Field" }),
+    metricColumn.accessor("recurring", { header: "Recurring", cell: (info) => (info.getValue() ? "yes" : "no") }),
+    metricColumn.display({ id: "actions", header: "Actions", enableHiding: false, cell: ({ row }) => <Button variant="ghost" onClick={() => setMetricEditing(row.original)}>Edit</Button> }),
+  ];
+  const planColumns: ColumnDef<PlanWithCharges, any>[] = [
+    planColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
+    planColumn.accessor("name", { header: "Name", enableSorting: true }),
+    planColumn.accessor("interval", { header: "Interval", enableSorting: true, meta: { filterOptions: INTERVALS.map((value) => ({ value, label: value })) } }),
+    planColumn.accessor("amountCents", { header: "Fee", enableSorting: true, cell: ({ row: { original: p } }) => `${formatMinorUnits(p.amountCents, p.amountCurrency)} ${p.amountCurrency}` }),
+    planColumn.accessor((plan) => plan.charges.map((charge) => `${charge.billableMetric.code} (${charge.chargeModel})`).join(", "), { id: "charges", header: "Charges" }),
+    planColumn.display({ id: "actions", header: "Actions", enableHiding: false, cell: ({ row }) => <Button variant="ghost" onClick={() => setPlanEditing(row.original)}>Edit</Button> }),
+  ];
+
+  const metricCodes = metricOptions.data?.rows.map((metric) => metric.code) ?? [];
+  return (
+    <div className="space-y-8">
+      <div>
+        <h2 className="mb-2 text-lg font-semibold">Billable metrics</h2>
+        <DataTable label="Billable metrics" columns={metricColumns} data={metrics.data} isLoading={metrics.isFetching} state={metricsTable} getRowId={(m) => m.id}
+          searchPlaceholder="Search code or name" empty={<EmptyState title="No metrics yet">A metric says how events are counted.</EmptyState>}
+          toolbar={<Button onClick={() => setMetricEditing("new")}>New metric</Button>} />
+      </div>
+      <div>
+        <h2 className="mb-2 text-lg font-semibold">Plans</h2>
+        <DataTable label="Plans" columns={planColumns} data={plans.data} isLoading={plans.isFetching} state={plansTable} getRowId={(p) => p.id}
+          searchPlaceholder="Search code or name" empty={<EmptyState title="No plans yet">A plan prices metrics with charges.</EmptyState>}
+          toolbar={<Button onClick={() => setPlanEditing("new")}>New plan</Button>} />
+      </div>
+      <Modal open={metricEditing !== null} title={metricEditing === "new" ? "New metric" : `Edit metric ${metricEditing?.code ?? ""}`} onClose={() => setMetricEditing(null)}>
+        <MetricForm initial={metricEditing && metricEditing !== "new" ? metricEditing : undefined} busy={createMetric.isPending || updateMetric.isPending} onSubmit={saveMetric} onCancel={() => setMetricEditing(null)} />
+      </Modal>
+      <Modal open={planEditing !== null} title={planEditing === "new" ? "New plan" : `Edit plan ${planEditing?.code ?? ""}`} onClose={() => setPlanEditing(null)}>
+        <PlanForm initial={planEditing && planEditing !== "new" ? planEditing : undefined} metricCodes={metricCodes} busy={createPlan.isPending || updatePlan.isPending} onSubmit={savePlan} onCancel={() => setPlanEditing(null)} />
+      </Modal>
+    </div>
+  );
+}

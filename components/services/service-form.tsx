@@ -1,0 +1,38 @@
+"use client";
+
+import { type FormEvent, useState } from "react";
+import { FormActions, TextField } from "../form-field";
+
+export interface ServiceFormValues {
+  code: string;
+  name: string;
+  webhookUrl: string | null;
+}
+
+/** Create (code editable) or edit (name + webhook URL) a service. */
+export function ServiceForm({ initial, busy, onSubmit, onCancel }: {
+  initial?: ServiceFormValues;
+  busy: boolean;
+  onSubmit: (values: ServiceFormValues) => void;
+  onCancel: () => void;
+}) {
+  const [urlError, setUrlError] = useState<string | null>(null);
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const webhookUrl = String(form.get("webhookUrl") ?? "").trim();
+    if (webhookUrl && !/^https?:\/\/\S+$/.test(webhookUrl)) {
+      setUrlError("Use an http(s) URL, or leave empty for no webhooks.");
+      return;
+    }
+    onSubmit({ code: String(form.get("code") ?? initial?.code ?? ""), name: String(form.get("name")), webhookUrl: webhookUrl || null });
+  }
+  return (
+    <form onSubmit={submit}>
+      {!initial && <TextField label="Code" name="code" required pattern="[a-z0-9_\-]{2,40}" hint="Lowercase, e.g. nexacloud" autoFocus />}
+      <TextField label="Name" name="name" required defaultValue={initial?.name} autoFocus={!!initial} />
+      <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={initial?.webhookUrl ?? ""} error={urlError} hint="Where the hub posts lifecycle webhooks" />
+      <FormActions onCancel={onCancel} submitLabel={initial ? "Save" : "Create service"} busy={busy} />
+    </form>
+  );
+}

@@ -1,0 +1,20 @@
+import { existsSync } from "node:fs";
+import { createTestDatabase, startApp } from "~/tests/support/app-server";
+
+/**
+ * Like the integration suite's setup: a fresh migrated database and `next start` on a
+ * free port. Tests find both through the environment (workers inherit it) and seed
+ * their own users and data through e2e/fixtures.ts.
+ */
+export default async function globalSetup() {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!existsSync(`${distDir}/BUILD_ID`)) throw new Error(`No build in ${distDir}: run \`npx next build\` before the e2e tests (npm test does).`);
+  const database = await createTestDatabase("nexa_e2e");
+  const app = await startApp({ DATABASE_URL: database.url });
+  process.env.E2E_BASE_URL = app.baseUrl;
+  process.env.E2E_DATABASE_URL = database.url;
+  return async () => {
+    await app.stop();
+    await database.drop();
+  };
+}
