@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { matchOdooLine, type OdooLineMatch, type OdooLookup } from "./match-odoo-line";
+
+const lookup: OdooLookup = {
+  metricCodeByProductId: new Map([[501, "api_calls"], [502, "storage_gb"]]),
+  orderIdBySaleLineId: new Map([[9001, 70], [9002, 71], [9003, 99]]),
+  accountByOrderId: new Map([[70, { serviceCode: "cloud", customerKey: "acme" }], [71, { serviceCode: "desk", customerKey: "beta" }]]),
+  accountsByPartnerId: new Map([
+    [40, [{ serviceCode: "cloud", customerKey: "acme" }]],
+    [41, [{ serviceCode: "cloud", customerKey: "gamma" }, { serviceCode: "desk", customerKey: "gamma-desk" }]],
+  ]),
+};
+
+type Line = Parameters<typeof matchOdooLine>[0];
+type Case = [name: string, line: Line, partnerId: number | null, expected: OdooLineMatch];
+
+const CASES: Case[] = [
+  ["product and order", { productId: 501, name: "API calls usage [api_calls]", saleLineIds: [9001] }, 40,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "api_calls", via: { charge: "product", customer: "order" } }],
+  ["product wins over a stale name", { productId: 502, name: "Renamed usage [api_calls]", saleLineIds: [9002] }, null,
+    { matched: true, serviceCode: "desk", customerKey: "beta", chargeKey: "storage_gb", via: { charge: "product", customer: "order" } }],
+  ["unknown product: code from the name", { productId: 777, name: "GB hours usage [gb_hours]", saleLineIds: [9001] }, null,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "gb_hours", via: { charge: "name", customer: "order" } }],
+  ["no product at all: code from the name", { productId: null, name: "x usage [seats] ", saleLineIds: [9001] }, null,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "seats", via: { charge: "name", customer: "order" } }],
+  ["unknown order: the partner's only account", { productId: 501, name: null, saleLineIds: [9003] }, 40,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "api_calls", via: { charge: "product", customer: "partner" } }],
+  ["no sale line: the partner's only account", { productId: 501, name: null, saleLineIds: [] }, 40,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "api_calls", via: { charge: "product", customer: "partner" } }],
+  ["second sale line resolves", { productId: 501, name: null, saleLineIds: [12345, 9002] }, null,
+    { matched: true, serviceCode: "desk", customerKey: "beta", chargeKey: "api_calls", via: { charge: "product", customer: "order" } }],
+  ["plan fee line is not usage", { productId: 600, name: "Cloud", saleLineIds: [9001] }, 40, { matched: false, reason: "not_a_usage_line" }],
+  ["bracket not at the end is not a code", { productId: null, name: "[promo] discount", saleLineIds: [] }, 40, { matched: false, reason: "not_a_usage_line" }],
+  ["unknown partner", { productId: 501, name: null, saleLineIds: [] }, 999, { matched: false, reason: "unknown_customer" }],
+  ["no partner", { productId: 501, name: null, saleLineIds: [] }, null, { matched: false, reason: "unknown_customer" }],
+  ["partner with several accounts", { productId: 501, name: null, saleLineIds: [] }, 41, { matched: false, reason: "ambiguous_customer" }],
+];
+
+describe("matchOdooLine", () => {
+  it.each(CASES)("%s", (_name, line, partnerId, expected) => {
+    expect(matchOdooLine(line, { partnerId }, lookup)).toEqual(expected);
+  });
+});
