@@ -4,6 +4,7 @@ import { jobsRouter } from "./routers/jobs";
 import { servicesRouter } from "./routers/services";
 import { auditRouter, usersRouter } from "./routers/users";
 import { usageRouter } from "./routers/usage";
+import { webhookDeliveriesRouter } from "./routers/webhook-deliveries";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   identity: identityRouter,
   usage: usageRouter,
   jobs: jobsRouter,
+  webhookDeliveries: webhookDeliveriesRouter,
   users: usersRouter,
   audit: auditRouter,
 });

@@ -1,0 +1,10 @@
+import { ConsolePage } from "~/components/console-page";
+import { AuditScreen } from "~/components/users/audit-screen";
+
+export default function AuditPage() {
+  return (
+    <ConsolePage path="/audit">
+      <AuditScreen />
+    </ConsolePage>
+  );
+}
