@@ -19,6 +19,12 @@ const schema = z
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.string().default("pglite:.data/demo")),
     API_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_048_576)),
     EVENTS_BATCH_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(100)),
+    /**
+     * /api/v1 requests allowed per service in one window, counted in each app process
+     * (N processes allow N × this). The window is a minute unless tests shorten it.
+     */
+    API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(6000)),
+    API_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(60)),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
     // Odoo's external API. Unset ODOO_URL = no Odoo configured: pushes report that clearly.
     ODOO_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
