@@ -43,6 +43,18 @@ export function lagoErrorResponse(error: unknown, rootKey?: string): Response {
   if (isDatabaseUnavailable(error)) {
     return json(503, { status: 503, error: "Service Unavailable" }, { "retry-after": "1" });
   }
-  console.error("Unhandled API error", error instanceof Error ? error.stack : error);
+  console.error("Unhandled API error", describeForLog(error));
   return json(500, { status: 500, error: "Internal Server Error" });
+}
+
+/**
+ * What the 500 log may say: the error's class, code and stack frames, never its message
+ * or properties. Driver and Prisma messages quote query arguments (request bodies, keys)
+ * and fetch errors can carry request headers; the frames locate the bug without them.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return `non-Error thrown (${typeof error})`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return [`${error.name}${typeof code === "string" ? ` [${code}]` : ""}`, ...frames].join("\n");
 }
