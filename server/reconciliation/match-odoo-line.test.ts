@@ -31,9 +31,9 @@ const CASES: Case[] = [
     { matched: true, serviceCode: "desk", customerKey: "beta", chargeKey: "api_calls", via: { charge: "product", customer: "order" } }],
   ["plan fee line is not usage", { productId: 600, name: "Cloud", saleLineIds: [9001] }, 40, { matched: false, reason: "not_a_usage_line" }],
   ["bracket not at the end is not a code", { productId: null, name: "[promo] discount", saleLineIds: [] }, 40, { matched: false, reason: "not_a_usage_line" }],
-  ["unknown partner", { productId: 501, name: null, saleLineIds: [] }, 999, { matched: false, reason: "unknown_customer" }],
-  ["no partner", { productId: 501, name: null, saleLineIds: [] }, null, { matched: false, reason: "unknown_customer" }],
-  ["partner with several accounts", { productId: 501, name: null, saleLineIds: [] }, 41, { matched: false, reason: "ambiguous_customer" }],
+  ["unknown partner", { productId: 501, name: null, saleLineIds: [] }, 999, { matched: false, reason: "unknown_customer", chargeKey: "api_calls" }],
+  ["no partner", { productId: 501, name: null, saleLineIds: [] }, null, { matched: false, reason: "unknown_customer", chargeKey: "api_calls" }],
+  ["partner with several accounts", { productId: 501, name: null, saleLineIds: [] }, 41, { matched: false, reason: "ambiguous_customer", chargeKey: "api_calls" }],
 ];
 
 describe("matchOdooLine", () => {

@@ -17,7 +17,8 @@ export interface OdooAccount {
 
 export type OdooLineMatch =
   | { matched: true; serviceCode: string; customerKey: string; chargeKey: string; via: { charge: "product" | "name"; customer: "order" | "partner" } }
-  | { matched: false; reason: "not_a_usage_line" | "unknown_customer" | "ambiguous_customer" };
+  | { matched: false; reason: "not_a_usage_line" }
+  | { matched: false; reason: "unknown_customer" | "ambiguous_customer"; chargeKey: string };
 
 /** The usage push names each charge's line `<metric name> usage [<metric code>]`. */
 const CODE_IN_NAME = /\[([^\]\s]+)\]\s*$/;
@@ -48,7 +49,7 @@ export function matchOdooLine(
     if (account) return { matched: true, ...account, chargeKey, via: { charge, customer: "order" } };
   }
   const accounts = invoice.partnerId === null ? [] : (lookup.accountsByPartnerId.get(invoice.partnerId) ?? []);
-  if (accounts.length === 0) return { matched: false, reason: "unknown_customer" };
-  if (accounts.length > 1) return { matched: false, reason: "ambiguous_customer" };
+  if (accounts.length === 0) return { matched: false, reason: "unknown_customer", chargeKey };
+  if (accounts.length > 1) return { matched: false, reason: "ambiguous_customer", chargeKey };
   return { matched: true, ...accounts[0]!, chargeKey, via: { charge, customer: "partner" } };
 }

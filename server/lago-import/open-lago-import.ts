@@ -1,0 +1,17 @@
+import type { LagoImportRun } from "~/generated/prisma/client";
+import type { Db } from "~/server/db/client";
+import { notFound } from "~/server/errors";
+import { lagoApiRoot } from "./fetch-lago-json";
+
+/**
+ * The import run to work on for (service, Lago instance): the latest unfinished one, so a
+ * rerun resumes from its checkpoint, or a new one once the last import succeeded.
+ */
+export async function openLagoImport(options: { db: Db; serviceCode: string; baseUrl: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
+  const service = await options.db.service.findUnique({ where: { code: options.serviceCode }, select: { id: true } });
+  if (!service) throw notFound("service");
+  const baseUrl = lagoApiRoot(options.baseUrl);
+  const latest = await options.db.lagoImportRun.findFirst({ where: { serviceId: service.id, baseUrl }, orderBy: { createdAt: "desc" } });
+  if (latest && latest.status !== "succeeded") return { run: latest, resumed: true };
+  return { run: await options.db.lagoImportRun.create({ data: { serviceId: service.id, baseUrl } }), resumed: false };
+}

@@ -1,0 +1,69 @@
+import type { LagoImportRun } from "~/generated/prisma/client";
+import type { Db } from "~/server/db/client";
+import { upsertCustomer } from "~/server/identity/upsert-customer";
+import type { LagoConnection } from "./fetch-lago-json";
+import { importLagoPages, type PageImport } from "./import-lago-pages";
+import type { LagoResource, ResourceProgress } from "./import-progress";
+import { lagoCustomerSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
+import { mapLagoCustomer } from "./map-lago-customer";
+import { storeLagoInvoice } from "./store-lago-invoice";
+import { upsertLagoMetric } from "./upsert-lago-metric";
+import { upsertLagoPlan } from "./upsert-lago-plan";
+import { upsertLagoSubscription } from "./upsert-lago-subscription";
+
+type Common = Pick<PageImport<unknown>, "db" | "runId" | "connection" | "perPage" | "onProgress">;
+
+/** Every Lago subscription state; Lago's list returns only active ones unless asked. */
+const ALL_SUBSCRIPTION_STATUSES = ["active", "pending", "terminated", "canceled"].map((status) => `status[]=${status}`).join("&");
+
+/**
+ * Runs (or resumes) one import: billable metrics, plans with charges, customers,
+ * subscriptions, then invoices with fees, each paginated from its checkpoint. A failure
+ * marks the run failed with the error (never the API key); the next import of the same
+ * service and Lago instance continues from the last completed page.
+ */
+export async function runLagoImport(options: {
+  db: Db;
+  run: LagoImportRun;
+  /** The key is used for these requests only and never stored or logged. */
+  apiKey: string;
+  perPage?: number;
+  fetch?: typeof fetch;
+  onProgress?: (resource: LagoResource, progress: ResourceProgress) => void;
+}): Promise<LagoImportRun> {
+  const { db, run } = options;
+  const connection: LagoConnection = { baseUrl: run.baseUrl, apiKey: options.apiKey, fetch: options.fetch };
+  const common: Common = { db, runId: run.id, connection, perPage: options.perPage ?? 100, onProgress: options.onProgress };
+  const serviceId = run.serviceId;
+  await db.lagoImportRun.update({ where: { id: run.id }, data: { status: "running", error: null, finishedAt: null } });
+  try {
+    await importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric }) });
+    await importLagoPages({ ...common, resource: "plans", schema: lagoPlanSchema, importItem: (plan) => upsertLagoPlan({ db, plan }) });
+    await importLagoPages({
+      ...common,
+      resource: "customers",
+      schema: lagoCustomerSchema,
+      importItem: async (customer) => {
+        await upsertCustomer({ db, serviceId, externalId: customer.external_id, fields: mapLagoCustomer(customer) });
+        return [];
+      },
+    });
+    await importLagoPages({
+      ...common,
+      resource: "subscriptions",
+      query: ALL_SUBSCRIPTION_STATUSES,
+      schema: lagoSubscriptionSchema,
+      importItem: (subscription) => upsertLagoSubscription({ db, serviceId, subscription }),
+    });
+    await importLagoPages({
+      ...common,
+      resource: "invoices",
+      schema: lagoInvoiceSchema,
+      importItem: (invoice) => storeLagoInvoice({ db, serviceId, connection, lagoId: invoice.lago_id }),
+    });
+    return await db.lagoImportRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: new Date() } });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return db.lagoImportRun.update({ where: { id: run.id }, data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() } });
+  }
+}

@@ -1,0 +1,21 @@
+import type { Db } from "~/server/db/client";
+import { createPlan, updatePlan } from "~/server/catalog/plans";
+import type { ImportIssue } from "./import-issue";
+import type { LagoPlan } from "./lago-wire";
+import { mapLagoPlan } from "./map-lago-plan";
+
+/**
+ * Creates or updates the hub plan with the Lago plan's code through the catalog (which
+ * validates charges and keeps the audit log). An update replaces the charge set, as a
+ * Lago PUT does.
+ */
+export async function upsertLagoPlan(options: { db: Db; plan: LagoPlan }): Promise<ImportIssue[]> {
+  const metricCodes = options.plan.charges.map((charge) => charge.billable_metric_code);
+  const known = await options.db.billableMetric.findMany({ where: { code: { in: metricCodes } }, select: { code: true } });
+  const { input, issues } = mapLagoPlan(options.plan, new Set(known.map((metric) => metric.code)));
+  if (!input) return issues;
+  const existing = await options.db.plan.findUnique({ where: { code: input.code }, select: { id: true } });
+  if (existing) await updatePlan({ db: options.db, code: input.code, changes: input });
+  else await createPlan({ db: options.db, input });
+  return issues;
+}
