@@ -1,0 +1,167 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+
+/*
+ * A Lago API peer for the import tests, answering with Lago's documented JSON shapes
+ * (lago-javascript-client's OpenAPI types; lago-api's serializers and Pagination concern):
+ * Bearer auth with Lago's 401 body, paginated lists with the five meta keys (an empty
+ * list is page 0 of 0), `{invoice}` with fees by id, 404 `<resource>_not_found`.
+ */
+
+type Json = Record<string, unknown>;
+const LISTS = ["billable_metrics", "plans", "customers", "subscriptions", "invoices"] as const;
+type ListName = (typeof LISTS)[number];
+
+export interface LagoPeerFault {
+  /** e.g. "/customers" — the list path (any query). */
+  path: string;
+  page?: number;
+  status: number;
+  /** How many matching requests fail before the peer answers normally again. */
+  times: number;
+}
+
+export interface LagoPeer {
+  url: string;
+  apiKey: string;
+  data: Record<ListName, Json[]>;
+  /** Every request's path and query, in order (never its headers). */
+  requests: string[];
+  fail: (fault: LagoPeerFault) => void;
+  close: () => Promise<void>;
+}
+
+const send = (response: ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  response.end(JSON.stringify(body));
+};
+
+function paginate(rows: Json[], url: URL) {
+  const perPage = Math.max(1, Number(url.searchParams.get("per_page") ?? 100));
+  const page = Math.max(1, Number(url.searchParams.get("page") ?? 1));
+  const totalPages = Math.ceil(rows.length / perPage);
+  const slice = rows.slice((page - 1) * perPage, page * perPage);
+  if (rows.length === 0) return { slice, meta: { current_page: 0, next_page: null, prev_page: null, total_pages: 0, total_count: 0 } };
+  return {
+    slice,
+    meta: { current_page: page, next_page: page < totalPages ? page + 1 : null, prev_page: page > 1 ? page - 1 : null, total_pages: totalPages, total_count: rows.length },
+  };
+}
+
+/** The list shape of an invoice: Lago's index serializer leaves fees out. */
+const withoutFees = ({ fees: _fees, ...invoice }: Json) => invoice;
+
+export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<LagoPeer> {
+  const apiKey = options.apiKey ?? `lago_${randomUUID()}`;
+  const data = Object.fromEntries(LISTS.map((name) => [name, [] as Json[]])) as Record<ListName, Json[]>;
+  const requests: string[] = [];
+  const faults: LagoPeerFault[] = [];
+
+  const handle = (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? "/", "http://peer");
+    requests.push(`${url.pathname}${url.search}`);
+    if (request.headers.authorization?.split(" ")[1] !== apiKey) return send(response, 401, { status: 401, error: "Unauthorized" });
+    const path = url.pathname.replace(/^\/api\/v1/, "");
+    const fault = faults.find((f) => f.times > 0 && path === f.path && (f.page === undefined || Number(url.searchParams.get("page")) === f.page));
+    if (fault) {
+      fault.times -= 1;
+      return send(response, fault.status, { status: fault.status, error: "Internal Server Error" });
+    }
+    const [, resource, id] = path.split("/");
+    if (request.method !== "GET" || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
+    const rows = data[resource as ListName];
+    if (id === undefined) {
+      const { slice, meta } = paginate(rows, url);
+      return send(response, 200, { [resource!]: resource === "invoices" ? slice.map(withoutFees) : slice, meta });
+    }
+    const singular = resource === "invoices" ? "invoice" : resource!.replace(/s$/, "");
+    const row = rows.find((candidate) => candidate.lago_id === id || candidate.code === id || candidate.external_id === id);
+    if (!row) return send(response, 404, { status: 404, error: "Not Found", code: `${singular}_not_found` });
+    return send(response, 200, { [singular]: row });
+  };
+
+  const server = createServer(handle);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (!address || typeof address !== "object") throw new Error("lago peer: no address");
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    apiKey,
+    data,
+    requests,
+    fail: (fault) => faults.push({ ...fault }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+// Builders in Lago's serializer shapes (every key Lago emits, null where unset).
+
+const CREATED_AT = "2024-12-01T00:00:00Z";
+
+export function lagoMetric(code: string, options: { aggregation?: string; fieldName?: string | null; filters?: Json[] } = {}): Json {
+  return {
+    lago_id: randomUUID(), name: `Metric ${code}`, code, description: null, aggregation_type: options.aggregation ?? "sum_agg",
+    weighted_interval: null, recurring: false, rounding_function: null, rounding_precision: null, created_at: CREATED_AT,
+    field_name: options.fieldName === undefined ? "units" : options.fieldName, expression: null, filters: options.filters ?? [],
+  };
+}
+
+export function lagoCharge(metric: Json, options: { model?: string; properties?: Json; payInAdvance?: boolean; filters?: Json[] } = {}): Json {
+  return {
+    lago_id: randomUUID(), lago_billable_metric_id: metric.lago_id, billable_metric_code: metric.code, invoice_display_name: null, created_at: CREATED_AT,
+    charge_model: options.model ?? "standard", pay_in_advance: options.payInAdvance ?? false, invoiceable: true, regroup_paid_fees: null, prorated: false,
+    min_amount_cents: 0, properties: options.properties ?? { amount: "0.50" }, filters: options.filters ?? [], taxes: [],
+  };
+}
+
+export function lagoPlan(code: string, charges: Json[], options: { trialPeriod?: number; minimumCommitment?: Json } = {}): Json {
+  return {
+    lago_id: randomUUID(), name: `Plan ${code}`, invoice_display_name: null, created_at: CREATED_AT, code, interval: "monthly", description: null,
+    amount_cents: 1000, amount_currency: "USD", trial_period: options.trialPeriod ?? 0, pay_in_advance: false, bill_charges_monthly: null,
+    customers_count: 0, active_subscriptions_count: 0, draft_invoices_count: 0, parent_id: null, pending_deletion: false,
+    charges, fixed_charges: [], usage_thresholds: [], applicable_usage_thresholds: [], taxes: [], entitlements: [],
+    ...(options.minimumCommitment ? { minimum_commitment: options.minimumCommitment } : {}),
+  };
+}
+
+export function lagoCustomer(externalId: string, sequentialId: number): Json {
+  return {
+    lago_id: randomUUID(), sequential_id: sequentialId, slug: `LAG-${sequentialId}`, external_id: externalId, applicable_timezone: "UTC", created_at: CREATED_AT,
+    billing_entity_code: null, address_line1: null, address_line2: null, city: null, country: null, currency: "USD", email: `${externalId}@example.com`,
+    legal_name: null, legal_number: null, logo_url: null, name: `Customer ${externalId}`, firstname: null, lastname: null, account_type: "customer",
+    customer_type: null, phone: null, state: null, tax_identification_number: null, timezone: null, url: null, zipcode: null, net_payment_term: null,
+    updated_at: CREATED_AT, finalize_zero_amount_invoice: "inherit", skip_invoice_custom_sections: false, metadata: [], taxes: [], integration_customers: [],
+  };
+}
+
+export function lagoSubscription(externalId: string, customerId: string, planCode: string, subscriptionAt: string): Json {
+  return {
+    lago_id: randomUUID(), external_id: externalId, lago_customer_id: randomUUID(), external_customer_id: customerId, billing_time: "calendar", name: null,
+    plan_code: planCode, status: "active", created_at: subscriptionAt, canceled_at: null, started_at: subscriptionAt, ending_at: null,
+    subscription_at: subscriptionAt, terminated_at: null, previous_plan_code: null, next_plan_code: null, downgrade_plan_date: null, trial_ended_at: null,
+    current_billing_period_started_at: null, current_billing_period_ending_at: null, on_termination_credit_note: null, on_termination_invoice: "generate",
+  };
+}
+
+export function lagoFee(options: { customerId: string; subscriptionId: string; metricCode: string; units: string; amountCents: number; from: string; to: string }): Json {
+  return {
+    lago_id: randomUUID(), lago_charge_id: randomUUID(), lago_invoice_id: null, external_customer_id: options.customerId, external_subscription_id: options.subscriptionId,
+    amount_cents: options.amountCents, precise_amount: (options.amountCents / 100).toFixed(2), amount_currency: "USD", taxes_amount_cents: 0, taxes_rate: 0,
+    units: options.units, precise_unit_amount: "0.5", total_aggregated_units: options.units, total_amount_cents: options.amountCents, total_amount_currency: "USD",
+    events_count: 1, pay_in_advance: false, invoiceable: true, from_date: options.from, to_date: options.to, payment_status: "pending", created_at: CREATED_AT,
+    sub_total_excluding_taxes_amount_cents: options.amountCents, sub_total_excluding_taxes_precise_amount_cents: String(options.amountCents),
+    item: { type: "charge", code: options.metricCode, name: options.metricCode, invoice_display_name: options.metricCode, lago_item_id: randomUUID(), item_type: "BillableMetric" },
+  };
+}
+
+export function lagoInvoice(number: string, customerId: string, issuingDate: string, fees: Json[]): Json {
+  const lagoId = randomUUID();
+  const total = fees.reduce((sum, fee) => sum + Number(fee.amount_cents), 0);
+  return {
+    lago_id: lagoId, billing_entity_code: null, sequential_id: 1, number, issuing_date: issuingDate, invoice_type: "subscription", status: "finalized",
+    payment_status: "pending", currency: "USD", fees_amount_cents: total, coupons_amount_cents: 0, credit_notes_amount_cents: 0,
+    sub_total_excluding_taxes_amount_cents: total, taxes_amount_cents: 0, sub_total_including_taxes_amount_cents: total, prepaid_credit_amount_cents: 0,
+    progressive_billing_credit_amount_cents: 0, total_amount_cents: total, version_number: 4, created_at: CREATED_AT, updated_at: CREATED_AT,
+    customer: { external_id: customerId }, fees: fees.map((fee) => ({ ...fee, lago_invoice_id: lagoId })),
+  };
+}
