@@ -17,6 +17,7 @@ export const AREA_ROLES = {
   usage: ["finance", "ops"],
   jobs: ["ops"],
   webhooks: ["ops"],
+  reconciliation: ["ops"],
 } as const satisfies Record<string, readonly Exclude<Role, "admin">[]>;
 
 export type ConsoleArea = keyof typeof AREA_ROLES;

@@ -1,4 +1,5 @@
 import { catalogRouter } from "./routers/catalog";
+import { reconciliationRouter } from "./routers/reconciliation";
 import { identityRouter } from "./routers/identity";
 import { jobsRouter } from "./routers/jobs";
 import { servicesRouter } from "./routers/services";
@@ -16,6 +17,7 @@ export const appRouter = createTRPCRouter({
   webhookDeliveries: webhookDeliveriesRouter,
   users: usersRouter,
   audit: auditRouter,
+  reconciliation: reconciliationRouter,
 });
 
 export type AppRouter = typeof appRouter;
