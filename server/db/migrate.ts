@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { openAdapter } from "./adapter";
 
 /*
@@ -23,7 +23,13 @@ interface WasmEngine {
   free(): void;
 }
 
-async function loadEngineRuntime() {
+// wasm-bindgen's glue module is a singleton (ESM caches it) holding views of one wasm
+// memory: instantiating a second engine in the same process corrupts the first's
+// strings. So the runtime is created once per process and reused.
+let runtime: ReturnType<typeof instantiateEngineRuntime> | undefined;
+const loadEngineRuntime = () => (runtime ??= instantiateEngineRuntime());
+
+async function instantiateEngineRuntime() {
   const runtime = await import("@prisma/schema-engine-wasm/schema_engine_bg");
   const wasmPath = join(dirname(require.resolve("@prisma/schema-engine-wasm/schema_engine_bg")), "schema_engine_bg.wasm");
   const instance = new WebAssembly.Instance(new WebAssembly.Module(await readFile(wasmPath)), {
@@ -34,9 +40,33 @@ async function loadEngineRuntime() {
   return runtime;
 }
 
+type ScriptClient = { exec?: (sql: string) => Promise<unknown>; query: (sql: string) => Promise<unknown> };
+
+/**
+ * Migration scripts must run whole: @prisma/adapter-pg splits them on every ";" (breaking
+ * semicolons in comments and plpgsql bodies) and pglite-prisma-adapter does not await
+ * them (losing errors). Both underlying clients run a multi-statement script natively.
+ */
+function runScriptsWhole(factory: SqlMigrationAwareDriverAdapterFactory): SqlMigrationAwareDriverAdapterFactory {
+  const patch = <A extends { executeScript: (script: string) => Promise<void> }>(adapter: A): A => {
+    const client = (adapter as unknown as { client: ScriptClient }).client;
+    adapter.executeScript = async (script) => {
+      await (client.exec ? client.exec(script) : client.query(script));
+    };
+    return adapter;
+  };
+  const connect = factory.connect.bind(factory);
+  const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+  factory.connect = async () => patch(await connect());
+  factory.connectToShadowDb = async () => patch(await connectToShadowDb());
+  return factory;
+}
+
 async function withEngine<T>(url: string, work: (engine: WasmEngine) => Promise<T>): Promise<T> {
   const runtime = await loadEngineRuntime();
-  const { factory, close } = await openAdapter(url, { poolSize: 1 });
+  const opened = await openAdapter(url, { poolSize: 1 });
+  const { close } = opened;
+  const factory = runScriptsWhole(opened.factory);
   const engine = (await runtime.SchemaEngine.new(
     { datamodels: undefined } as never,
     () => {},
