@@ -38,6 +38,8 @@ const schema = z
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
     /** Plan usage pushes for Odoo orders whose next invoice is within this many hours. */
     USAGE_PUSH_LEAD_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(48)),
+    /** Months of raw events to keep (monthly partitions are dropped whole); unset = forever. */
+    USAGE_EVENTS_RETENTION_MONTHS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     USAGE_PUSH_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),
     /** Token in the Odoo automation rule's webhook URL; unset = the inbound Odoo webhook refuses every call. */
     ODOO_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),

@@ -56,6 +56,13 @@ export async function updateBillableMetric(options: {
       // Re-aggregating a metric that prices live subscriptions would silently re-bill usage.
       const charges = await tx.charge.count({ where: { billableMetricId: current.id } });
       if (charges > 0) throw validationFailed({ aggregation_type: ["attached_to_plans"] });
+      // Hourly rollups were folded with the old field and aggregation: they would lie.
+      const events = await tx.usageRollup.count({ where: { code: current.code } });
+      if (events > 0) throw validationFailed({ aggregation_type: ["metric_has_events"] });
+    }
+    if (next.code !== current.code && (await tx.usageRollup.count({ where: { code: current.code } })) > 0) {
+      // Stored events name the metric by code: renaming would orphan its usage.
+      throw validationFailed({ code: ["metric_has_events"] });
     }
     try {
       const updated = await tx.billableMetric.update({ where: { id: current.id }, data: options.changes });

@@ -1,8 +1,11 @@
 import type { Prisma, UsageEvent } from "~/generated/prisma/client";
-import type { Db } from "~/server/db/client";
+import { randomUUID } from "node:crypto";
+import type { Db, DbOrTx } from "~/server/db/client";
 import { AppError, type ErrorDetails, notFound, validationFailed } from "~/server/errors";
 import { canonicalJson } from "./canonical-json";
+import { ensurePartitions, forgetEnsuredPartitions, isMissingPartition } from "./ensure-partitions";
 import { isValidProperties, numericPropertyValue, parseEventTimestamp } from "./event-values";
+import { type EventRow, insertEvents } from "./insert-events";
 
 /** One event as the wire delivered it, after zod has checked the basic types. */
 export interface RawEvent {
@@ -18,7 +21,7 @@ export interface IngestedEvent extends UsageEvent {
   lagoCustomerId: string;
 }
 
-type Prepared = Prisma.UsageEventCreateManyInput & { index: number; timestampGiven: boolean; externalSubscriptionId: string; lagoCustomerId: string };
+type Prepared = EventRow & { index: number; timestampGiven: boolean; externalSubscriptionId: string; lagoCustomerId: string };
 type EventErrors = Map<number, Record<string, string[]>>;
 
 const NUMERIC_AGGREGATIONS = new Set(["sum_agg", "max_agg", "latest_agg"]);
@@ -82,21 +85,32 @@ export async function ingestEvents(options: {
     const timestamp = event.timestamp === undefined || event.timestamp === null ? receivedAt : parseEventTimestamp(event.timestamp);
     if (!timestamp) addError(errors, index, "timestamp", "invalid_format");
     const properties = event.properties ?? {};
+    let numericValue: string | null = null;
+    let distinctValue: string | null = null;
     if (!isValidProperties(properties)) addError(errors, index, "properties", "invalid_format");
-    else if (metric && metric.fieldName && NUMERIC_AGGREGATIONS.has(metric.aggregationType)) {
+    else if (metric?.fieldName) {
       const value = (properties as Record<string, unknown>)[metric.fieldName];
-      if (numericPropertyValue(value) === null) addError(errors, index, "properties", "value_is_not_valid_number");
+      if (NUMERIC_AGGREGATIONS.has(metric.aggregationType)) {
+        numericValue = numericPropertyValue(value);
+        if (numericValue === null) addError(errors, index, "properties", "value_is_not_valid_number");
+      } else if (metric.aggregationType === "unique_count_agg" && value !== undefined && value !== null) {
+        // Text as PostgreSQL's ->> renders it, so rollups and raw-event reads agree.
+        distinctValue = typeof value === "string" ? value : JSON.stringify(value);
+      }
     }
     if (!subscription || !timestamp || errors.has(index)) return;
     prepared.push({
       index,
+      id: randomUUID(),
       serviceId,
       transactionId: event.transactionId,
       subscriptionId: subscription.id,
       code: event.code,
       timestamp,
       timestampGiven: event.timestamp !== undefined && event.timestamp !== null,
-      properties: properties as Prisma.InputJsonValue,
+      properties,
+      numericValue,
+      distinctValue,
       externalSubscriptionId: subscription.externalId,
       lagoCustomerId: subscription.accountLinkId,
     });
@@ -107,40 +121,70 @@ export async function ingestEvents(options: {
   for (const event of prepared) {
     const first = firstByTransaction.get(event.transactionId);
     if (!first) firstByTransaction.set(event.transactionId, event);
-    else if (!isSameEvent({ ...first, timestamp: first.timestamp as Date, properties: first.properties as Prisma.JsonValue }, event)) {
+    else if (!isSameEvent({ ...first, properties: first.properties as Prisma.JsonValue }, event)) {
       addError(errors, event.index, "transaction_id", "value_already_exist");
     }
   }
   throwIfErrors(errors, mode);
 
   const unique = [...firstByTransaction.values()];
-  const stored = await db.$transaction(async (tx) => {
-    const inserted = await tx.usageEvent.createManyAndReturn({
-      data: unique.map(({ index: _i, timestampGiven: _t, externalSubscriptionId: _e, lagoCustomerId: _c, ...row }) => row),
-      skipDuplicates: true,
-    });
-    const byTransaction = new Map(inserted.map((row) => [row.transactionId, row]));
-    const conflicting = unique.filter((event) => !byTransaction.has(event.transactionId));
-    if (conflicting.length) {
-      const existing = await tx.usageEvent.findMany({
-        where: { serviceId, transactionId: { in: conflicting.map((e) => e.transactionId) } },
-      });
-      for (const event of conflicting) {
-        const previous = existing.find((row) => row.transactionId === event.transactionId);
-        if (previous && isSameEvent(previous, event)) byTransaction.set(event.transactionId, previous);
-        else addError(errors, event.index, "transaction_id", "value_already_exist");
+  const createdAt = new Date();
+  const store = () =>
+    db.$transaction(async (tx) => {
+      await ensurePartitions(tx, unique.map((event) => event.timestamp));
+      const fresh = await insertEvents(tx, unique, createdAt);
+      const stored = new Map<string, UsageEvent>();
+      const retried: Prepared[] = [];
+      for (const event of unique) {
+        if (fresh.has(event.transactionId)) stored.set(event.transactionId, storedEvent(event, createdAt));
+        else retried.push(event);
       }
-      // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
-      throwIfErrors(errors, mode);
-    }
-    return byTransaction;
-  });
+      if (retried.length) {
+        for (const previous of await findStoredEvents(tx, serviceId, retried.map((e) => e.transactionId))) {
+          const event = retried.find((e) => e.transactionId === previous.transactionId)!;
+          if (isSameEvent(previous, event)) stored.set(event.transactionId, previous);
+          else addError(errors, event.index, "transaction_id", "value_already_exist");
+        }
+        // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
+        throwIfErrors(errors, mode);
+      }
+      return stored;
+    });
+  let stored: Map<string, UsageEvent>;
+  try {
+    stored = await store();
+  } catch (error) {
+    // Retention may have dropped a month this process thought existed.
+    if (!isMissingPartition(error)) throw error;
+    forgetEnsuredPartitions();
+    stored = await store();
+  }
 
   return prepared.map((event) => ({
-    ...(stored.get(event.transactionId) as UsageEvent),
+    ...stored.get(event.transactionId)!,
     externalSubscriptionId: event.externalSubscriptionId,
     lagoCustomerId: event.lagoCustomerId,
   }));
+}
+
+const storedEvent = (event: Prepared, createdAt: Date): UsageEvent => ({
+  id: event.id,
+  serviceId: event.serviceId,
+  transactionId: event.transactionId,
+  subscriptionId: event.subscriptionId,
+  code: event.code,
+  timestamp: event.timestamp,
+  properties: event.properties as Prisma.JsonValue,
+  createdAt,
+});
+
+/** Events already stored under these transaction ids, found through the ledger. */
+async function findStoredEvents(db: DbOrTx, serviceId: string, transactionIds: string[]): Promise<UsageEvent[]> {
+  const keys = await db.usageEventKey.findMany({ where: { serviceId, transactionId: { in: transactionIds } } });
+  if (!keys.length) return [];
+  return db.usageEvent.findMany({
+    where: { OR: keys.map((key) => ({ id: key.eventId, timestamp: key.eventTimestamp })) },
+  });
 }
 
 function throwIfErrors(errors: EventErrors, mode: "single" | "batch"): void {
