@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDb, type Db } from "~/server/db/client";
+import { applyMigrations } from "~/server/db/migrate";
+import { createBillableMetric } from "~/server/catalog/billable-metrics";
+import { createPlan } from "~/server/catalog/plans";
+import { upsertCustomer } from "~/server/identity/upsert-customer";
+import { createService } from "~/server/services/create-service";
+import { createSubscription } from "~/server/subscriptions/subscriptions";
+import { createTestDatabase, startApp } from "~/tests/support/app-server";
+import { bulkLoadEvents } from "./bench/bulk-load";
+import { percentile, runLoad } from "./bench/load";
+
+/*
+ * npm run bench: ingestion (single and batch POSTs over HTTP) and current-usage latency
+ * at 10k / 100k / 1M events, on PostgreSQL and on the embedded database. Needs a build
+ * (`npx next build`) and PostgreSQL at TEST_PG_URL. BENCH_SCALE=0.1 shrinks every count.
+ */
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const n = (count: number) => Math.max(1, Math.round(count * scale));
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const rows: Array<Record<string, string | number>> = [];
+
+async function seed(db: Db) {
+  const apiKey = `nxb_bench_${randomBytes(8).toString("hex")}`;
+  const { service } = await createService({ db, code: "bench", name: "Bench", apiKey });
+  await createBillableMetric({ db, input: { code: "bench_units", name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
+  await createPlan({ db, input: { code: "bench_plan", name: "Bench", interval: "monthly", amountCents: 0n, amountCurrency: "CAD", charges: [
+    { billableMetricCode: "bench_units", chargeModel: "graduated", properties: { graduated_ranges: [
+      { from_value: 0, to_value: 1000, per_unit_amount: "0.01", flat_amount: "0" },
+      { from_value: 1000, to_value: null, per_unit_amount: "0.005", flat_amount: "1" },
+    ] } },
+  ] } });
+  const subscriptionAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  const subscriptions: string[] = [];
+  for (const name of ["ingest", "usage"]) {
+    await upsertCustomer({ db, serviceId: service.id, externalId: `cust-${name}`, fields: {} });
+    const { subscription } = await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: `cust-${name}`, planCode: "bench_plan", externalId: `sub-${name}`, subscriptionAt } });
+    subscriptions.push(subscription.id);
+  }
+  return { apiKey, serviceId: service.id, usageSubscriptionId: subscriptions[1]!, subscriptionAt };
+}
+
+async function benchDatabase(kind: string, url: string) {
+  console.log(`[bench] ${kind}: seeding`);
+  const opened = await createDb(url, { poolSize: 2 });
+  const seeded = await seed(opened.db);
+  await opened.close();
+  const app = await startApp({ DATABASE_URL: url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
+  const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
+  const post = (path: string, body: unknown) => fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
+  const runId = randomBytes(4).toString("hex");
+  const event = (i: number) => ({ transaction_id: `${runId}-${i}`, external_subscription_id: "sub-ingest", code: "bench_units", properties: { units: 1 } });
+  try {
+    const single = await runLoad({ requests: n(kind === "pglite" ? 1000 : 3000), concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(i) }) });
+    rows.push({ database: kind, scenario: "POST /events (1 event)", requests: single.requests, ok: single.ok, "events/s": Math.round(single.ok / single.seconds), "p50 ms": percentile(single.latenciesMs, 50).toFixed(1), "p99 ms": percentile(single.latenciesMs, 99).toFixed(1) });
+
+    const batches = n(kind === "pglite" ? 100 : 600);
+    const batch = await runLoad({
+      requests: batches, concurrency: CONCURRENCY,
+      send: (b) => post("/events/batch", { events: Array.from({ length: 100 }, (_, i) => event(1_000_000 + b * 100 + i)) }),
+    });
+    rows.push({ database: kind, scenario: "POST /events/batch (100 events)", requests: batch.requests, ok: batch.ok, "events/s": Math.round((batch.ok * 100) / batch.seconds), "p50 ms": percentile(batch.latenciesMs, 50).toFixed(1), "p99 ms": percentile(batch.latenciesMs, 99).toFixed(1) });
+
+    // Current usage at growing volumes: events bulk-loaded straight into the database, as
+    // if ingested earlier in the period, then read over HTTP.
+    let loaded = 0;
+    for (const target of [n(10_000), n(100_000), n(1_000_000)]) {
+      await app.stop();
+      const db = await createDb(url, { poolSize: 2 });
+      await bulkLoadEvents({ db: db.db, serviceId: seeded.serviceId, subscriptionId: seeded.usageSubscriptionId, from: seeded.subscriptionAt, offset: loaded, count: target - loaded });
+      await db.close();
+      loaded = target;
+      Object.assign(app, await startApp({ DATABASE_URL: url }));
+      const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
+      await runLoad({ requests: 5, concurrency: 1, send: get }); // warm-up
+      const reads = await runLoad({ requests: 50, concurrency: 1, send: get });
+      rows.push({ database: kind, scenario: `current_usage @ ${loaded.toLocaleString("en")} events`, requests: reads.requests, ok: reads.ok, "events/s": "-", "p50 ms": percentile(reads.latenciesMs, 50).toFixed(1), "p99 ms": percentile(reads.latenciesMs, 99).toFixed(1) });
+    }
+  } finally {
+    await app.stop();
+  }
+}
+
+const postgres = await createTestDatabase("nexa_bench");
+try {
+  await benchDatabase("postgresql", postgres.url);
+} finally {
+  await postgres.drop();
+}
+if (process.env.BENCH_SKIP_PGLITE !== "1") {
+  const dir = mkdtempSync(join(tmpdir(), "nexa-bench-pglite-"));
+  try {
+    console.log("[bench] migrating the embedded database");
+    await applyMigrations(`pglite:${dir}`);
+    await benchDatabase("pglite (embedded)", `pglite:${dir}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, concurrency ${CONCURRENCY}, scale ${scale}`);
+console.table(rows);
+process.exit(0);
