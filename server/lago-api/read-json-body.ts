@@ -1,4 +1,5 @@
 import { AppError, badRequest } from "~/server/errors";
+import { isStorableJson } from "./storable-text";
 
 /**
  * Reads a JSON body with a hard byte limit, counting while streaming so a client
@@ -24,11 +25,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (!text.trim()) throw badRequest("request body is empty");
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw badRequest("request body is not valid JSON");
   }
+  if (!isStorableJson(body)) throw badRequest("request body contains a NUL character or an unpaired surrogate");
+  return body;
 }
 
 /** Lago's params.require(:root): a missing or empty root key is a 400, not a 422. */
