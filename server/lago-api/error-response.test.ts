@@ -30,8 +30,11 @@ describe("lagoErrorResponse", () => {
     expect(JSON.stringify(log.mock.calls)).not.toContain(SECRET);
   });
 
-  it("answers a dead database with a retryable 503", async () => {
-    const response = lagoErrorResponse(Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" }));
+  it.each([
+    { name: "a dead connection", error: Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" }) },
+    { name: "an exhausted pool", error: Object.assign(new Error("Transaction API error: Unable to start a transaction in the given time."), { code: "P2028" }) },
+  ])("answers $name with a retryable 503", async ({ error }) => {
+    const response = lagoErrorResponse(error);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("1");
     expect(await response.json()).toEqual({ status: 503, error: "Service Unavailable" });
