@@ -35,7 +35,7 @@ describe("aggregateUsage from hourly rollups + raw edges", () => {
     const random = mulberry32(seed);
     const { api } = await createTestService("rollup");
     const kinds = [["count_agg", undefined], ["sum_agg", "v"], ["max_agg", "v"], ["latest_agg", "v"], ["unique_count_agg", "user"]] as const;
-    const metrics = [];
+    const metrics: Array<{ aggregation: (typeof kinds)[number][0]; field: string | null; code: string; id: string }> = [];
     for (const [aggregation, field] of kinds) {
       const code = uniqueCode(aggregation);
       const created = await api.post("/billable_metrics", { billable_metric: { name: code, code, aggregation_type: aggregation, field_name: field } });
