@@ -6,6 +6,7 @@ import { getMismatchTrend } from "~/server/reconciliation/get-mismatch-trend";
 import { getReconciliationLine } from "~/server/reconciliation/get-reconciliation-line";
 import { listReconciliationLines } from "~/server/reconciliation/list-reconciliation-lines";
 import { listReconciliationRuns } from "~/server/reconciliation/list-reconciliation-runs";
+import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-codes";
 import { startReconciliation } from "~/server/reconciliation/start-reconciliation";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-query";
@@ -20,6 +21,7 @@ export const reconciliationRouter = createTRPCRouter({
   lines: procedure
     .input(z.object({ runId: z.uuid(), query: tableQuerySchema }))
     .query(({ ctx, input }) => listReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
+  serviceCodes: procedure.input(z.object({ runId: z.uuid() })).query(({ ctx, input }) => listRunServiceCodes({ db: ctx.db, runId: input.runId })),
   line: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getReconciliationLine({ db: ctx.db, id: input.id })),
   trend: procedure.query(({ ctx }) => getMismatchTrend({ db: ctx.db })),
   start: procedure

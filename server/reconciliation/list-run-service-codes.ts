@@ -1,0 +1,7 @@
+import type { DbOrTx } from "~/server/db/client";
+
+/** The services present in a run, for the diff table's service filter. */
+export async function listRunServiceCodes(options: { db: DbOrTx; runId: string }): Promise<string[]> {
+  const rows = await options.db.reconciliationLine.findMany({ where: { runId: options.runId }, distinct: ["serviceCode"], select: { serviceCode: true }, orderBy: { serviceCode: "asc" } });
+  return rows.map((row) => row.serviceCode);
+}

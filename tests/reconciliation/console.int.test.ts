@@ -1,0 +1,102 @@
+import { TRPCClientError } from "@trpc/client";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import type { UserRole } from "~/generated/prisma/enums";
+import { createUser } from "~/server/users/create-user";
+import { consoleClient, signInOverHttp } from "../support/console-session";
+import { createTestService, testDb, uniqueCode } from "../support/fixtures";
+import { lagoCustomer, lagoMetric, lagoPlan, lagoCharge, startLagoPeer } from "../support/lago-peer";
+
+/* The ops screens' server side over real HTTP: role checks, filters, drill-down, CSV, imports. */
+const PASSWORD = "correct horse battery staple";
+const baseUrl = () => inject("baseUrl");
+
+async function signedInAs(role: UserRole) {
+  const email = `${uniqueCode(role)}@nexa.test`;
+  await createUser({ db: await testDb(), email, password: PASSWORD, role });
+  const cookie = await signInOverHttp(baseUrl(), email, PASSWORD);
+  if (!cookie) throw new Error(`could not sign in as ${email}`);
+  return { cookie, client: consoleClient(baseUrl(), cookie) };
+}
+
+const trpcCode = async (call: Promise<unknown>) => {
+  const error = await call.then(() => null, (caught: unknown) => caught);
+  if (!(error instanceof TRPCClientError)) throw new Error("expected a tRPC error");
+  return (error.data as { code: string }).code;
+};
+
+describe("reconciliation console", () => {
+  let ops: Awaited<ReturnType<typeof signedInAs>>;
+  let finance: Awaited<ReturnType<typeof signedInAs>>;
+  let runId: string;
+  const customer = uniqueCode("cust");
+
+  beforeAll(async () => {
+    [ops, finance] = await Promise.all([signedInAs("ops"), signedInAs("finance")]);
+    const db = await testDb();
+    const line = (customerKey: string, status: string, lago: bigint | null, odoo: bigint | null) => ({
+      serviceCode: "cloud", customerKey, chargeKey: "api_calls", status, currency: "USD", lagoUnits: "10", lagoAmountCents: lago,
+      odooAmountCents: odoo, hubUnits: "10", hubAmountCents: odoo, amountDiffCents: (lago ?? 0n) - (odoo ?? 0n), raw: { lago: [{ invoice: "LAG-1" }], odoo: [], hub: [] },
+    });
+    const run = await db.reconciliationRun.create({
+      data: {
+        periodStart: new Date("2024-03-01T00:00:00Z"), periodEnd: new Date("2024-04-01T00:00:00Z"), status: "succeeded", lineCount: 3, matchCount: 1, amountMismatchCount: 1, missingInOdooCount: 1,
+        finishedAt: new Date(),
+        lines: { create: [line(customer, "match", 500n, 500n), line(`${customer}-b`, "amount_mismatch", 503n, 500n), line(`=${customer}-c`, "missing_in_odoo", 500n, null)] },
+      },
+    });
+    runId = run.id;
+  });
+
+  it("lets ops list runs, filter and sort lines, and open one line's raw data", async () => {
+    const runs = await ops.client.reconciliation.runs.query({ pageSize: 100 });
+    expect(runs.rows.find((run) => run.id === runId)).toMatchObject({ matchCount: 1, amountMismatchCount: 1 });
+    const mismatches = await ops.client.reconciliation.lines.query({ runId, query: { filters: [{ id: "status", value: "amount_mismatch" }] } });
+    expect(mismatches.rows.map((row) => [row.customerKey, row.amountDiffCents])).toEqual([[`${customer}-b`, 3n]]);
+    const sorted = await ops.client.reconciliation.lines.query({ runId, query: { sort: { id: "amountDiffCents", desc: true } } });
+    expect(sorted.rows[0]!.status).toBe("missing_in_odoo");
+    const line = await ops.client.reconciliation.line.query({ id: mismatches.rows[0]!.id });
+    expect(line.raw).toMatchObject({ lago: [{ invoice: "LAG-1" }] });
+    expect(await ops.client.reconciliation.serviceCodes.query({ runId })).toEqual(["cloud"]);
+    expect((await ops.client.reconciliation.trend.query()).some((point) => point.runId === runId)).toBe(true);
+  });
+
+  it("refuses the finance role and anonymous callers, on tRPC and on the CSV export", async () => {
+    expect(await trpcCode(finance.client.reconciliation.runs.query({}))).toBe("FORBIDDEN");
+    expect((await fetch(`${baseUrl()}/reconciliation/export/${runId}`, { headers: { cookie: finance.cookie } })).status).toBe(403);
+    expect((await fetch(`${baseUrl()}/reconciliation/export/${runId}`)).status).toBe(401);
+  });
+
+  it("streams the filtered lines as CSV, defusing formula-like cells", async () => {
+    const response = await fetch(`${baseUrl()}/reconciliation/export/${runId}?status=missing_in_odoo`, { headers: { cookie: ops.cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/csv");
+    const rows = (await response.text()).trim().split("\r\n");
+    expect(rows[0]).toBe("service,customer,charge,status,currency,lago_units,lago_amount_cents,odoo_units,odoo_amount_cents,hub_units,hub_amount_cents,lago_minus_odoo_cents");
+    expect(rows.slice(1)).toEqual([`cloud,'=${customer}-c,api_calls,missing_in_odoo,USD,10,500,,,10,,500`]);
+    expect((await fetch(`${baseUrl()}/reconciliation/export/00000000-0000-0000-0000-000000000000`, { headers: { cookie: ops.cookie } })).status).toBe(404);
+  });
+
+  it("starts a Lago import from the console and shows its progress and report", async () => {
+    const { service } = await createTestService("lago");
+    const peer = await startLagoPeer();
+    try {
+      const metric = lagoMetric(uniqueCode("m"), { aggregation: "custom_agg" });
+      peer.data.billable_metrics.push(metric);
+      peer.data.plans.push(lagoPlan(uniqueCode("p"), [lagoCharge(metric)]));
+      peer.data.customers.push(lagoCustomer(uniqueCode("c"), 1), lagoCustomer(uniqueCode("c"), 2));
+      const started = await ops.client.reconciliation.startImport.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: peer.apiKey });
+      let run = started.run;
+      for (let attempt = 0; attempt < 100 && run.status === "running"; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        run = (await ops.client.reconciliation.imports.query({ pageSize: 100 })).rows.find((row) => row.id === started.run.id)!;
+      }
+      expect(run.status).toBe("succeeded");
+      expect(run.progress).toMatchObject({ customers: { imported: 2, totalCount: 2, done: true } });
+      expect(run.report).toEqual(expect.arrayContaining([expect.objectContaining({ feature: "aggregation_type", id: metric.code })]));
+      expect(JSON.stringify(run)).not.toContain(peer.apiKey);
+      expect(await trpcCode(finance.client.reconciliation.startImport.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: "x" }))).toBe("FORBIDDEN");
+    } finally {
+      await peer.close();
+    }
+  });
+});
