@@ -8,6 +8,7 @@ export const CONSOLE_SCREENS: ReadonlyArray<{ area: ConsoleArea; path: string; l
   { area: "usage", path: "/usage", label: "Usage" },
   { area: "jobs", path: "/jobs", label: "Jobs" },
   { area: "webhooks", path: "/webhooks", label: "Webhooks" },
+  { area: "reconciliation", path: "/reconciliation", label: "Reconciliation" },
   { area: "users", path: "/users", label: "Users" },
   { area: "audit", path: "/audit", label: "Audit log" },
 ];

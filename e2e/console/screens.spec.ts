@@ -8,6 +8,7 @@ const SCREENS = [
   { path: "/usage", heading: "Usage" },
   { path: "/jobs", heading: "Jobs" },
   { path: "/webhooks", heading: "Webhooks" },
+  { path: "/reconciliation", heading: "Reconciliation (Lago dual run)" },
   { path: "/users", heading: "Users" },
   { path: "/audit", heading: "Audit log" },
 ];

@@ -1,10 +1,10 @@
-import { ReconciliationPage } from "./_components/reconciliation-page";
+import { ConsolePage } from "~/components/console-page";
 import { RunsScreen } from "./_components/runs-screen";
 
 export default function ReconciliationRunsPage() {
   return (
-    <ReconciliationPage path="/reconciliation" title="Reconciliation (Lago dual run)">
+    <ConsolePage path="/reconciliation" title="Reconciliation (Lago dual run)">
       <RunsScreen />
-    </ReconciliationPage>
+    </ConsolePage>
   );
 }

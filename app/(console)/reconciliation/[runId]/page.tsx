@@ -1,11 +1,11 @@
 import { LinesScreen } from "../_components/lines-screen";
-import { ReconciliationPage } from "../_components/reconciliation-page";
+import { ConsolePage } from "~/components/console-page";
 
 export default async function ReconciliationRunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;
   return (
-    <ReconciliationPage path={`/reconciliation/${runId}`} title="Reconciliation run">
+    <ConsolePage path={`/reconciliation/${runId}`} title="Reconciliation run">
       <LinesScreen runId={runId} />
-    </ReconciliationPage>
+    </ConsolePage>
   );
 }

@@ -1,11 +1,11 @@
 import { LineDetail } from "../../_components/line-detail";
-import { ReconciliationPage } from "../../_components/reconciliation-page";
+import { ConsolePage } from "~/components/console-page";
 
 export default async function ReconciliationLinePage({ params }: { params: Promise<{ lineId: string }> }) {
   const { lineId } = await params;
   return (
-    <ReconciliationPage path={`/reconciliation/lines/${lineId}`} title="Reconciliation line">
+    <ConsolePage path={`/reconciliation/lines/${lineId}`} title="Reconciliation line">
       <LineDetail lineId={lineId} />
-    </ReconciliationPage>
+    </ConsolePage>
   );
 }
