@@ -64,6 +64,12 @@ export async function recordLifecycleEvent(options: {
         occurredAt: observedAt,
       },
     });
+    if (kind === "subscription_terminated") {
+      // Odoo ended the order, so the hub's subscription ends with it: the API stops
+      // reporting it active and usage after this instant is not billed.
+      await tx.subscription.updateMany({ where: { odooOrderId: id, status: "active" }, data: { status: "terminated", terminatedAt: observedAt } });
+      await tx.subscription.updateMany({ where: { odooOrderId: id, status: "pending" }, data: { status: "canceled", canceledAt: observedAt } });
+    }
     const retryUntil = new Date(now.getTime() + settings.WEBHOOK_RETRY_WINDOW_HOURS * 3_600_000);
     const targets = await findWebhookTargets(tx, observation);
     const deliveries = targets.flatMap((target) =>

@@ -128,6 +128,10 @@ describe("Odoo lifecycle → webhooks", () => {
         customer: { external_id: seeded.customer.externalId },
       },
     });
+    // The hub's own record follows Odoo: the Lago API no longer reports it active.
+    const hubSide = await stack.db.subscription.findUniqueOrThrow({ where: { id: seeded.subscription.id } });
+    expect(hubSide.status).toBe("terminated");
+    expect(hubSide.terminatedAt).not.toBeNull();
   });
 
   it("cron routes refuse a call without the cron secret", async () => {
