@@ -46,6 +46,24 @@ describe("validateChargeProperties accepts", () => {
       properties: { graduated_ranges: [range(0, null)], free_units: "12" },
     },
     {
+      model: "graduated",
+      raw: { graduated_ranges: [range(0, 10, "1", "5"), range(11, 20), { from_value: 21, per_unit_amount: 0.1, flat_amount: 1 }] },
+      properties: { graduated_ranges: [range(0, 10, "1", "5"), range(11, 20), range(21, null, "0.1", "1")], free_units: "0" },
+    },
+    {
+      model: "graduated",
+      raw: { graduated_ranges: [range(0, 1), range(2, 3), range(4, null)], free_units: "2" },
+      properties: { graduated_ranges: [range(0, 1), range(2, 3), range(4, null)], free_units: "2" },
+    },
+    {
+      model: "volume",
+      raw: { volume_ranges: [range(0, 100, "2", "10"), range(101, 200, "1", "0"), range(201, null, "0.5", "50")] },
+      properties: {
+        volume_ranges: [range(0, 100, "2", "10"), range(101, 200, "1", "0"), range(201, null, "0.5", "50")],
+        free_units: "0",
+      },
+    },
+    {
       model: "volume",
       raw: { volume_ranges: [range(0, 100, "2", "10"), range(100, 200, "1", "0"), range(200, null, "0.5", "50")] },
       properties: {
@@ -62,6 +80,7 @@ describe("validateChargeProperties accepts", () => {
     { model: "package", raw: { amount: "5", package_size: 10 } },
     { model: "graduated", raw: { graduated_ranges: [range(0, 10), { from_value: 10, per_unit_amount: 1, flat_amount: 0 }] } },
     { model: "volume", raw: { volume_ranges: [range(0, null, "1", "3")] } },
+    { model: "volume", raw: { volume_ranges: [range(0, 10), { from_value: 11, per_unit_amount: 1, flat_amount: 0 }] } },
   ])("its own output unchanged ($model)", ({ model, raw }) => {
     const first = validateChargeProperties(model, raw);
     if (!first.ok) throw new Error("expected valid properties");
@@ -154,7 +173,14 @@ describe.each([
     { name: "a non-object range", ranges: ["x"] },
     { name: "a null range", ranges: [null] },
     { name: "a first range not starting at 0", ranges: [range(1, null)] },
-    { name: "a gap (Lago's legacy to_value + 1)", ranges: [range(0, 10), range(11, null)] },
+    { name: "a gap of two units", ranges: [range(0, 10), range(12, null)] },
+    { name: "a standard-form gap of two units", ranges: [range(0, 10), range(11, 20), range(22, null)] },
+    { name: "adjacent then standard", ranges: [range(0, 10), range(10, 20), range(21, null)] },
+    { name: "standard then adjacent", ranges: [range(0, 10), range(11, 20), range(20, null)] },
+    { name: "a standard first range from 1", ranges: [range(1, 10), range(11, null)] },
+    { name: "a standard one-unit range", ranges: [range(0, 10), range(11, 11), range(12, null)] },
+    { name: "a standard closed last range", ranges: [range(0, 10), range(11, 20)] },
+    { name: "a standard open range before the last", ranges: [range(0, null), range(1, null)] },
     { name: "an overlap", ranges: [range(0, 10), range(5, null)] },
     { name: "an open range before the last", ranges: [range(0, null), range(10, null)] },
     { name: "a missing to_value before the last", ranges: [{ from_value: 0, per_unit_amount: "1", flat_amount: "0" }, range(10, null)] },

@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import { z } from "zod";
 import { isDecimalString } from "./exact-decimal";
+import { rangesAreContiguous } from "./ranges";
 
 export const CHARGE_MODELS = ["standard", "graduated", "package", "volume"] as const;
 export type ChargeModel = (typeof CHARGE_MODELS)[number];
@@ -61,26 +62,6 @@ const rangeSchema = (code: RangesErrorCode) =>
   );
 
 export type ChargeRange = z.output<ReturnType<typeof rangeSchema>>;
-
-/**
- * Lago's adjacent convention (lago-api `ChargeModels::AdjacentRanges`,
- * `Charges::Validators::AdjacentVolumeService`): the first range starts at 0, each next
- * one starts at the previous to_value, and only the last is open-ended. Lago's older
- * "to_value + 1" ranges are refused rather than guessed at.
- */
-function rangesAreContiguous(ranges: readonly ChargeRange[]): boolean {
-  return (
-    ranges.length > 0 &&
-    ranges.every((range, index) => {
-      const expectedFrom = index === 0 ? 0 : ranges[index - 1]?.to_value;
-      const isLast = index === ranges.length - 1;
-      const toIsValid = isLast
-        ? range.to_value === null
-        : range.to_value !== null && range.to_value > range.from_value;
-      return range.from_value === expectedFrom && toIsValid;
-    })
-  );
-}
 
 const rangesSchema = (code: RangesErrorCode) =>
   z.array(rangeSchema(code), { error: mandatoryOr(code) }).refine(rangesAreContiguous, { error: code });

@@ -11,6 +11,8 @@ const range = (from: number, to: number | null, perUnit: string, flat: string): 
 
 const tiers = [range(0, 10, "1", "5"), range(10, null, "0.5", "2")];
 const volumeRanges = [range(0, 100, "2", "10"), range(100, 200, "1", "0"), range(200, null, "0.5", "50")];
+const standardTiers = [range(0, 10, "1", "5"), range(11, null, "0.5", "2")];
+const standardVolumeRanges = [range(0, 100, "2", "10"), range(101, 200, "1", "0"), range(201, null, "0.5", "50")];
 
 describe("priceCharge free units", () => {
   it.each([
@@ -64,6 +66,41 @@ describe("priceCharge free units", () => {
     { units: "150.5", billable: "100.5", cents: 10050n },
   ])("volume after 50 free units: $units units", ({ units, billable, cents }) => {
     const priced = priceCharge({ chargeModel: "volume", properties: { volume_ranges: volumeRanges, free_units: "50" }, units, currency: "USD" });
+    expect(priced).toMatchObject({ amountCents: cents, freeUnitsUsed: "50", billableUnits: billable });
+  });
+});
+
+describe("priceCharge free units with standard (+1) ranges", () => {
+  it.each([
+    { units: "5", free: "5", billable: "0", cents: 0n },
+    { units: "6", free: "5", billable: "1", cents: 600n },
+    { units: "15", free: "5", billable: "10", cents: 1500n },
+    { units: "15.5", free: "5", billable: "10.5", cents: 1725n },
+    { units: "16", free: "5", billable: "11", cents: 1750n },
+    { units: "11", free: "0.5", billable: "10.5", cents: 1725n },
+    { units: "10", free: "10.5", billable: "0", cents: 0n },
+  ])("graduated, $units units with $free free", ({ units, free, billable, cents }) => {
+    const priced = priceCharge({
+      chargeModel: "graduated",
+      properties: { graduated_ranges: standardTiers, free_units: free },
+      units,
+      currency: "USD",
+    });
+    expect(priced).toMatchObject({ amountCents: cents, billableUnits: billable });
+  });
+
+  it.each([
+    { units: "50", billable: "0", cents: 0n },
+    { units: "150", billable: "100", cents: 21000n },
+    { units: "150.5", billable: "100.5", cents: 10050n },
+    { units: "151", billable: "101", cents: 10100n },
+  ])("volume after 50 free units: $units units", ({ units, billable, cents }) => {
+    const priced = priceCharge({
+      chargeModel: "volume",
+      properties: { volume_ranges: standardVolumeRanges, free_units: "50" },
+      units,
+      currency: "USD",
+    });
     expect(priced).toMatchObject({ amountCents: cents, freeUnitsUsed: "50", billableUnits: billable });
   });
 });

@@ -67,3 +67,38 @@ describe("priceVolume", () => {
     expect(() => price("11", [range(0, 10, "1", "0")])).toThrow(RangeError);
   });
 });
+
+// Lago's VolumeService spec ranges as Lago writes them, in the standard (+1) form.
+const threeStandardRanges = [range(0, 100, "2", "10"), range(101, 200, "1", "0"), range(201, null, "0.5", "50")];
+const twoStandardRanges = [range(0, 10, "2", "1"), range(11, null, "1", "3")];
+
+describe("priceVolume, standard (+1) ranges", () => {
+  it.each([
+    { ranges: twoStandardRanges, units: "0", expected: "0", from: 0 },
+    { ranges: twoStandardRanges, units: "10", expected: "21", from: 0 },
+    { ranges: twoStandardRanges, units: "10.5", expected: "13.5", from: 11 },
+    { ranges: twoStandardRanges, units: "11", expected: "14", from: 11 },
+    { ranges: threeStandardRanges, units: "0.5", expected: "11", from: 0 },
+    { ranges: threeStandardRanges, units: "100", expected: "210", from: 0 },
+    { ranges: threeStandardRanges, units: "100.5", expected: "100.5", from: 101 },
+    { ranges: threeStandardRanges, units: "101", expected: "101", from: 101 },
+    { ranges: threeStandardRanges, units: "200", expected: "200", from: 101 },
+    { ranges: threeStandardRanges, units: "200.5", expected: "150.25", from: 201 },
+    { ranges: threeStandardRanges, units: "201", expected: "150.5", from: 201 },
+    { ranges: threeStandardRanges, units: "300", expected: "200", from: 201 },
+  ])("$units units = $expected, priced by the range from $from", ({ ranges, units, expected, from }) => {
+    const priced = price(units, ranges);
+    expect(priced.amount.toFixed()).toBe(expected);
+    expect(priced.details.fromValue).toBe(from);
+  });
+
+  it("charges no flat fee without usage", () => {
+    expect(price("0", twoStandardRanges).details).toEqual({
+      fromValue: 0,
+      toValue: 10,
+      perUnitAmount: "2",
+      perUnitTotalAmount: "0",
+      flatUnitAmount: "0",
+    });
+  });
+});
