@@ -34,18 +34,21 @@ export async function createSubscription(options: {
 }): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
   const { db, serviceId, input } = options;
   const now = options.now ?? new Date();
-  // Lago creates an unknown customer on the fly rather than answering 404.
-  const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId });
   const plan = await db.plan.findUnique({ where: { code: input.planCode } });
   if (!plan) throw notFound("plan");
   if (input.endingAt && input.endingAt <= (input.subscriptionAt ?? now)) throw validationFailed({ ending_at: ["invalid_date"] });
-
   const where = { serviceId_externalId: { serviceId, externalId: input.externalId } };
   const existing = await db.subscription.findUnique({ where, include: subscriptionWithRelations });
+  // Every refusal comes before the customer is created: a refused request stores nothing.
+  if (existing && (existing.accountLink.externalId !== input.externalCustomerId || !LIVE.includes(existing.status))) {
+    throw validationFailed({ external_id: ["value_already_exist"] });
+  }
+
+  // Lago creates an unknown customer on the fly rather than answering 404.
+  const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId });
   if (existing) {
-    if (existing.accountLinkId !== customer.id || !LIVE.includes(existing.status)) {
-      throw validationFailed({ external_id: ["value_already_exist"] });
-    }
+    // A customer deleted and re-created since is another account: not the subscription's.
+    if (existing.accountLinkId !== customer.id) throw validationFailed({ external_id: ["value_already_exist"] });
     if (existing.planId === plan.id) return { subscription: existing, created: false };
     const changed = await db.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
     return { subscription: changed, created: false };

@@ -30,6 +30,14 @@ describe("subscriptions", () => {
     const response = await api.post("/subscriptions", { subscription: { external_customer_id: "someone-else", plan_code: setup.planCode, external_id: setup.subscriptionId } });
     expect(response.status).toBe(422);
     expect(response.body.error_details).toEqual({ external_id: ["value_already_exist"] });
+    expect((await api.get("/customers/someone-else")).status, "a refused request stores nothing").toBe(404);
+  });
+
+  it("creates no customer when the plan does not exist", async () => {
+    const { api } = await createTestService();
+    const response = await api.post("/subscriptions", { subscription: { external_customer_id: "would-be", plan_code: "no-such-plan", external_id: uniqueCode("s") } });
+    expect(response.status).toBe(404);
+    expect((await api.get("/customers/would-be")).status).toBe(404);
   });
 
   it.each([
