@@ -1,4 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { describeForLog } from "~/server/lago-api/error-response";
 import { appRouter } from "~/server/trpc/root";
 import { createTRPCContext } from "~/server/trpc/trpc";
 
@@ -9,7 +10,8 @@ const handler = (req: Request) =>
     router: appRouter,
     createContext: createTRPCContext,
     onError: ({ error, path }) => {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, error.cause ?? error);
+      // Same rule as the API: class, code and frames only; messages can quote query arguments.
+      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, describeForLog(error.cause ?? error));
     },
   });
 
