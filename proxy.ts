@@ -13,4 +13,6 @@ export function proxy(request: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: "/api/:path*" };
+// Every API path except the two ingestion endpoints: they have no dynamic segment to
+// decode, and a proxy pass cost a fifth of their per-request CPU in profiles.
+export const config = { matcher: "/api/((?!v1/events$|v1/events/batch$).*)" };

@@ -34,13 +34,15 @@ async function seed(db: Db) {
     ] } },
   ] } });
   const subscriptionAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
+  // One subscription per concurrent client: several apps pushing for different customers.
+  // (All clients on one subscription would serialise on its hourly rollup row instead.)
   const subscriptions: string[] = [];
-  for (const name of ["ingest", "usage"]) {
+  for (const name of [...Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`), "usage"]) {
     await upsertCustomer({ db, serviceId: service.id, externalId: `cust-${name}`, fields: {} });
     const { subscription } = await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: `cust-${name}`, planCode: "bench_plan", externalId: `sub-${name}`, subscriptionAt } });
     subscriptions.push(subscription.id);
   }
-  return { apiKey, serviceId: service.id, usageSubscriptionId: subscriptions[1]!, subscriptionAt };
+  return { apiKey, serviceId: service.id, usageSubscriptionId: subscriptions.at(-1)!, subscriptionAt };
 }
 
 async function benchDatabase(kind: string, url: string) {
@@ -52,15 +54,15 @@ async function benchDatabase(kind: string, url: string) {
   const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
   const post = (path: string, body: unknown) => fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
   const runId = randomBytes(4).toString("hex");
-  const event = (i: number) => ({ transaction_id: `${runId}-${i}`, external_subscription_id: "sub-ingest", code: "bench_units", properties: { units: 1 } });
+  const event = (i: number, client: number) => ({ transaction_id: `${runId}-${i}`, external_subscription_id: `sub-ingest-${client % CONCURRENCY}`, code: "bench_units", properties: { units: 1 } });
   try {
-    const single = await runLoad({ requests: n(kind === "pglite" ? 1000 : 3000), concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(i) }) });
+    const single = await runLoad({ requests: n(kind === "pglite" ? 1000 : 3000), concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(i, i) }) });
     rows.push({ database: kind, scenario: "POST /events (1 event)", requests: single.requests, ok: single.ok, "events/s": Math.round(single.ok / single.seconds), "p50 ms": percentile(single.latenciesMs, 50).toFixed(1), "p99 ms": percentile(single.latenciesMs, 99).toFixed(1) });
 
     const batches = n(kind === "pglite" ? 100 : 600);
     const batch = await runLoad({
       requests: batches, concurrency: CONCURRENCY,
-      send: (b) => post("/events/batch", { events: Array.from({ length: 100 }, (_, i) => event(1_000_000 + b * 100 + i)) }),
+      send: (b) => post("/events/batch", { events: Array.from({ length: 100 }, (_, i) => event(1_000_000 + b * 100 + i, b)) }),
     });
     rows.push({ database: kind, scenario: "POST /events/batch (100 events)", requests: batch.requests, ok: batch.ok, "events/s": Math.round((batch.ok * 100) / batch.seconds), "p50 ms": percentile(batch.latenciesMs, 50).toFixed(1), "p99 ms": percentile(batch.latenciesMs, 99).toFixed(1) });
 

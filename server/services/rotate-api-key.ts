@@ -3,11 +3,13 @@ import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { generateApiKey } from "./api-key";
+import { forgetAuthenticatedServices } from "./authenticate-service";
 import { findService } from "./find-service";
 
 /**
  * Replaces a service's key. The old key stops working with the commit (only one hash
- * is stored); the new plaintext is returned once and never stored.
+ * is stored; other app processes may accept it for up to 5 s from their key cache);
+ * the new plaintext is returned once and never stored.
  */
 export async function rotateApiKey(options: { db: DbOrTx; id: string; actorId: string; now?: Date }): Promise<{ service: Service; apiKey: string }> {
   const key = generateApiKey();
@@ -20,5 +22,6 @@ export async function rotateApiKey(options: { db: DbOrTx; id: string; actorId: s
     await recordAudit(tx, { actorId: options.actorId, action: "service.rotate_api_key", entityType: "service", entityId: before.id, before, after });
     return after;
   });
+  forgetAuthenticatedServices();
   return { service, apiKey: key.plaintext };
 }

@@ -2,11 +2,13 @@ import type { Service } from "~/generated/prisma/client";
 import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
+import { forgetAuthenticatedServices } from "./authenticate-service";
 import { findService } from "./find-service";
 
 /**
  * Renames a service, points its webhooks elsewhere, or enables/disables it. A
- * disabled service's key answers 401 at once (authenticateService checks `active`).
+ * disabled service's key answers 401 at once in this process (the key cache is cleared)
+ * and within 5 s in any other.
  */
 export async function updateService(options: {
   db: DbOrTx;
@@ -14,11 +16,13 @@ export async function updateService(options: {
   changes: { name?: string; webhookUrl?: string | null; active?: boolean };
   actorId: string;
 }): Promise<Service> {
-  return inTransaction(options.db, async (tx) => {
+  const service = await inTransaction(options.db, async (tx) => {
     const before = await findService({ db: tx, id: options.id });
     const after = await tx.service.update({ where: { id: before.id }, data: options.changes });
     const action = options.changes.active === undefined ? "service.update" : options.changes.active ? "service.enable" : "service.disable";
     await recordAudit(tx, { actorId: options.actorId, action, entityType: "service", entityId: before.id, before, after });
     return after;
   });
+  forgetAuthenticatedServices();
+  return service;
 }

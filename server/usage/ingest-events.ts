@@ -1,4 +1,4 @@
-import type { Prisma, UsageEvent } from "~/generated/prisma/client";
+import type { AggregationType, Prisma, UsageEvent } from "~/generated/prisma/client";
 import { randomUUID } from "node:crypto";
 import type { Db, DbOrTx } from "~/server/db/client";
 import { AppError, type ErrorDetails, notFound, validationFailed } from "~/server/errors";
@@ -65,15 +65,7 @@ export async function ingestEvents(options: {
 
   const subscriptionIds = [...new Set(events.map((e) => e.externalSubscriptionId))];
   const codes = [...new Set(events.map((e) => e.code))];
-  const [subscriptions, metrics] = await Promise.all([
-    db.subscription.findMany({
-      where: { serviceId, externalId: { in: subscriptionIds } },
-      select: { id: true, externalId: true, accountLinkId: true },
-    }),
-    db.billableMetric.findMany({ where: { code: { in: codes } }, select: { code: true, aggregationType: true, fieldName: true } }),
-  ]);
-  const subscriptionByExternalId = new Map(subscriptions.map((s) => [s.externalId, s]));
-  const metricByCode = new Map(metrics.map((m) => [m.code, m]));
+  const { subscriptionByExternalId, metricByCode } = await lookUpReferences(db, serviceId, subscriptionIds, codes);
 
   const errors: EventErrors = new Map();
   const prepared: Prepared[] = [];
@@ -177,6 +169,29 @@ const storedEvent = (event: Prepared, createdAt: Date): UsageEvent => ({
   properties: event.properties as Prisma.JsonValue,
   createdAt,
 });
+
+type Reference =
+  | { kind: "subscription"; id: string; key: string; account_link_id: string; aggregation_type: null; field_name: null }
+  | { kind: "metric"; id: null; key: string; account_link_id: null; aggregation_type: AggregationType; field_name: string | null };
+
+/** The batch's subscriptions and metrics in one query: every round trip counts on the hot path. */
+async function lookUpReferences(db: DbOrTx, serviceId: string, subscriptionIds: string[], codes: string[]) {
+  const rows = await db.$queryRaw<Reference[]>`
+    SELECT 'subscription' AS kind, s.id::text AS id, s.external_id AS key, s.account_link_id::text AS account_link_id,
+           NULL AS aggregation_type, NULL AS field_name
+    FROM subscriptions s
+    WHERE s.service_id = ${serviceId}::uuid AND s.external_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(subscriptionIds)}::jsonb))
+    UNION ALL
+    SELECT 'metric', NULL, m.code, NULL, m.aggregation_type::text, m.field_name
+    FROM billable_metrics m WHERE m.code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`;
+  const subscriptionByExternalId = new Map<string, { id: string; externalId: string; accountLinkId: string }>();
+  const metricByCode = new Map<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>();
+  for (const row of rows) {
+    if (row.kind === "subscription") subscriptionByExternalId.set(row.key, { id: row.id, externalId: row.key, accountLinkId: row.account_link_id });
+    else metricByCode.set(row.key, { code: row.key, aggregationType: row.aggregation_type, fieldName: row.field_name });
+  }
+  return { subscriptionByExternalId, metricByCode };
+}
 
 /** Events already stored under these transaction ids, found through the ledger. */
 async function findStoredEvents(db: DbOrTx, serviceId: string, transactionIds: string[]): Promise<UsageEvent[]> {
