@@ -57,8 +57,10 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
     detached: true,
   });
   let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  // NEXA_TEST_APP_LOGS=1 forwards the app's own logs, e.g. to see what a 500 was.
+  const forward = process.env.NEXA_TEST_APP_LOGS === "1";
+  child.stdout?.on("data", (chunk) => (forward ? process.stdout.write(chunk) : (output += chunk)));
+  child.stderr?.on("data", (chunk) => (forward ? process.stderr.write(chunk) : (output += chunk)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
