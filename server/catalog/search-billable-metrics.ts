@@ -1,6 +1,7 @@
 import type { BillableMetric, Prisma } from "~/generated/prisma/client";
+import { AggregationType } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
 
 const SORTABLE = ["code", "name", "aggregationType", "createdAt"] as const;
 const FILTERABLE = ["aggregationType"] as const;
@@ -8,10 +9,10 @@ const FILTERABLE = ["aggregationType"] as const;
 /** The console's metric table (the Lago API lists with its own paging in billable-metrics.ts). */
 export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<BillableMetric>> {
   const { query } = options;
-  const aggregation = tableFilter(query, FILTERABLE, "aggregationType");
+  const aggregation = tableEnumFilter(query, FILTERABLE, "aggregationType", AggregationType);
   const where: Prisma.BillableMetricWhereInput = {
     ...tableSearch(query, ["code", "name"]),
-    ...(aggregation ? { aggregationType: aggregation as BillableMetric["aggregationType"] } : {}),
+    ...(aggregation ? { aggregationType: aggregation } : {}),
   };
   const [rows, totalCount] = await Promise.all([
     options.db.billableMetric.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),

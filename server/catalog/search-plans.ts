@@ -1,6 +1,7 @@
-import type { Plan, Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { PlanInterval } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
 import { type PlanWithCharges, planWithCharges } from "./plans";
 
 const SORTABLE = ["code", "name", "interval", "amountCents", "createdAt"] as const;
@@ -9,10 +10,10 @@ const FILTERABLE = ["interval"] as const;
 /** The console's plan table, charges included so a row can be opened for editing. */
 export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<PlanWithCharges>> {
   const { query } = options;
-  const interval = tableFilter(query, FILTERABLE, "interval");
+  const interval = tableEnumFilter(query, FILTERABLE, "interval", PlanInterval);
   const where: Prisma.PlanWhereInput = {
     ...tableSearch(query, ["code", "name"]),
-    ...(interval ? { interval: interval as Plan["interval"] } : {}),
+    ...(interval ? { interval } : {}),
   };
   const [rows, totalCount] = await Promise.all([
     options.db.plan.findMany({ where, include: planWithCharges, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),

@@ -1,6 +1,7 @@
-import type { Job, Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { JobState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
 
 const jobRowInclude = { subscription: { select: { externalId: true } } } satisfies Prisma.JobInclude;
 export type JobRow = Prisma.JobGetPayload<{ include: typeof jobRowInclude }>;
@@ -11,8 +12,8 @@ const FILTERABLE = ["state"] as const;
 /** The Odoo push queue as the ops screen shows it (the queue itself lives in server/jobs). */
 export async function listJobs(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<JobRow>> {
   const { query } = options;
-  const state = tableFilter(query, FILTERABLE, "state");
-  const where: Prisma.JobWhereInput = { ...tableSearch(query, ["metricCode", "lastError"]), ...(state ? { state: state as Job["state"] } : {}) };
+  const state = tableEnumFilter(query, FILTERABLE, "state", JobState);
+  const where: Prisma.JobWhereInput = { ...tableSearch(query, ["metricCode", "lastError"]), ...(state ? { state } : {}) };
   const [rows, totalCount] = await Promise.all([
     options.db.job.findMany({ where, include: jobRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "updatedAt", desc: true }), ...tableWindow(query) }),
     options.db.job.count({ where }),

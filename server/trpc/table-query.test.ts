@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "~/server/errors";
-import { tableFilter, tableOrderBy, tableQuerySchema, tableSearch, tableWindow } from "./table-query";
+import { tableEnumFilter, tableFilter, tableOrderBy, tableQuerySchema, tableSearch, tableWindow } from "./table-query";
 
 const query = (input: unknown) => tableQuerySchema.parse(input);
 
@@ -23,6 +23,13 @@ describe("table query", () => {
   it("reads a filter value, treating an empty one as unset", () => {
     expect(tableFilter(query({ filters: [{ id: "active", value: "true" }] }), ["active"], "active")).toBe("true");
     expect(tableFilter(query({ filters: [{ id: "active", value: "" }] }), ["active"], "active")).toBeUndefined();
+  });
+
+  it("accepts an enum filter only with one of the enum's values", () => {
+    const STATES = { pending: "pending", dead: "dead" } as const;
+    expect(tableEnumFilter(query({ filters: [{ id: "state", value: "dead" }] }), ["state"], "state", STATES)).toBe("dead");
+    expect(tableEnumFilter(query({}), ["state"], "state", STATES)).toBeUndefined();
+    expect(() => tableEnumFilter(query({ filters: [{ id: "state", value: "exploded" }] }), ["state"], "state", STATES)).toThrow(/expected one of pending, dead/);
   });
 
   it("searches text columns case-insensitively", () => {

@@ -52,6 +52,23 @@ export function tableFilter<Column extends string>(query: TableQuery, columns: r
   return value === "" ? undefined : value;
 }
 
+/**
+ * A filter on an enum column: a value outside `values` is refused here (400) rather
+ * than reaching the database as an invalid enum literal (a 500).
+ */
+export function tableEnumFilter<Column extends string, Value extends string>(
+  query: TableQuery,
+  columns: readonly Column[],
+  id: Column,
+  values: Readonly<Record<string, Value>>,
+): Value | undefined {
+  const value = tableFilter(query, columns, id);
+  if (value === undefined) return undefined;
+  const allowed = Object.values(values);
+  if (!(allowed as string[]).includes(value)) throw badRequest(`cannot filter ${id} on ${value}: expected one of ${allowed.join(", ")}`);
+  return value as Value;
+}
+
 /** Case-insensitive `contains` over several text columns, or nothing for an empty search. */
 export function tableSearch<Field extends string>(query: TableQuery, fields: readonly Field[]) {
   if (!query.search) return {};

@@ -1,6 +1,7 @@
-import type { Prisma, Subscription } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { SubscriptionStatus } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
 
 const subscriptionRowInclude = {
   service: { select: { code: true } },
@@ -15,11 +16,11 @@ const FILTERABLE = ["status", "service"] as const;
 /** Subscriptions of every service, to pick one in the usage explorer. */
 export async function searchSubscriptions(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<SubscriptionRow>> {
   const { query } = options;
-  const status = tableFilter(query, FILTERABLE, "status");
+  const status = tableEnumFilter(query, FILTERABLE, "status", SubscriptionStatus);
   const service = tableFilter(query, FILTERABLE, "service");
   const where: Prisma.SubscriptionWhereInput = {
     ...tableSearch(query, ["externalId", "name"]),
-    ...(status ? { status: status as Subscription["status"] } : {}),
+    ...(status ? { status } : {}),
     ...(service ? { service: { code: service } } : {}),
   };
   const [rows, totalCount] = await Promise.all([

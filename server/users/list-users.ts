@@ -1,5 +1,6 @@
+import { UserRole } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
 import { type ConsoleUser, consoleUserSelect } from "./console-user";
 
 const SORTABLE = ["email", "name", "role", "createdAt"] as const;
@@ -7,11 +8,11 @@ const FILTERABLE = ["role", "active"] as const;
 
 export async function listUsers(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<ConsoleUser & { createdAt: Date }>> {
   const { query } = options;
-  const role = tableFilter(query, FILTERABLE, "role");
+  const role = tableEnumFilter(query, FILTERABLE, "role", UserRole);
   const active = tableFilter(query, FILTERABLE, "active");
   const where = {
     ...tableSearch(query, ["email", "name"]),
-    ...(role ? { role: role as ConsoleUser["role"] } : {}),
+    ...(role ? { role } : {}),
     ...(active ? { active: active === "true" } : {}),
   };
   const [rows, totalCount] = await Promise.all([

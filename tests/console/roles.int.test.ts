@@ -86,6 +86,13 @@ describe("console roles over HTTP", () => {
     expect((error as TRPCClientError<any>).data).toMatchObject({ code: "UNPROCESSABLE_CONTENT", appError: { code: "validation_errors", details: { code: ["value_already_exist"] } } });
   });
 
+  it("a table filter on an unknown enum value is a bad request, not a server error", async () => {
+    const filters = [{ id: "state", value: "exploded" }];
+    expect(await trpcCode(ops.client.jobs.list.query({ filters }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(ops.client.webhookDeliveries.list.query({ filters }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(admin.client.users.list.query({ filters: [{ id: "role", value: "root" }] }))).toBe("BAD_REQUEST");
+  });
+
   it("a deactivated user's session stops working at once", async () => {
     const victim = await signedInAs("ops");
     await admin.client.users.update.mutate({ id: victim.user.id, active: false });
