@@ -68,7 +68,8 @@ export async function deliverWebhook(options: {
   const plan = ok ? null : planRetry({ attempts, now, retryUntil: delivery.retryUntil, random: (options.random ?? Math.random)() });
   const outcome: DeliveryOutcome = ok ? "delivered" : plan!.state === "dead" ? "dead" : "retrying";
   await db.$transaction([
-    db.webhookAttempt.create({ data: { deliveryId: delivery.id, number: attempts, status, latencyMs, responseExcerpt: excerpt, error } }),
+    // Stamped with the drain's clock, like deliveredAt/deadAt, so the log lines up with them.
+    db.webhookAttempt.create({ data: { deliveryId: delivery.id, number: attempts, status, latencyMs, responseExcerpt: excerpt, error, createdAt: now } }),
     db.webhookDelivery.update({
       where: { id: delivery.id },
       data: {

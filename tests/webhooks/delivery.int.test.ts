@@ -57,6 +57,7 @@ describe("outbound lifecycle webhooks", () => {
       [3, 200, "ok", null],
     ]);
     expect(delivery!.attemptLog.every((a) => a.latencyMs >= 0)).toBe(true);
+    expect(delivery!.attemptLog.map((a) => a.createdAt.getTime())).toEqual([t, t + 60_000, t + 10 * 60_000]);
     const detail = await getWebhookDelivery({ db, id: delivery!.id });
     expect(detail).toMatchObject({ service: { code: seeded.service.code }, lifecycleEvent: { id: event!.id }, attemptLog: [{ number: 1 }, { number: 2 }, { number: 3 }] });
     await expect(getWebhookDelivery({ db, id: "nope" })).rejects.toThrow(/webhook_delivery not found/);
