@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
+import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
 import type { DeliveryRow } from "~/server/operations/list-webhook-deliveries";
 import { Button } from "../button";
@@ -10,11 +11,15 @@ import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
 import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
+import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
 
 const column = createColumnHelper<DeliveryRow>();
 const STATES = ["pending", "delivered", "dead"].map((value) => ({ value, label: value }));
 
-/** The webhook outbox: ops replays a delivery (sent again at the next drain). */
+/**
+ * The webhook outbox: ops inspects a delivery's attempts and replays one delivery, or
+ * every dead one of a service once its endpoint is fixed (sent again at the next drain).
+ */
 export function WebhooksScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -22,17 +27,32 @@ export function WebhooksScreen() {
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "createdAt", desc: true }] });
   const deliveries = useQuery(trpc.webhookDeliveries.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
+  const serviceCodes = useQuery(trpc.webhookDeliveries.serviceCodes.queryOptions());
+  const [shownDelivery, setShownDelivery] = useState<string | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.webhookDeliveries.pathKey() });
   const replay = useMutation(trpc.webhookDeliveries.replay.mutationOptions({
-    onSuccess: () => { toast.success("Delivery queued for replay"); void queryClient.invalidateQueries({ queryKey: trpc.webhookDeliveries.list.queryKey() }); },
+    onSuccess: () => { toast.success("Delivery queued for replay"); refresh(); },
   }));
+  const replayDead = useMutation(trpc.webhookDeliveries.replayDead.mutationOptions({
+    onSuccess: ({ count }, { serviceCode }) => {
+      toast.success(count === 0 ? `No dead deliveries for ${serviceCode}` : `${count} dead ${count === 1 ? "delivery" : "deliveries"} of ${serviceCode} queued for replay`);
+      refresh();
+    },
+  }));
+  const filteredService = table.columnFilters.find((filter) => filter.id === "service")?.value as string | undefined;
+
+  async function replayAllDead(serviceCode: string) {
+    const ok = await confirm({ title: `Replay every dead delivery of ${serviceCode}?`, body: "Each is sent again at the next drain, in its customer's order, with a fresh retry window.", confirmLabel: "Replay dead" });
+    if (ok) replayDead.mutate({ serviceCode });
+  }
 
   const columns: ColumnDef<DeliveryRow, any>[] = [
-    column.accessor((delivery) => delivery.service.code, { id: "service", header: "Service" }),
+    column.accessor((delivery) => delivery.service.code, { id: "service", header: "Service", meta: { filterOptions: (serviceCodes.data ?? []).map((code) => ({ value: code, label: code })) } }),
     column.accessor("webhookType", { header: "Type", enableSorting: true }),
     column.accessor("state", { header: "State", enableSorting: true, meta: { filterOptions: STATES } }),
     column.accessor("attempts", { header: "Attempts", enableSorting: true }),
     column.accessor("createdAt", { header: "Created", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
-    column.accessor("lastError", { header: "Last error", cell: ({ row: { original: d } }) => <span className="text-red-800">{d.lastStatus ? `HTTP ${d.lastStatus} ` : ""}{d.lastError}</span> }),
+    column.accessor("lastError", { header: "Last error", cell: (info) => <span className="text-red-800">{info.getValue()}</span> }),
     column.accessor("payload", {
       header: "Payload",
       cell: (info) => (
@@ -45,14 +65,23 @@ export function WebhooksScreen() {
     column.display({
       id: "actions", header: "Actions", enableHiding: false,
       cell: ({ row: { original: delivery } }) => (
-        <Button variant="ghost" busy={replay.isPending && replay.variables?.id === delivery.id} onClick={async () => {
-          if (await confirm({ title: "Replay this webhook?", body: `${delivery.webhookType} will be sent to ${delivery.service.code} again.`, confirmLabel: "Replay" })) replay.mutate({ id: delivery.id });
-        }}>Replay</Button>
+        <div className="flex flex-wrap gap-1">
+          <Button variant="ghost" onClick={() => setShownDelivery(delivery.id)}>Attempts</Button>
+          <Button variant="ghost" busy={replay.isPending && replay.variables?.id === delivery.id} onClick={async () => {
+            if (await confirm({ title: "Replay this webhook?", body: `${delivery.webhookType} will be sent to ${delivery.service.code} again.`, confirmLabel: "Replay" })) replay.mutate({ id: delivery.id });
+          }}>Replay</Button>
+        </div>
       ),
     }),
   ];
   return (
-    <DataTable label="Webhook deliveries" columns={columns} data={deliveries.data} isLoading={deliveries.isFetching} state={table} getRowId={(d) => d.id}
-      searchPlaceholder="Search type or error" empty={<EmptyState title="No webhook deliveries">Lifecycle webhooks to services appear here.</EmptyState>} />
+    <div className="space-y-6">
+      <DataTable label="Webhook deliveries" columns={columns} data={deliveries.data} isLoading={deliveries.isFetching} state={table} getRowId={(d) => d.id}
+        searchPlaceholder="Search type or error" empty={<EmptyState title="No webhook deliveries">Lifecycle webhooks to services appear here.</EmptyState>}
+        toolbar={filteredService && (
+          <Button variant="secondary" busy={replayDead.isPending} onClick={() => replayAllDead(filteredService)}>Replay dead of {filteredService}</Button>
+        )} />
+      {shownDelivery && <WebhookDeliveryPanel key={shownDelivery} deliveryId={shownDelivery} />}
+    </div>
   );
 }
