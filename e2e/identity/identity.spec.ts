@@ -1,0 +1,54 @@
+import { createService } from "~/server/services/create-service";
+import { expect, test, uniqueCode } from "../fixtures";
+
+test("finance folds two apps' accounts into one customer, maps it to Odoo, then splits one out", async ({ page, db, signInAs, snap }) => {
+  const person = uniqueCode("jane");
+  const accounts = [];
+  for (const app of ["cloud", "desk"]) {
+    const { service } = await createService({ db, code: uniqueCode(app), name: `${app} app` });
+    const billingCustomer = await db.billingCustomer.create({ data: { name: `Jane (${app})` } });
+    accounts.push(await db.accountLink.create({ data: { serviceId: service.id, externalId: `${person}-${app}`, name: `Jane ${app}`, billingCustomerId: billingCustomer.id } }));
+  }
+  const [cloud, desk] = accounts as [typeof accounts[0], typeof accounts[0]];
+
+  await signInAs("finance");
+  await page.goto("/identity");
+  const table = page.getByRole("region", { name: "App accounts" });
+  await table.getByLabel("Search App accounts").fill(person);
+  const deskRow = table.getByRole("row", { name: new RegExp(`${person}-desk`) });
+
+  // A mistyped id is refused with a message, and nothing moves.
+  await deskRow.getByRole("button", { name: "Link…" }).click();
+  let dialog = page.getByRole("dialog", { name: `Link ${person}-desk to another billing customer` });
+  await dialog.getByLabel("Billing customer id").fill("00000000-0000-4000-8000-000000000000");
+  await dialog.getByRole("button", { name: "Link account" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /not found/i })).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  expect((await db.accountLink.findUniqueOrThrow({ where: { id: desk.id } })).billingCustomerId).toBe(desk.billingCustomerId);
+
+  await deskRow.getByRole("button", { name: "Link…" }).click();
+  dialog = page.getByRole("dialog", { name: `Link ${person}-desk to another billing customer` });
+  await dialog.getByLabel("Billing customer id").fill(cloud.billingCustomerId);
+  await dialog.getByRole("button", { name: "Link account" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Account ${person}-desk linked` })).toBeVisible();
+
+  const panel = page.getByRole("region", { name: "Billing customer" });
+  await expect(panel.getByRole("heading")).toHaveText("Jane (cloud)");
+  await expect(panel.getByRole("listitem")).toHaveText([new RegExp(`${person}-cloud`), new RegExp(`${person}-desk`)]);
+  await panel.getByLabel("Odoo partner id").fill("4242");
+  await panel.getByRole("button", { name: "Save partner" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Odoo partner saved" })).toBeVisible();
+  await expect(table.getByRole("row", { name: /4242/ })).toHaveCount(2);
+  await snap("identity-linked");
+
+  await deskRow.getByRole("button", { name: "Unlink" }).click();
+  await page.getByRole("dialog", { name: `Unlink ${person}-desk?` }).getByRole("button", { name: "Unlink" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `Account ${person}-desk split into its own customer` })).toBeVisible();
+  await expect(table.getByRole("row", { name: /4242/ })).toHaveCount(1);
+
+  const [cloudAfter, deskAfter] = await Promise.all([cloud, desk].map((a) => db.accountLink.findUniqueOrThrow({ where: { id: a.id }, include: { billingCustomer: true } })));
+  expect(cloudAfter!.billingCustomer.odooPartnerId).toBe(4242);
+  expect(deskAfter!.billingCustomerId).not.toBe(cloud.billingCustomerId);
+  expect(deskAfter!.billingCustomer.odooPartnerId).toBeNull();
+  expect(await db.auditLog.count({ where: { entityId: desk.id, action: { in: ["account_link.link", "account_link.unlink"] } } })).toBe(2);
+});
