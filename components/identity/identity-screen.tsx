@@ -2,18 +2,18 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
 import type { AccountRow } from "~/server/identity/search-accounts";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { FormActions, TextField } from "../form-field";
 import { Modal } from "../modal";
 import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
 import { BillingCustomerPanel } from "./billing-customer-panel";
+import { LinkTargetPicker } from "./link-target-picker";
 
 const column = createColumnHelper<AccountRow>();
 
@@ -40,11 +40,6 @@ export function IdentityScreen() {
     const ok = await confirm({ title: `Unlink ${account.externalId}?`, body: "It gets a billing customer of its own; future Odoo pushes bill it separately.", confirmLabel: "Unlink", destructive: true });
     if (ok) link.mutate({ accountLinkId: account.id });
   }
-  function submitLink(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!linking) return;
-    link.mutate({ accountLinkId: linking.id, billingCustomerId: String(new FormData(event.currentTarget).get("billingCustomerId")).trim() });
-  }
 
   const columns: ColumnDef<AccountRow, any>[] = [
     column.accessor((a) => a.service.code, { id: "service", header: "Service" }),
@@ -70,10 +65,10 @@ export function IdentityScreen() {
         searchPlaceholder="Search id, name or email" empty={<EmptyState title="No app accounts match">Apps create accounts with POST /customers.</EmptyState>} />
       {shownCustomer && <BillingCustomerPanel key={shownCustomer} billingCustomerId={shownCustomer} />}
       <Modal open={linking !== null} title={`Link ${linking?.externalId ?? ""} to another billing customer`} onClose={() => setLinking(null)}>
-        <form onSubmit={submitLink}>
-          <TextField label="Billing customer id" name="billingCustomerId" required autoFocus pattern="[0-9a-fA-F-]{36}" hint="Open the other account's customer and copy its id." />
-          <FormActions onCancel={() => setLinking(null)} submitLabel="Link account" busy={link.isPending} />
-        </form>
+        {linking && (
+          <LinkTargetPicker account={linking} busy={link.isPending} onCancel={() => setLinking(null)}
+            onPick={(target) => link.mutate({ accountLinkId: linking.id, billingCustomerId: target.billingCustomerId })} />
+        )}
       </Modal>
     </div>
   );

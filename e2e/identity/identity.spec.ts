@@ -17,20 +17,23 @@ test("finance folds two apps' accounts into one customer, maps it to Odoo, then 
   await table.getByLabel("Search App accounts").fill(person);
   const deskRow = table.getByRole("row", { name: new RegExp(`${person}-desk`) });
 
-  // A mistyped id is refused with a message, and nothing moves.
-  await deskRow.getByRole("button", { name: "Link…" }).click();
-  let dialog = page.getByRole("dialog", { name: `Link ${person}-desk to another billing customer` });
-  await dialog.getByLabel("Billing customer id").fill("00000000-0000-4000-8000-000000000000");
-  await dialog.getByRole("button", { name: "Link account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: /not found/i })).toBeVisible();
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  expect((await db.accountLink.findUniqueOrThrow({ where: { id: desk.id } })).billingCustomerId).toBe(desk.billingCustomerId);
+  const cloudCode = (await db.service.findUniqueOrThrow({ where: { id: cloud.serviceId } })).code;
+  const dialogName = `Link ${person}-desk to another billing customer`;
 
+  // Staff find the other app's account by searching; the account's own customer is never offered.
   await deskRow.getByRole("button", { name: "Link…" }).click();
-  dialog = page.getByRole("dialog", { name: `Link ${person}-desk to another billing customer` });
-  await dialog.getByLabel("Billing customer id").fill(cloud.billingCustomerId);
-  await dialog.getByRole("button", { name: "Link account" }).click();
+  let dialog = page.getByRole("dialog", { name: dialogName });
+  const find = dialog.getByLabel("Find the customer's account in another app");
+  await find.fill(`${person}-nobody`);
+  await expect(dialog).toContainText(`No account of another customer matches “${person}-nobody”`);
+  await find.fill(person);
+  const matches = dialog.getByRole("list", { name: "Matching accounts" }).getByRole("listitem");
+  await expect(matches).toHaveCount(1);
+  await expect(matches).toContainText(`${cloudCode} / ${person}-cloud`);
+  await snap("identity-link-picker");
+  await matches.getByRole("button", { name: `Link to ${cloudCode} / ${person}-cloud` }).click();
   await expect(page.getByRole("status").filter({ hasText: `Account ${person}-desk linked` })).toBeVisible();
+  await expect(dialog).toBeHidden();
 
   const panel = page.getByRole("region", { name: "Billing customer" });
   await expect(panel.getByRole("heading")).toHaveText("Jane (cloud)");
@@ -40,6 +43,13 @@ test("finance folds two apps' accounts into one customer, maps it to Odoo, then 
   await expect(page.getByRole("status").filter({ hasText: "Odoo partner saved" })).toBeVisible();
   await expect(table.getByRole("row", { name: /4242/ })).toHaveCount(2);
   await snap("identity-linked");
+
+  // Once folded together, neither account is offered as a target for the other.
+  await deskRow.getByRole("button", { name: "Link…" }).click();
+  dialog = page.getByRole("dialog", { name: dialogName });
+  await dialog.getByLabel("Find the customer's account in another app").fill(person);
+  await expect(dialog).toContainText(`No account of another customer matches “${person}”`);
+  await dialog.getByRole("button", { name: "Cancel" }).click();
 
   await deskRow.getByRole("button", { name: "Unlink" }).click();
   await page.getByRole("dialog", { name: `Unlink ${person}-desk?` }).getByRole("button", { name: "Unlink" }).click();
