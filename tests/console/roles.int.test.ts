@@ -1,27 +1,9 @@
 import { TRPCClientError } from "@trpc/client";
-import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
-import type { UserRole } from "~/generated/prisma/enums";
-import { createUser } from "~/server/users/create-user";
-import { consoleClient, signInOverHttp } from "../support/console-session";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { CONSOLE_TEST_PASSWORD as PASSWORD, consoleClient, signedInAs, signInOverHttp, trpcCode } from "../support/console-session";
 import { apiClient, createTestService, testDb, uniqueCode } from "../support/fixtures";
 
-const PASSWORD = "correct horse battery staple";
 const baseUrl = () => inject("baseUrl");
-
-async function signedInAs(role: UserRole) {
-  const email = `${uniqueCode(role)}@nexa.test`;
-  const user = await createUser({ db: await testDb(), email, password: PASSWORD, role });
-  const cookie = await signInOverHttp(baseUrl(), email, PASSWORD);
-  if (!cookie) throw new Error(`could not sign in as ${email}`);
-  return { user, client: consoleClient(baseUrl(), cookie) };
-}
-
-async function trpcCode(call: Promise<unknown>): Promise<string> {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof TRPCClientError)) throw new Error(`expected a tRPC error, got ${JSON.stringify(error)}`);
-  return (error.data as { code: string }).code;
-}
 
 const metricInput = () => ({ code: uniqueCode("metric"), name: "Metric", aggregationType: "sum_agg" as const, fieldName: "units" });
 

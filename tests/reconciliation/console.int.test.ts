@@ -1,28 +1,10 @@
-import { TRPCClientError } from "@trpc/client";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import type { UserRole } from "~/generated/prisma/enums";
-import { createUser } from "~/server/users/create-user";
-import { consoleClient, signInOverHttp } from "../support/console-session";
+import { signedInAs, trpcCode } from "../support/console-session";
 import { createTestService, testDb, uniqueCode } from "../support/fixtures";
 import { lagoCustomer, lagoMetric, lagoPlan, lagoCharge, startLagoPeer } from "../support/lago-peer";
 
 /* The ops screens' server side over real HTTP: role checks, filters, drill-down, CSV, imports. */
-const PASSWORD = "correct horse battery staple";
 const baseUrl = () => inject("baseUrl");
-
-async function signedInAs(role: UserRole) {
-  const email = `${uniqueCode(role)}@nexa.test`;
-  await createUser({ db: await testDb(), email, password: PASSWORD, role });
-  const cookie = await signInOverHttp(baseUrl(), email, PASSWORD);
-  if (!cookie) throw new Error(`could not sign in as ${email}`);
-  return { cookie, client: consoleClient(baseUrl(), cookie) };
-}
-
-const trpcCode = async (call: Promise<unknown>) => {
-  const error = await call.then(() => null, (caught: unknown) => caught);
-  if (!(error instanceof TRPCClientError)) throw new Error("expected a tRPC error");
-  return (error.data as { code: string }).code;
-};
 
 describe("reconciliation console", () => {
   let ops: Awaited<ReturnType<typeof signedInAs>>;
