@@ -7,6 +7,7 @@ import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
 import { odooDate, odooPeriodOf } from "./closing-period";
+import { usageLineName } from "./usage-line-text";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
   service: { code: string };
@@ -18,9 +19,6 @@ export const subscriptionForPush = {
   accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;
-
-/** The usage line of a charge is found by this stable name, period after period. */
-export const usageLineName = (metric: { name: string; code: string }) => `${metric.name} usage [${metric.code}]`;
 
 const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));
 

@@ -5,6 +5,7 @@ import { type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { jobRetryDelayMs, odooDate } from "./closing-period";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
+import { usageLineDescription, usageLineName } from "./usage-line-text";
 
 export type JobResult =
   | { jobId: string; outcome: "written"; units: string; amountCents: string; changed: boolean }
@@ -13,9 +14,10 @@ export type JobResult =
 
 /**
  * Pushes one claimed job. Before Odoo invoices the period, the charge's usage line gets
- * the period's amount (quantity 1 × the hub's price, so tiers and quotas price exactly);
- * it is rewritten on every run until the invoice exists, then reset to zero because Odoo
- * would otherwise bill the same qty_delivered again next period.
+ * the period's amount (quantity 1 × the hub's price, so tiers and quotas price exactly)
+ * and the units behind it in its text; it is rewritten on every run until the invoice
+ * exists, then reset to zero because Odoo would otherwise bill the same qty_delivered
+ * again next period.
  */
 export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job; owner: string; maxAttempts: number; now: Date }): Promise<JobResult> {
   const { db, odoo, job, owner, now } = options;
@@ -40,7 +42,7 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
       const newerWrite = await db.job.count({
         where: { subscriptionId: job.subscriptionId, metricCode: job.metricCode, periodStart: { gt: job.periodStart }, lastPushedAt: { not: null } },
       });
-      if (!newerWrite) await writeUsageLine(odoo, { lineId: job.odooOrderLineId, quantity: 0, priceUnit: 0 });
+      if (!newerWrite) await writeUsageLine(odoo, { lineId: job.odooOrderLineId, quantity: 0, priceUnit: 0, name: usageLineName(charge.billableMetric) });
       await finish("succeeded", { lastError: null });
       return { jobId: job.id, outcome: "finalized" };
     }
@@ -58,6 +60,7 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
       lineId,
       quantity: amountCents > 0n ? 1 : 0,
       priceUnit: Number(formatMinorUnits(amountCents, usage.currency)),
+      name: usageLineDescription({ metric: charge.billableMetric, period: usage.period, usage: entry! }),
     });
     await finish("awaiting_invoice", {
       units: entry!.units,

@@ -5,7 +5,7 @@ import { listInvoices, readInvoice } from "./models/account-move";
 import { findOrCreatePartner, findPartnerByRef } from "./models/partner";
 import { findProductByCode, readProducts } from "./models/product";
 import { listSubscriptions, readSubscription } from "./models/sale-order";
-import { ensureUsageLine, readOrderLines, setQtyDelivered } from "./models/sale-order-line";
+import { ensureUsageLine, readOrderLines, setQtyDelivered, writeUsageLine } from "./models/sale-order-line";
 import { findPlan, readPlan } from "./models/subscription-plan";
 
 const API_KEY = "models-test-key";
@@ -87,6 +87,18 @@ describe("typed Odoo helpers", () => {
     expect(await ensureUsageLine(odoo, input)).toEqual({ id: first.id, created: false });
     const [line] = await readOrderLines(odoo, [first.id]);
     expect(line).toMatchObject({ name: "API calls 2025-01", qtyDelivered: 10, priceUnit: 0.02, productUomQty: 0 });
+  });
+
+  it("writeUsageLine rewrites the text with the units, and ensureUsageLine still finds the line by its first line", async () => {
+    const input = { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls usage [api_calls]", quantity: 0, priceUnit: 0 };
+    const line = await ensureUsageLine(odoo, input);
+    const name = "API calls usage [api_calls]\n500 units, 0 included, 500 billed (2025-01-01 to 2025-01-31)";
+    expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 1, priceUnit: 5, name })).toEqual({ changed: true });
+    expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 1, priceUnit: 5, name })).toEqual({ changed: false });
+    expect((await readOrderLines(odoo, [line.id]))[0]).toMatchObject({ name, qtyDelivered: 1, priceUnit: 5 });
+    expect(await ensureUsageLine(odoo, input)).toEqual({ id: line.id, created: false });
+    expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 0, priceUnit: 0, name: input.name })).toEqual({ changed: true });
+    expect((await readOrderLines(odoo, [line.id]))[0]).toMatchObject({ name: input.name, qtyDelivered: 0 });
   });
 
   it("lists invoices with their lines after a billing run", async () => {

@@ -20,8 +20,12 @@ export type OdooLineMatch =
   | { matched: false; reason: "not_a_usage_line" }
   | { matched: false; reason: "unknown_customer" | "ambiguous_customer"; chargeKey: string };
 
-/** The usage push names each charge's line `<metric name> usage [<metric code>]`. */
+/**
+ * The usage push names each charge's line `<metric name> usage [<metric code>]` on its
+ * first line; later lines (the period's units, Odoo's own period text) are ignored.
+ */
 const CODE_IN_NAME = /\[([^\]\s]+)\]\s*$/;
+const codeInName = (name: string) => CODE_IN_NAME.exec(name.split("\n", 1)[0]!)?.[1];
 
 /**
  * Maps one Odoo invoice line to (service, customer, charge).
@@ -38,7 +42,7 @@ export function matchOdooLine(
   lookup: OdooLookup,
 ): OdooLineMatch {
   const byProduct = line.productId === null ? undefined : lookup.metricCodeByProductId.get(line.productId);
-  const byName = line.name ? CODE_IN_NAME.exec(line.name)?.[1] : undefined;
+  const byName = line.name ? codeInName(line.name) : undefined;
   const chargeKey = byProduct ?? byName;
   if (!chargeKey) return { matched: false, reason: "not_a_usage_line" };
   const charge = byProduct ? "product" : "name";

@@ -14,6 +14,7 @@ const previousMonth = monthStart(-1);
 const thisMonth = monthStart(0);
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const secondsAt = (date: Date, plusHours: number) => Math.floor(date.getTime() / 1000) + plusHours * 3600;
+const lastDayOf = (monthStartDate: Date) => day(new Date(Date.UTC(monthStartDate.getUTCFullYear(), monthStartDate.getUTCMonth() + 1, 0)));
 
 let stack: IsolatedStack;
 let odoo: OdooClient;
@@ -76,7 +77,9 @@ describe("usage push to Odoo", () => {
     let odooSide = await orderLines(sub.orderRef);
     expect(odooSide.orders).toHaveLength(1);
     expect(odooSide.orders[0]!.next_invoice_date).toBe(day(thisMonth));
-    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 7.5 })]);
+    // The customer's invoice line reads 1 × 7.50 CAD, so the units behind it travel in its text.
+    const closedMonthText = `GB hours usage [${sub.metricCode}]\n25 units, 10 included, 15 billed (${day(previousMonth)} to ${lastDayOf(previousMonth)})`;
+    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 7.5, name: closedMonthText })]);
 
     const second = await stack.cron("/api/cron/usage-push");
     expect(second.body.jobs).toEqual([expect.objectContaining({ outcome: "written", amountCents: "750", changed: false })]);
@@ -93,7 +96,7 @@ describe("usage push to Odoo", () => {
     const invoiceLines = await odoo.call<Array<{ name: string; quantity: number; price_unit: number }>>("account.move.line", "search_read", {
       domain: [["move_id", "in", invoices.map((i) => i.id)], ["sale_line_ids", "in", order!.order_line]], fields: ["name", "quantity", "price_unit"],
     });
-    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5 }));
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: closedMonthText }));
 
     const third = await stack.cron("/api/cron/usage-push");
     const outcomes = third.body.jobs.map((job: { outcome: string }) => job.outcome).sort();
@@ -101,7 +104,9 @@ describe("usage push to Odoo", () => {
     // 100 units this month, 90 over quota: $45.00 now rides on the line for the next invoice.
     expect(third.body.jobs.find((job: { outcome: string }) => job.outcome === "written")).toMatchObject({ units: "100", amountCents: "4500" });
     odooSide = await orderLines(sub.orderRef);
-    expect(odooSide.usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 45 })]);
+    expect(odooSide.usage).toEqual([expect.objectContaining({
+      qty_delivered: 1, price_unit: 45, name: `GB hours usage [${sub.metricCode}]\n100 units, 10 included, 90 billed (${day(thisMonth)} to ${lastDayOf(thisMonth)})`,
+    })]);
     const jobs = await stack.db.job.findMany({ where: { subscription: { externalId: sub.subscriptionId } }, orderBy: { periodStart: "asc" } });
     expect(jobs.map((job) => job.state)).toEqual(["succeeded", "awaiting_invoice"]);
   });

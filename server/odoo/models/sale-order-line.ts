@@ -67,7 +67,10 @@ export async function setQtyDelivered(
 export interface UsageLineInput {
   orderId: number;
   productId: number;
-  /** Unique per order, e.g. "API calls — 2025-01": the line's natural key. */
+  /**
+   * With the order and product, the line's natural key, e.g. "API calls usage [api_calls]".
+   * Found as a prefix: the push adds the period's units on later lines of the text.
+   */
   name: string;
   quantity: number;
   /** Per-unit price computed by the hub (e.g. tiered charges); omitted = product price. */
@@ -76,7 +79,9 @@ export interface UsageLineInput {
 
 async function findUsageLine(client: OdooClient, input: UsageLineInput): Promise<number | null> {
   const found = await client.call<number[]>(MODEL, "search", {
-    domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId], ["name", "=", input.name]],
+    // `=like` is SQL LIKE unwrapped; a `_` in the name matching any character is harmless
+    // because the product is per charge already.
+    domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId], ["name", "=like", `${input.name}%`]],
     limit: 1,
   });
   return found[0] ?? null;
@@ -99,17 +104,19 @@ export async function ensureUsageLine(client: OdooClient, input: UsageLineInput)
 }
 
 /**
- * Writes a usage line's period values (absolute, never increments); skips the write when
- * Odoo already holds them, so repeated pushes are no-ops.
+ * Writes a usage line's period values (absolute, never increments) and, when given, its
+ * text; skips the write when Odoo already holds them, so repeated pushes are no-ops.
  */
 export async function writeUsageLine(
   client: OdooClient,
-  input: { lineId: number; quantity: number; priceUnit: number },
+  input: { lineId: number; quantity: number; priceUnit: number; name?: string },
 ): Promise<{ changed: boolean }> {
   const [line] = await readOrderLines(client, [input.lineId]);
-  if (line && Math.abs(line.qtyDelivered - input.quantity) < EPSILON && Math.abs(line.priceUnit - input.priceUnit) < EPSILON) {
+  const sameName = input.name === undefined || line?.name === input.name;
+  if (line && sameName && Math.abs(line.qtyDelivered - input.quantity) < EPSILON && Math.abs(line.priceUnit - input.priceUnit) < EPSILON) {
     return { changed: false };
   }
-  await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals: { qty_delivered: input.quantity, price_unit: input.priceUnit } });
+  const vals = { qty_delivered: input.quantity, price_unit: input.priceUnit, ...(input.name === undefined ? {} : { name: input.name }) };
+  await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals });
   return { changed: true };
 }
