@@ -51,6 +51,43 @@ describe("recurring invoicing simulation", () => {
     expect(second.amount_total).toBe(112);
   });
 
+  it("labels each invoice line with its service period: prepaid the coming one, postpaid the one after its last invoice", async () => {
+    const seed = (await post(`${sim.url}/__sim/seed`, { startDate: "2025-01-01" })).json;
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 10 } });
+    const linesOf = async (moveId: number) => {
+      const [move] = (await call("account.move", "read", { ids: [moveId], fields: ["invoice_line_ids"] })).json;
+      return (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["name", "deferred_start_date", "deferred_end_date"] })).json
+        .map((l: any) => [l.name, l.deferred_start_date, l.deferred_end_date]);
+    };
+
+    const first = await runInvoicing("2025-01-01");
+    expect(await linesOf(first.invoiced[0].move_id)).toEqual([
+      ["[PLAT] Platform fee\n1 Months 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
+      ["[API-CALLS] API calls\n1 Months 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
+    ]);
+    const second = await runInvoicing("2025-02-01");
+    expect(await linesOf(second.invoiced[0].move_id)).toEqual([
+      ["[PLAT] Platform fee\n1 Months 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
+      ["[API-CALLS] API calls\n1 Months 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
+    ]);
+
+    // A postpaid line left out of one invoice (nothing delivered) resumes after its last billed period.
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 0 } });
+    await runInvoicing("2025-03-01");
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 5 } });
+    const fourth = await runInvoicing("2025-04-01");
+    expect((await linesOf(fourth.invoiced[0].move_id))[1]).toEqual(["[API-CALLS] API calls\n1 Months 03/01/2025 to 03/31/2025", "2025-03-01", "2025-03-31"]);
+  });
+
+  it("leaves lines of non-recurring products to manual invoicing", async () => {
+    const seed = sim.seed({ startDate: "2025-01-01" });
+    const [oneOff] = (await call("product.product", "create", { vals_list: [{ name: "Setup", list_price: 50, invoice_policy: "order" }] })).json;
+    await call("sale.order", "write", { ids: [seed.order_id], vals: { order_line: [[0, 0, { product_id: oneOff, product_uom_qty: 1 }]] } });
+    const run = await runInvoicing("2025-01-01");
+    const [move] = (await call("account.move", "read", { ids: [run.invoiced[0].move_id], fields: ["amount_total"] })).json;
+    expect(move.amount_total).toBe(100);
+  });
+
   it("skips orders that are not in progress and closes at end_date", async () => {
     const seed = sim.seed({ startDate: "2025-01-01" });
     await call("sale.order", "write", { ids: [seed.order_id], vals: { end_date: "2025-01-31" } });

@@ -96,7 +96,10 @@ describe("usage push to Odoo", () => {
     const invoiceLines = await odoo.call<Array<{ name: string; quantity: number; price_unit: number }>>("account.move.line", "search_read", {
       domain: [["move_id", "in", invoices.map((i) => i.id)], ["sale_line_ids", "in", order!.order_line]], fields: ["name", "quantity", "price_unit"],
     });
-    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: closedMonthText }));
+    // Odoo appends the plan period it bills a postpaid line for: the same closed month.
+    const enUs = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
+    const odooPeriodText = `1 Months ${enUs(day(previousMonth))} to ${enUs(lastDayOf(previousMonth))}`;
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: `${closedMonthText}\n${odooPeriodText}` }));
 
     const third = await stack.cron("/api/cron/usage-push");
     const outcomes = third.body.jobs.map((job: { outcome: string }) => job.outcome).sort();
