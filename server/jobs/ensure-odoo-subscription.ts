@@ -53,8 +53,11 @@ export async function ensureOdooSubscription(options: {
     odooPlanId = (await findOrCreatePlan(odoo, { ...period, name: `${period.value} ${period.unit}` })).id;
   }
   if (odooProductId === null) {
+    // The hub bills the plan fee in arrears, like Lago's default. A prepaid (order-policy)
+    // line would be labelled on each invoice with the period that starts that day; a
+    // postpaid line delivered once is billed every period with the period that just ended.
     odooProductId = (
-      await findOrCreateProduct(odoo, { defaultCode: `nexa-plan-${plan.code}`, name: plan.name, listPrice: majorUnits(plan.amountCents, plan.amountCurrency), invoicePolicy: "order" })
+      await findOrCreateProduct(odoo, { defaultCode: `nexa-plan-${plan.code}`, name: plan.name, listPrice: majorUnits(plan.amountCents, plan.amountCurrency), invoicePolicy: "delivery" })
     ).id;
   }
   if (odooPlanId !== plan.odooPlanId || odooProductId !== plan.odooProductId) {
@@ -73,7 +76,7 @@ export async function ensureOdooSubscription(options: {
       planId: odooPlanId,
       startDate: odooDate(subscription.subscriptionAt),
       nextInvoiceDate: odooDate(firstPeriod.end),
-      lines: [{ productId: odooProductId, name: plan.name, quantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency) }],
+      lines: [{ productId: odooProductId, name: plan.name, quantity: 1, deliveredQuantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency) }],
     });
     await db.subscription.update({ where: { id: subscription.id }, data: { odooOrderId: order.id } });
   }

@@ -100,6 +100,8 @@ describe("usage push to Odoo", () => {
     const enUs = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
     const odooPeriodText = `1 Months ${enUs(day(previousMonth))} to ${enUs(lastDayOf(previousMonth))}`;
     expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: `${closedMonthText}\n${odooPeriodText}` }));
+    // The plan fee is billed in arrears too, for the same month (not labelled as the coming one).
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 29, name: `Cloud\n${odooPeriodText}` }));
 
     const third = await stack.cron("/api/cron/usage-push");
     const outcomes = third.body.jobs.map((job: { outcome: string }) => job.outcome).sort();

@@ -82,7 +82,8 @@ export interface SubscriptionOrderInput {
   planId: number;
   startDate: string;
   nextInvoiceDate: string;
-  lines: Array<{ productId: number; name: string; quantity: number; priceUnit: number }>;
+  /** `deliveredQuantity` sets qty_delivered, what Odoo bills for a delivery-policy (postpaid) line. */
+  lines: Array<{ productId: number; name: string; quantity: number; priceUnit: number; deliveredQuantity?: number }>;
 }
 
 /** Creates and confirms a subscription order; finding an existing one by ref makes it safe to repeat. */
@@ -95,7 +96,10 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
       plan_id: input.planId,
       start_date: input.startDate,
       next_invoice_date: input.nextInvoiceDate,
-      order_line: input.lines.map((line) => [0, 0, { product_id: line.productId, name: line.name, product_uom_qty: line.quantity, price_unit: line.priceUnit }]),
+      order_line: input.lines.map((line) => [0, 0, {
+        product_id: line.productId, name: line.name, product_uom_qty: line.quantity, price_unit: line.priceUnit,
+        ...(line.deliveredQuantity === undefined ? {} : { qty_delivered: line.deliveredQuantity }),
+      }]),
     };
     id = await createOnce(client, MODEL, vals, () => findSubscriptionByRef(client, input.ref));
   }
