@@ -88,14 +88,27 @@ describe("recurring invoicing simulation", () => {
     expect(move.amount_total).toBe(100);
   });
 
-  it("skips orders that are not in progress and closes at end_date", async () => {
+  it("closes an order on its end_date before invoicing it that day, and skips orders not in progress", async () => {
     const seed = sim.seed({ startDate: "2025-01-01" });
-    await call("sale.order", "write", { ids: [seed.order_id], vals: { end_date: "2025-01-31" } });
+    const stateOf = async () => (await call("sale.order", "read", { ids: [seed.order_id], fields: ["subscription_state"] })).json[0].subscription_state;
+    await call("sale.order", "write", { ids: [seed.order_id], vals: { end_date: "2025-02-01" } });
     const run = await runInvoicing("2025-01-01");
     expect(run.invoiced[0].next_invoice_date).toBe("2025-02-01");
-    const [order] = (await call("sale.order", "read", { ids: [seed.order_id], fields: ["subscription_state"] })).json;
-    expect(order.subscription_state).toBe("6_churn");
+    expect(await stateOf()).toBe("3_progress");
+    // Due again on Feb 1, but the contract ends that day: closed, not invoiced.
+    expect((await runInvoicing("2025-02-01")).invoiced).toEqual([]);
+    expect(await stateOf()).toBe("6_churn");
     expect((await runInvoicing("2025-03-01")).invoiced).toEqual([]);
+  });
+
+  it("stops a postpaid line's period at the order's end_date", async () => {
+    const seed = sim.seed({ startDate: "2025-01-01" });
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 3 } });
+    await call("sale.order", "write", { ids: [seed.order_id], vals: { end_date: "2025-01-20" } });
+    const run = await runInvoicing("2025-01-01");
+    const [move] = (await call("account.move", "read", { ids: [run.invoiced[0].move_id], fields: ["invoice_line_ids"] })).json;
+    const lines = (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["deferred_end_date"] })).json;
+    expect(lines.map((l: any) => l.deferred_end_date)).toEqual(["2025-01-31", "2025-01-19"]);
   });
 
   it("changes payment_state through /__sim/payment", async () => {

@@ -3,7 +3,9 @@
  * (`sale.order._create_recurring_invoice`, cron
  * `sale_subscription.account_analytic_cron_for_invoice`) — *inferred* behaviour, see
  * /work/shared/reference/odoo19.md:
- *  - orders with subscription_state '3_progress' and next_invoice_date <= today;
+ *  - orders with subscription_state '3_progress' and next_invoice_date <= today or
+ *    end_date <= today (`_recurring_invoice_domain`); an order whose end_date has come is
+ *    closed ('6_churn') first and NOT invoiced (`_subscription_auto_close`);
  *  - one posted out_invoice per order and run (a late order catches up one period per run);
  *  - only recurring products' lines are billed (`_is_subscription_line_to_invoice`);
  *  - delivery-policy lines take the line's WHOLE qty_delivered (not delivered − invoiced),
@@ -13,12 +15,11 @@
  *    `sale.order.line._prepare_invoice_line` / `_get_invoice_line_parameters`): prepaid
  *    (order-policy) lines the period starting at next_invoice_date, postpaid
  *    (delivery-policy) lines the period after the line's last invoiced one, else from
- *    the order's start date; the plan period reads as `billing_period_display`
+ *    the order's start date, stopping at end_date if that comes first; the plan period reads as `billing_period_display`
  *    ("<value> <unit label>"), dates as format_date in en_US (MM/DD/YYYY);
  *  - zero-quantity lines are left out; an order with nothing to bill gets no invoice but
  *    its next_invoice_date still moves on;
- *  - next_invoice_date advances one plan period (relativedelta); if that passes end_date
- *    the subscription is closed ('6_churn').
+ *  - next_invoice_date advances one plan period (relativedelta).
  */
 import { addDays, addPeriod, type PeriodUnit } from "./dates";
 import { postMove } from "./models/account-move";
@@ -57,10 +58,15 @@ function lastInvoicedDate(env: Env, line: RawRecord): string | null {
 export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] {
   env.today = today;
   const due = [...table(env, "sale.order").values()]
-    .filter((o) => o.subscription_state === "3_progress" && o.plan_id && o.next_invoice_date && String(o.next_invoice_date) <= today)
+    .filter((o) => o.subscription_state === "3_progress" && o.plan_id && o.next_invoice_date)
+    .filter((o) => String(o.next_invoice_date) <= today || (o.end_date && String(o.end_date) <= today))
     .sort((a, b) => a.id - b.id);
   const out: InvoicedOrder[] = [];
   for (const order of due) {
+    if (order.end_date && String(order.end_date) <= today) {
+      order.subscription_state = "6_churn";
+      continue;
+    }
     const plan = getRecord(env, "sale.subscription.plan", order.plan_id as number)!;
     const periodValue = Number(plan.billing_period_value) || 1;
     const periodUnit = plan.billing_period_unit as PeriodUnit;
@@ -75,7 +81,8 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
       if (qty === 0) return [];
       const lastInvoiced = postpaid ? lastInvoicedDate(env, line) : null;
       const lineStart = postpaid ? (lastInvoiced ? addDays(lastInvoiced, 1) : String(order.start_date || start)) : start;
-      const lineStop = addDays(addPeriod(lineStart, periodValue, periodUnit), -1);
+      const theoreticalStop = addPeriod(lineStart, periodValue, periodUnit);
+      const lineStop = addDays(postpaid && order.end_date && String(order.end_date) < theoreticalStop ? String(order.end_date) : theoreticalStop, -1);
       return [[0, 0, {
         product_id: line.product_id,
         name: `${line.name}\n${periodDisplay} ${formatDateEnUs(lineStart)} to ${formatDateEnUs(lineStop)}`,
@@ -104,7 +111,6 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
         (s, l) => s + Number(l.quantity) * Number(l.price_unit), 0);
     }
     order.next_invoice_date = next;
-    if (order.end_date && next > String(order.end_date)) order.subscription_state = "6_churn";
     out.push({ order_id: order.id, move_id: moveId, period_start: start, period_end: addDays(next, -1), next_invoice_date: next, amount_total: amount });
   }
   return out;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dateFromOdoo, decideClosingPeriod, jobRetryDelayMs, odooDate, odooPeriodOf } from "./closing-period";
+import { dateFromOdoo, decideClosingPeriod, jobRetryDelayMs, odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 
 const base = {
   interval: "monthly" as const,
@@ -61,6 +61,21 @@ describe("Odoo dates and periods", () => {
     ["semiannual", { value: 6, unit: "month" }],
     ["yearly", { value: 1, unit: "year" }],
   ] as const)("maps %s to Odoo's plan period", (interval, period) => expect(odooPeriodOf(interval)).toEqual(period));
+});
+
+describe("odooEndDateAfter", () => {
+  const period = (start: string, end: string) => ({ start: new Date(`${start}T00:00:00Z`), end: new Date(`${end}T00:00:00Z`) });
+  it.each([
+    ["a month: a week after the final invoice date", period("2026-12-01", "2027-01-01"), "2027-01-08"],
+    ["February still leaves a week", period("2027-02-01", "2027-03-01"), "2027-03-08"],
+    ["a week: six days, before the next weekly invoice", period("2026-11-09", "2026-11-16"), "2026-11-22"],
+    ["a year: a week", period("2026-01-01", "2027-01-01"), "2027-01-08"],
+  ])("%s", (_name, finalPeriod, expected) => {
+    const endDate = odooEndDateAfter(finalPeriod);
+    expect(endDate).toBe(expected);
+    // Odoo closes on end_date, before invoicing that day: never on the final invoice date.
+    expect(endDate > odooDate(finalPeriod.end)).toBe(true);
+  });
 });
 
 describe("jobRetryDelayMs", () => {

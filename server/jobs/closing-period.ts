@@ -53,6 +53,23 @@ export function decideClosingPeriod(input: {
   return { push: true, period };
 }
 
+const DAY_MS = 86_400_000;
+const FINAL_INVOICE_GRACE_DAYS = 7;
+
+/**
+ * The Odoo `end_date` of a subscription whose last hub period is `finalPeriod`.
+ * Odoo's recurring-invoice cron closes an order whose end_date has come (`end_date <=
+ * today`, `_subscription_auto_close`) BEFORE invoicing it, so an end_date on the final
+ * invoice date would close the order without billing its last period. The end date is
+ * therefore a few days later — room for a cron run that comes late — yet before the
+ * invoice date after it, so no further period is ever billed.
+ */
+export function odooEndDateAfter(finalPeriod: BillingPeriod): string {
+  const periodDays = Math.round((finalPeriod.end.getTime() - finalPeriod.start.getTime()) / DAY_MS);
+  const graceDays = Math.max(1, Math.min(FINAL_INVOICE_GRACE_DAYS, periodDays - 1));
+  return odooDate(new Date(finalPeriod.end.getTime() + graceDays * DAY_MS));
+}
+
 /** Exponential backoff with ±20 % jitter, capped at 6 hours. */
 export function jobRetryDelayMs(attempts: number, random: () => number = Math.random): number {
   const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);

@@ -6,7 +6,7 @@ import {
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
-import { odooDate, odooPeriodOf } from "./closing-period";
+import { odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 import { usageLineName } from "./usage-line-text";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
@@ -84,8 +84,9 @@ export async function ensureOdooSubscription(options: {
   // A subscription ended in the hub ends in Odoo after the invoice of its final period.
   if (subscription.terminatedAt && !order.endDate) {
     const finalPeriod = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt });
-    await setSubscriptionEndDate(odoo, { orderId: order.id, endDate: odooDate(finalPeriod.end) });
-    order = { ...order, endDate: odooDate(finalPeriod.end) };
+    const endDate = odooEndDateAfter(finalPeriod);
+    await setSubscriptionEndDate(odoo, { orderId: order.id, endDate });
+    order = { ...order, endDate };
   }
 
   const lineIdByMetricCode = new Map<string, number>();

@@ -167,9 +167,21 @@ describe("usage push to Odoo", () => {
     const run = await stack.cron("/api/cron/usage-push");
     expect(run.body.jobs).toContainEqual(expect.objectContaining({ outcome: "written", units: "6", amountCents: "600" }));
     expect((await orderLines(sub.orderRef)).usage).toEqual([expect.objectContaining({ qty_delivered: 1, price_unit: 6 })]);
-    // Odoo bills that final period and then closes the order.
-    const [order] = await odoo.call<Array<{ end_date: string }>>("sale.order", "search_read", { domain: [["client_order_ref", "=", sub.orderRef]], fields: ["end_date"] });
-    expect(order!.end_date).toBe(day(monthStart(1)));
+    // Odoo bills that final period on its invoice date, then closes the order on end_date
+    // (a week later: Odoo closes an order whose end_date has come before invoicing it).
+    const orderOf = async () => (await odoo.call<Array<{ id: number; end_date: string; subscription_state: string; invoice_ids: number[] }>>("sale.order", "search_read", {
+      domain: [["client_order_ref", "=", sub.orderRef]], fields: ["end_date", "subscription_state", "invoice_ids"],
+    }))[0]!;
+    const endDate = day(new Date(monthStart(1).getTime() + 7 * 86_400_000));
+    expect((await orderOf()).end_date).toBe(endDate);
+    const runOdooInvoicing = (today: string) => fetch(`${stack.odoo.url}/__sim/run_invoicing`, { method: "POST", body: JSON.stringify({ today }) }).then((r) => r.json());
+    await runOdooInvoicing(day(monthStart(1)));
+    const order = await orderOf();
+    expect(order.subscription_state).toBe("3_progress");
+    const [invoice] = await odoo.call<Array<{ amount_total: number }>>("account.move", "read", { ids: order.invoice_ids, fields: ["amount_total"] });
+    expect(invoice!.amount_total).toBe(29 + 6);
+    await runOdooInvoicing(endDate);
+    expect(await orderOf()).toMatchObject({ subscription_state: "6_churn", invoice_ids: order.invoice_ids });
   });
 
   it("takes over a job whose worker crashed mid-push once its lease expires", async () => {
