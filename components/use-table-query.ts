@@ -2,6 +2,7 @@
 
 import type { ColumnFiltersState, PaginationState, SortingState, VisibilityState } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
+import { useDebouncedValue } from "./use-debounced-value";
 import type { TableQueryInput } from "~/server/trpc/table-query";
 
 /**
@@ -15,13 +16,7 @@ export function useTableQuery(initial: { pageSize?: number; sorting?: SortingSta
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
   const [columnVisibility, setColumnVisibility] = useState<VisibilityState>(initial.columnVisibility ?? {});
   const [searchInput, setSearchInput] = useState("");
-  const [search, setSearch] = useState("");
-
-  // Debounced so typing does not fire one request per keystroke.
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(searchInput.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [searchInput]);
+  const search = useDebouncedValue(searchInput.trim());
 
   useEffect(() => setPagination((current) => ({ ...current, pageIndex: 0 })), [sorting, columnFilters, search]);
 

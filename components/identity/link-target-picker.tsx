@@ -1,12 +1,13 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
 import type { AccountRow } from "~/server/identity/search-accounts";
 import { Button } from "../button";
 import { TextField } from "../form-field";
 import { Spinner } from "../spinner";
+import { useDebouncedValue } from "../use-debounced-value";
 
 const RESULTS = 8;
 
@@ -22,11 +23,7 @@ export function LinkTargetPicker({ account, busy, onPick, onCancel }: {
 }) {
   const trpc = useTRPC();
   const [input, setInput] = useState("");
-  const [search, setSearch] = useState("");
-  useEffect(() => {
-    const timer = setTimeout(() => setSearch(input.trim()), 250);
-    return () => clearTimeout(timer);
-  }, [input]);
+  const search = useDebouncedValue(input.trim());
   const candidates = useQuery({
     ...trpc.identity.searchAccounts.queryOptions({ search, pageSize: RESULTS + 1 }),
     enabled: search.length > 0,
