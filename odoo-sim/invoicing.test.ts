@@ -79,6 +79,17 @@ describe("recurring invoicing simulation", () => {
     expect((await linesOf(fourth.invoiced[0].move_id))[1]).toEqual(["[API-CALLS] API calls\n1 Months 03/01/2025 to 03/31/2025", "2025-03-01", "2025-03-31"]);
   });
 
+  it("dates a postpaid line never invoiced before from the order's last invoice date, not its start", async () => {
+    const seed = sim.seed({ startDate: "2025-01-01" });
+    await runInvoicing("2025-01-01");
+    await runInvoicing("2025-02-01"); // nothing delivered on the usage line yet
+    await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 7 } });
+    const run = await runInvoicing("2025-03-01");
+    const [move] = (await call("account.move", "read", { ids: [run.invoiced[0].move_id], fields: ["invoice_line_ids"] })).json;
+    const lines = (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["deferred_start_date", "deferred_end_date"] })).json;
+    expect(lines.map((l: any) => [l.deferred_start_date, l.deferred_end_date])).toEqual([["2025-03-01", "2025-03-31"], ["2025-02-01", "2025-02-28"]]);
+  });
+
   it("leaves lines of non-recurring products to manual invoicing", async () => {
     const seed = sim.seed({ startDate: "2025-01-01" });
     const [oneOff] = (await call("product.product", "create", { vals_list: [{ name: "Setup", list_price: 50, invoice_policy: "order" }] })).json;

@@ -15,7 +15,8 @@
  *    `sale.order.line._prepare_invoice_line` / `_get_invoice_line_parameters`): prepaid
  *    (order-policy) lines the period starting at next_invoice_date, postpaid
  *    (delivery-policy) lines the period after the line's last invoiced one, else from
- *    the order's start date, stopping at end_date if that comes first; the plan period reads as `billing_period_display`
+ *    the order's `last_invoice_date` (next_invoice_date − one period, when not before
+ *    start_date), else from its start date, stopping at end_date if that comes first; the plan period reads as `billing_period_display`
  *    ("<value> <unit label>"), dates as format_date in en_US (MM/DD/YYYY);
  *  - zero-quantity lines are left out; an order with nothing to bill gets no invoice but
  *    its next_invoice_date still moves on;
@@ -73,6 +74,8 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
     const periodDisplay = `${periodValue} ${UNIT_LABELS[periodUnit]}`;
     const start = String(order.next_invoice_date);
     const next = addPeriod(start, periodValue, periodUnit);
+    const previous = addPeriod(start, -periodValue, periodUnit);
+    const orderLastInvoiceDate = order.start_date && previous >= String(order.start_date) ? previous : null;
     const lineVals = children(env, "sale.order", "order_line", order).flatMap((line) => {
       const product = line.product_id ? getRecord(env, "product.product", line.product_id as number) : undefined;
       if (!product?.recurring_invoice) return [];
@@ -80,7 +83,7 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
       const qty = postpaid ? Number(line.qty_delivered) || 0 : Number(line.product_uom_qty) || 0;
       if (qty === 0) return [];
       const lastInvoiced = postpaid ? lastInvoicedDate(env, line) : null;
-      const lineStart = postpaid ? (lastInvoiced ? addDays(lastInvoiced, 1) : String(order.start_date || start)) : start;
+      const lineStart = postpaid ? (lastInvoiced ? addDays(lastInvoiced, 1) : orderLastInvoiceDate ?? String(order.start_date || start)) : start;
       const theoreticalStop = addPeriod(lineStart, periodValue, periodUnit);
       const lineStop = addDays(postpaid && order.end_date && String(order.end_date) < theoreticalStop ? String(order.end_date) : theoreticalStop, -1);
       return [[0, 0, {

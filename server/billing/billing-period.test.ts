@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { billingPeriodAt, type BillingTime, type PlanInterval } from "./billing-period";
+import { billingPeriodAt, type BillingTime, gridPeriodAt, type PlanInterval } from "./billing-period";
 
 const d = (iso: string) => new Date(iso);
 
@@ -45,5 +45,20 @@ describe("billingPeriodAt", () => {
     expect(() =>
       billingPeriodAt({ interval: "monthly", billingTime: "calendar", subscriptionAt: d("2026-03-01T00:00:00Z"), at: d("2026-02-01T00:00:00Z") }),
     ).toThrow(RangeError);
+  });
+});
+
+describe("gridPeriodAt", () => {
+  const d = (iso: string) => new Date(iso);
+  it.each([
+    ["calendar month, mid-month start", "monthly", "calendar", "2026-10-15T09:30:00Z", "2026-10-01T00:00:00Z", "2026-11-01T00:00:00Z"],
+    ["calendar week, Thursday start", "weekly", "calendar", "2026-11-19T12:00:00Z", "2026-11-16T00:00:00Z", "2026-11-23T00:00:00Z"],
+    ["calendar quarter", "quarterly", "calendar", "2026-05-20T00:00:00Z", "2026-04-01T00:00:00Z", "2026-07-01T00:00:00Z"],
+    ["anniversary month starts on the subscription day", "monthly", "anniversary", "2026-10-15T09:30:00Z", "2026-10-15T00:00:00Z", "2026-11-15T00:00:00Z"],
+  ] as const)("%s", (_name, interval, billingTime, subscriptionAt, start, end) => {
+    const at = d(subscriptionAt);
+    expect(gridPeriodAt({ interval, billingTime, subscriptionAt: at, at })).toEqual({ start: d(start), end: d(end) });
+    // The billing period is the same grid cell, truncated to the subscription start.
+    expect(billingPeriodAt({ interval, billingTime, subscriptionAt: at, at }).end).toEqual(d(end));
   });
 });

@@ -73,20 +73,24 @@ function gridAnchor(interval: PlanInterval, billingTime: BillingTime, subscripti
   return new Date(Date.UTC(day.getUTCFullYear(), 0, 1));
 }
 
+type PeriodQuery = { interval: PlanInterval; billingTime: BillingTime; subscriptionAt: Date; at: Date };
+
+/**
+ * The whole grid period containing `at`: for a calendar subscription's first period, the
+ * full calendar month (week, quarter…) it falls in, not truncated to the subscription start.
+ */
+export function gridPeriodAt(options: PeriodQuery): BillingPeriod {
+  const { interval, billingTime, subscriptionAt, at } = options;
+  const anchor = gridAnchor(interval, billingTime, subscriptionAt);
+  return interval === "weekly" ? weekGridPeriod(anchor, at) : monthGridPeriod(anchor, MONTHS_PER_PERIOD[interval], at);
+}
+
 /**
  * The billing period of a subscription that contains instant `at`.
  * Throws if `at` precedes the subscription: there is no period then.
  */
-export function billingPeriodAt(options: {
-  interval: PlanInterval;
-  billingTime: BillingTime;
-  subscriptionAt: Date;
-  at: Date;
-}): BillingPeriod {
-  const { interval, billingTime, subscriptionAt, at } = options;
-  if (at < subscriptionAt) throw new RangeError("instant precedes the subscription start");
-  const anchor = gridAnchor(interval, billingTime, subscriptionAt);
-  const period =
-    interval === "weekly" ? weekGridPeriod(anchor, at) : monthGridPeriod(anchor, MONTHS_PER_PERIOD[interval], at);
-  return { start: period.start < subscriptionAt ? subscriptionAt : period.start, end: period.end };
+export function billingPeriodAt(options: PeriodQuery): BillingPeriod {
+  if (options.at < options.subscriptionAt) throw new RangeError("instant precedes the subscription start");
+  const period = gridPeriodAt(options);
+  return { start: period.start < options.subscriptionAt ? options.subscriptionAt : period.start, end: period.end };
 }

@@ -4,7 +4,7 @@ import {
   type OdooClient, type OdooSubscription, readSubscription, setSubscriptionEndDate,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
-import { billingPeriodAt } from "~/server/billing/billing-period";
+import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
 import { odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 import { usageLineName } from "./usage-line-text";
@@ -68,13 +68,17 @@ export async function ensureOdooSubscription(options: {
   if (subscription.odooOrderId !== null) {
     order = await readSubscription(odoo, subscription.odooOrderId);
   } else {
-    // Odoo then invoices on the hub's period boundaries: the first invoice closes the first period.
-    const firstPeriod = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.subscriptionAt });
+    // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
+    // period. The order starts on that period's grid boundary (the 1st for a calendar month),
+    // because Odoo dates a postpaid line's period from the order start until the line is
+    // first invoiced and then from its last invoiced period: a mid-month start would shift
+    // every invoice line's service period (and the deferred revenue) for good.
+    const firstPeriod = gridPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.subscriptionAt });
     order = await ensureSubscriptionOrder(odoo, {
       ref: `nexa:${subscription.service.code}:${subscription.externalId}`,
       partnerId,
       planId: odooPlanId,
-      startDate: odooDate(subscription.subscriptionAt),
+      startDate: odooDate(firstPeriod.start),
       nextInvoiceDate: odooDate(firstPeriod.end),
       lines: [{ productId: odooProductId, name: plan.name, quantity: 1, deliveredQuantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency) }],
     });

@@ -116,6 +116,22 @@ describe("usage push to Odoo", () => {
     expect(jobs.map((job) => job.state)).toEqual(["succeeded", "awaiting_invoice"]);
   });
 
+  it("starts a mid-month calendar subscription's order on the 1st, so Odoo dates its lines by calendar month", async () => {
+    const sub = await subscribe({ subscriptionAt: new Date(previousMonth.getTime() + 10 * 86_400_000 + 3_600_000), freeUnits: "0", amount: "1" });
+    await sub.send(3, secondsAt(previousMonth, 11 * 24));
+    await stack.cron("/api/cron/usage-push");
+    const [order] = await odoo.call<Array<{ id: number; start_date: string; next_invoice_date: string; order_line: number[] }>>("sale.order", "search_read", {
+      domain: [["client_order_ref", "=", sub.orderRef]], fields: ["start_date", "next_invoice_date", "order_line"],
+    });
+    expect(order).toMatchObject({ start_date: day(previousMonth), next_invoice_date: day(thisMonth) });
+    await fetch(`${stack.odoo.url}/__sim/run_invoicing`, { method: "POST", body: JSON.stringify({ today: day(thisMonth) }) });
+    const lines = await odoo.call<Array<{ name: string; deferred_start_date: string; deferred_end_date: string }>>("account.move.line", "search_read", {
+      domain: [["sale_line_ids", "in", order!.order_line]], fields: ["name", "deferred_start_date", "deferred_end_date"],
+    });
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatchObject({ deferred_start_date: day(previousMonth), deferred_end_date: lastDayOf(previousMonth) });
+  });
+
   it("never pushes a job twice under concurrent cron runs", async () => {
     const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "1" });
     await sub.send(3, secondsAt(previousMonth, 5));
