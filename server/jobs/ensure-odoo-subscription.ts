@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
 import {
   ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
-  type OdooClient, type OdooSubscription, readSubscription, setSubscriptionEndDate,
+  type OdooClient, type OdooSubscription, readSubscription, setOrderedQuantity, setSubscriptionEndDate,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
@@ -53,11 +53,14 @@ export async function ensureOdooSubscription(options: {
     odooPlanId = (await findOrCreatePlan(odoo, { ...period, name: `${period.value} ${period.unit}` })).id;
   }
   if (odooProductId === null) {
-    // The hub bills the plan fee in arrears, like Lago's default. A prepaid (order-policy)
-    // line would be labelled on each invoice with the period that starts that day; a
-    // postpaid line delivered once is billed every period with the period that just ended.
+    // Odoo bills an order-policy (prepaid) line on each invoice for the period starting
+    // that day, and a delivery-policy (postpaid) line delivered once for the period that
+    // just ended: Lago's pay_in_advance and in-arrears fees respectively.
     odooProductId = (
-      await findOrCreateProduct(odoo, { defaultCode: `nexa-plan-${plan.code}`, name: plan.name, listPrice: majorUnits(plan.amountCents, plan.amountCurrency), invoicePolicy: "delivery" })
+      await findOrCreateProduct(odoo, {
+        defaultCode: `nexa-plan-${plan.code}`, name: plan.name, listPrice: majorUnits(plan.amountCents, plan.amountCurrency),
+        invoicePolicy: plan.payInAdvance ? "order" : "delivery",
+      })
     ).id;
   }
   if (odooPlanId !== plan.odooPlanId || odooProductId !== plan.odooProductId) {
@@ -69,7 +72,8 @@ export async function ensureOdooSubscription(options: {
     order = await readSubscription(odoo, subscription.odooOrderId);
   } else {
     // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
-    // period. The order starts on that period's grid boundary (the 1st for a calendar month),
+    // period (in arrears), or opens it with the fee (pay in advance; its usage follows on
+    // the next invoice). The order starts on that period's grid boundary (the 1st for a calendar month),
     // because Odoo dates a postpaid line's period from the order start until the line is
     // first invoiced and then from its last invoiced period: a mid-month start would shift
     // every invoice line's service period (and the deferred revenue) for good.
@@ -79,18 +83,29 @@ export async function ensureOdooSubscription(options: {
       partnerId,
       planId: odooPlanId,
       startDate: odooDate(firstPeriod.start),
-      nextInvoiceDate: odooDate(firstPeriod.end),
-      lines: [{ productId: odooProductId, name: plan.name, quantity: 1, deliveredQuantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency) }],
+      nextInvoiceDate: odooDate(plan.payInAdvance ? firstPeriod.start : firstPeriod.end),
+      lines: [{
+        productId: odooProductId, name: plan.name, quantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency),
+        ...(plan.payInAdvance ? {} : { deliveredQuantity: 1 }),
+      }],
     });
     await db.subscription.update({ where: { id: subscription.id }, data: { odooOrderId: order.id } });
   }
 
+  const finalPeriod = subscription.terminatedAt
+    ? billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt })
+    : null;
   // A subscription ended in the hub ends in Odoo after the invoice of its final period.
-  if (subscription.terminatedAt && !order.endDate) {
-    const finalPeriod = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt });
+  if (finalPeriod && !order.endDate) {
     const endDate = odooEndDateAfter(finalPeriod);
     await setSubscriptionEndDate(odoo, { orderId: order.id, endDate });
     order = { ...order, endDate };
+  }
+  // A prepaid fee was billed when its period opened; once Odoo has invoiced the final
+  // period's opening, the invoice that bills that period's usage must not bill the next
+  // period's fee in advance.
+  if (finalPeriod && plan.payInAdvance && order.nextInvoiceDate && order.nextInvoiceDate >= odooDate(finalPeriod.end)) {
+    await setOrderedQuantity(odoo, { orderId: order.id, productId: odooProductId, quantity: 0 });
   }
 
   const lineIdByMetricCode = new Map<string, number>();

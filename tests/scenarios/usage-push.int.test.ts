@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function subscribe(options: { subscriptionAt: Date; amount?: string; freeUnits?: string }) {
+async function subscribe(options: { subscriptionAt: Date; amount?: string; freeUnits?: string; payInAdvance?: boolean }) {
   const code = uniqueCode("svc");
   const { api, serviceId } = await stack.service(code);
   const metricCode = uniqueCode("gb_hours");
@@ -35,7 +35,7 @@ async function subscribe(options: { subscriptionAt: Date; amount?: string; freeU
   const metric = await api.post("/billable_metrics", { billable_metric: { name: "GB hours", code: metricCode, aggregation_type: "sum_agg", field_name: "units" } });
   await api.post("/plans", {
     plan: {
-      name: "Cloud", code: planCode, interval: "monthly", amount_cents: 2900, amount_currency: "CAD",
+      name: "Cloud", code: planCode, interval: "monthly", amount_cents: 2900, amount_currency: "CAD", pay_in_advance: options.payInAdvance ?? false,
       charges: [{ billable_metric_id: metric.body.billable_metric.lago_id, charge_model: "standard", properties: { amount: options.amount ?? "0.50", free_units: options.freeUnits ?? "10" } }],
     },
   });
@@ -130,6 +130,45 @@ describe("usage push to Odoo", () => {
     });
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line).toMatchObject({ deferred_start_date: day(previousMonth), deferred_end_date: lastDayOf(previousMonth) });
+  });
+
+  it("bills a pay-in-advance fee when its period opens, and no fee after the final period", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth, freeUnits: "0", amount: "1", payInAdvance: true });
+    await sub.send(5, secondsAt(previousMonth, 5));
+    const runOdooInvoicing = (today: string) => fetch(`${stack.odoo.url}/__sim/run_invoicing`, { method: "POST", body: JSON.stringify({ today }) });
+    const invoicesOf = async () => {
+      const [order] = await odoo.call<Array<{ invoice_ids: number[]; subscription_state: string; end_date: string | false }>>("sale.order", "search_read", {
+        domain: [["client_order_ref", "=", sub.orderRef]], fields: ["invoice_ids", "subscription_state", "end_date"],
+      });
+      const lines = await odoo.call<Array<{ move_id: [number, string]; name: string; quantity: number; price_unit: number }>>("account.move.line", "search_read", {
+        domain: [["move_id", "in", order!.invoice_ids]], fields: ["move_id", "name", "quantity", "price_unit"],
+      });
+      // One entry per invoice, oldest first: its lines' first text line and amount.
+      return { order: order!, invoices: order!.invoice_ids.slice().sort((a, b) => a - b).map((id) =>
+        lines.filter((line) => line.move_id[0] === id).map((line) => `${line.name.split("\n")[0]} ${line.quantity * line.price_unit}`).sort()) };
+    };
+
+    // The order opens on the period start; Odoo bills the first month's fee then, usage later.
+    const opening = await stack.cron("/api/cron/usage-push");
+    expect(opening.body.planning).toContainEqual(expect.objectContaining({ subscription: expect.stringContaining(sub.subscriptionId), decision: "nothing_to_bill" }));
+    await runOdooInvoicing(day(previousMonth));
+    expect((await invoicesOf()).invoices).toEqual([["Cloud 29"]]);
+
+    // Next month opens: its fee, and the closed month's usage pushed by the hub.
+    await sub.send(2, Math.floor(Date.now() / 1000) - 60);
+    await stack.cron("/api/cron/usage-push");
+    await runOdooInvoicing(day(thisMonth));
+    const usageLine = `GB hours usage [${sub.metricCode}]`;
+    expect((await invoicesOf()).invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`]]);
+
+    // Terminated this month: the last invoice bills this month's usage and no fee in advance.
+    expect((await sub.api.delete(`/subscriptions/${sub.subscriptionId}`)).status).toBe(200);
+    await stack.cron("/api/cron/usage-push");
+    await runOdooInvoicing(day(monthStart(1)));
+    const after = await invoicesOf();
+    expect(after.invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`], [`${usageLine} 2`]]);
+    await runOdooInvoicing(String(after.order.end_date));
+    expect((await invoicesOf()).order.subscription_state).toBe("6_churn");
   });
 
   it("never pushes a job twice under concurrent cron runs", async () => {

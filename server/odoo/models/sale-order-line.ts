@@ -120,3 +120,18 @@ export async function writeUsageLine(
   await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals });
   return { changed: true };
 }
+
+/**
+ * Sets the ordered quantity of an order's line for a product (e.g. a prepaid fee to 0 so
+ * the order stops billing it in advance); a no-op when it already holds that quantity.
+ */
+export async function setOrderedQuantity(client: OdooClient, input: { orderId: number; productId: number; quantity: number }): Promise<{ changed: boolean }> {
+  const rows = await client.call<Array<{ id: number; product_uom_qty: number }>>(MODEL, "search_read", {
+    domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId]],
+    fields: ["product_uom_qty"],
+  });
+  const stale = rows.filter((row) => Math.abs(row.product_uom_qty - input.quantity) >= EPSILON).map((row) => row.id);
+  if (!stale.length) return { changed: false };
+  await client.call<boolean>(MODEL, "write", { ids: stale, vals: { product_uom_qty: input.quantity } });
+  return { changed: true };
+}
