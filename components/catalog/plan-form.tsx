@@ -8,7 +8,7 @@ import { toMinorUnits } from "~/server/billing/pricing/currency";
 import { isDecimalString } from "~/server/billing/pricing/exact-decimal";
 import type { ChargeModel } from "~/server/billing/pricing";
 import { Button } from "../button";
-import { FormActions, SelectField, TextField } from "../form-field";
+import { CheckboxField, FormActions, SelectField, TextField } from "../form-field";
 import { ChargeEditor, type ChargeDraft, checkDraft, newChargeDraft } from "./charge-editor";
 
 export const INTERVALS = ["weekly", "monthly", "quarterly", "semiannual", "yearly"] as const;
@@ -19,6 +19,7 @@ export interface PlanFormValues {
   interval: (typeof INTERVALS)[number];
   amountCents: bigint;
   amountCurrency: string;
+  payInAdvance: boolean;
   charges: Array<{ billableMetricCode: string; chargeModel: ChargeModel; properties: unknown }>;
 }
 
@@ -53,6 +54,7 @@ export function PlanForm({ initial, metricCodes, busy, onSubmit, onCancel }: {
       interval: form.get("interval") as PlanFormValues["interval"],
       amountCents: toMinorUnits(new Decimal(amount.trim()), currency),
       amountCurrency: currency,
+      payInAdvance: form.get("payInAdvance") === "on",
       charges: charges.map((draft, index) => ({ billableMetricCode: draft.billableMetricCode, chargeModel: draft.chargeModel, properties: (checks[index] as { properties: unknown }).properties })),
     });
   }
@@ -66,6 +68,7 @@ export function PlanForm({ initial, metricCodes, busy, onSubmit, onCancel }: {
         <TextField label="Currency" name="currency" value={currency} maxLength={3} onChange={(event) => setCurrency(event.target.value.toUpperCase())} error={/^[A-Z]{3}$/.test(currency) ? null : "ISO code, e.g. USD"} />
         <TextField label="Subscription fee" name="amount" inputMode="decimal" value={amount} onChange={(event) => setAmount(event.target.value)} error={isDecimalString(amount.trim()) ? null : "A decimal amount, e.g. 29.00"} />
       </div>
+      <CheckboxField label="Bill the fee in advance (when each period opens; otherwise at its end)" name="payInAdvance" defaultChecked={initial?.payInAdvance ?? false} />
       <h3 className="mt-2 mb-2 text-sm font-semibold">Usage charges</h3>
       {charges.map((draft, index) => (
         <ChargeEditor

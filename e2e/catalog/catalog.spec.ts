@@ -1,6 +1,6 @@
 import { expect, expectSummary, test, uniqueCode } from "../fixtures";
 
-test("finance creates a metric and a plan, with a live price preview", async ({ page, signInAs, snap }) => {
+test("finance creates a metric and a plan, with a live price preview", async ({ page, db, signInAs, snap }) => {
   await signInAs("finance");
   const metricCode = uniqueCode("api_calls");
   const planCode = uniqueCode("starter");
@@ -20,6 +20,7 @@ test("finance creates a metric and a plan, with a live price preview", async ({ 
   await planDialog.getByLabel("Code").fill(planCode);
   await planDialog.getByLabel("Name", { exact: true }).fill("Starter");
   await planDialog.getByLabel("Subscription fee").fill("29.00");
+  await planDialog.getByLabel(/Bill the fee in advance/).check();
   await planDialog.getByRole("button", { name: "Add charge" }).click();
   await planDialog.getByLabel("Metric").selectOption(metricCode);
   const properties = planDialog.getByLabel("Properties (JSON)");
@@ -42,6 +43,15 @@ test("finance creates a metric and a plan, with a live price preview", async ({ 
   await expect(plans.getByRole("row", { name: new RegExp(planCode) })).toContainText(`29.00 USD`);
   await expect(plans.getByRole("row", { name: new RegExp(planCode) })).toContainText(`${metricCode} (standard)`);
   await snap("catalog");
+
+  // Editing the name keeps everything else, the in-advance billing included.
+  await plans.getByRole("row", { name: new RegExp(planCode) }).getByRole("button", { name: "Edit" }).click();
+  const editDialog = page.getByRole("dialog", { name: `Edit plan ${planCode}` });
+  await expect(editDialog.getByLabel(/Bill the fee in advance/)).toBeChecked();
+  await editDialog.getByLabel("Name", { exact: true }).fill("Starter 2026");
+  await editDialog.getByRole("button", { name: "Save plan" }).click();
+  await expect(page.getByTestId("toast-success").filter({ hasText: `Plan ${planCode} saved` })).toBeVisible();
+  expect(await db.plan.findUniqueOrThrow({ where: { code: planCode } })).toMatchObject({ name: "Starter 2026", payInAdvance: true });
 });
 
 test("ops cannot open the catalog", async ({ page, signInAs }) => {

@@ -41,6 +41,21 @@ describe("console roles over HTTP", () => {
     expect(audit.after).toMatchObject({ code: input.code, aggregationType: "sum_agg" });
   });
 
+  it("a catalog update changes only the fields it names (defaults are for creates)", async () => {
+    const metric = await finance.client.catalog.createMetric.mutate({ ...metricInput(), recurring: true });
+    await finance.client.catalog.updateMetric.mutate({ code: metric.code, changes: { name: "Renamed metric" } });
+    const plan = await finance.client.catalog.createPlan.mutate({
+      code: uniqueCode("plan"), name: "Prepaid", interval: "monthly", amountCents: 2900n, amountCurrency: "USD", payInAdvance: true,
+      charges: [{ billableMetricCode: metric.code, chargeModel: "standard", properties: { amount: "0.10" } }],
+    });
+    await finance.client.catalog.updatePlan.mutate({ code: plan.code, changes: { name: "Prepaid, renamed" } });
+    const db = await testDb();
+    expect(await db.billableMetric.findUniqueOrThrow({ where: { code: metric.code } })).toMatchObject({ name: "Renamed metric", recurring: true });
+    const stored = await db.plan.findUniqueOrThrow({ where: { code: plan.code }, include: { charges: true } });
+    expect(stored).toMatchObject({ name: "Prepaid, renamed", payInAdvance: true });
+    expect(stored.charges).toHaveLength(1);
+  });
+
   it("admin rotates a key: the old one gets 401, the new one 200, and an audit row without secrets", async () => {
     const { service, apiKey: oldKey } = await createTestService();
     const { apiKey: newKey, service: rotated } = await admin.client.services.rotateKey.mutate({ id: service.id });

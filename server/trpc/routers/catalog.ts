@@ -12,14 +12,17 @@ const procedure = areaProcedure("catalog");
 const code = z.string().trim().regex(/^[a-z0-9_.-]{1,60}$/, "lowercase letters, digits, _ . -");
 const description = z.string().trim().max(500).nullish();
 
-const metricInput = z.object({
+// Field shapes without defaults: an update changes only what it names (`.partial()` of a
+// defaulted field would fill the default in and silently reset it). Creates add defaults.
+const metricFields = z.object({
   code,
   name: z.string().trim().min(1).max(120),
   description,
   aggregationType: z.enum(["count_agg", "sum_agg", "max_agg", "unique_count_agg", "latest_agg"]),
   fieldName: z.string().trim().max(120).nullish(),
-  recurring: z.boolean().default(false),
+  recurring: z.boolean(),
 });
+const metricInput = metricFields.extend({ recurring: metricFields.shape.recurring.default(false) });
 
 // Properties stay `unknown` here: the domain validates them with the pricing schemas
 // and reports Lago-style keys (`charges.0.properties.amount`) the form can show.
@@ -30,16 +33,17 @@ const chargeInput = z.object({
   invoiceDisplayName: z.string().trim().max(120).nullish(),
 });
 
-const planInput = z.object({
+const planFields = z.object({
   code,
   name: z.string().trim().min(1).max(120),
   description,
   interval: z.enum(["weekly", "monthly", "quarterly", "semiannual", "yearly"]),
   amountCents: z.bigint().nonnegative(),
   amountCurrency: z.string().regex(/^[A-Z]{3}$/),
-  payInAdvance: z.boolean().default(false),
-  charges: z.array(chargeInput).max(50).default([]),
+  payInAdvance: z.boolean(),
+  charges: z.array(chargeInput).max(50),
 });
+const planInput = planFields.extend({ payInAdvance: planFields.shape.payInAdvance.default(false), charges: planFields.shape.charges.default([]) });
 
 export const catalogRouter = createTRPCRouter({
   listMetrics: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchBillableMetrics({ db: ctx.db, query: input })),
@@ -47,7 +51,7 @@ export const catalogRouter = createTRPCRouter({
   createMetric: procedure.input(metricInput).mutation(({ ctx, input }) => createBillableMetric({ db: ctx.db, input, actorId: ctx.user.id })),
 
   updateMetric: procedure
-    .input(z.object({ code, changes: metricInput.partial() }))
+    .input(z.object({ code, changes: metricFields.partial() }))
     .mutation(({ ctx, input }) => updateBillableMetric({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
 
   listPlans: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchPlans({ db: ctx.db, query: input })),
@@ -55,6 +59,6 @@ export const catalogRouter = createTRPCRouter({
   createPlan: procedure.input(planInput).mutation(({ ctx, input }) => createPlan({ db: ctx.db, input, actorId: ctx.user.id })),
 
   updatePlan: procedure
-    .input(z.object({ code, changes: planInput.partial() }))
+    .input(z.object({ code, changes: planFields.partial() }))
     .mutation(({ ctx, input }) => updatePlan({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
 });
