@@ -45,7 +45,7 @@ export function SubscriptionUsage({ subscriptionId }: { subscriptionId: string }
           <Button variant="secondary" onClick={() => setAt(period.end)}>Next period</Button>
         </div>
       </div>
-      <table className="w-full text-left text-sm">
+      <table aria-label="Charges" className="w-full text-left text-sm">
         <thead className="text-xs uppercase text-slate-500">
           <tr><th className="py-1">Metric</th><th>Model</th><th>Units</th><th>Free</th><th>Billable</th><th>Events</th><th className="text-right">Amount</th></tr>
         </thead>

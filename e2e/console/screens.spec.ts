@@ -36,9 +36,12 @@ test("the usage explorer prices a subscription's period and charts its events", 
   await page.getByLabel("Search Subscriptions").fill("acme-cloud-1");
   await page.getByRole("row", { name: /acme-cloud-1/ }).getByRole("button", { name: "Explore" }).click();
   const usage = page.getByRole("region", { name: "Period usage" });
+  // The charges table, not the events list below it (which also names vcpu_hours once loaded).
+  const charges = usage.getByRole("table", { name: "Charges" });
   // Demo: 240 vCPU hours, 100 free then 0.04 → 5.60 CAD; 120 GB with 50 free at 0.10 → 7.00 CAD.
-  await expect(usage.getByRole("row", { name: /vcpu_hours/ })).toContainText("5.60 CAD");
-  await expect(usage.getByRole("row", { name: /Usage total/ })).toContainText("12.60 CAD");
+  await expect(charges.getByRole("row", { name: /vcpu_hours/ })).toContainText("5.60 CAD");
+  await expect(charges.getByRole("row", { name: /Usage total/ })).toContainText("12.60 CAD");
+  await expect(usage.getByRole("region", { name: "Events" }).getByRole("row", { name: /demo-vcpu-1/ })).toBeVisible();
   await expect(usage.getByRole("img", { name: "Events per day" })).toBeVisible();
   await snap("usage-explorer");
 });
