@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
 import {
   ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
-  type OdooClient, type OdooSubscription, readSubscription, setOrderedQuantity, setSubscriptionEndDate,
+  type OdooClient, type OdooSubscription, readSubscription, setLineValuesByProduct, setSubscriptionEndDate,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
@@ -104,9 +104,13 @@ export async function ensureOdooSubscription(options: {
   // A prepaid fee was billed when its period opened; once Odoo has invoiced the final
   // period's opening, the invoice that bills that period's usage must not bill the next
   // period's fee in advance.
-  if (finalPeriod && plan.payInAdvance && order.nextInvoiceDate && order.nextInvoiceDate >= odooDate(finalPeriod.end)) {
-    await setOrderedQuantity(odoo, { orderId: order.id, productId: odooProductId, quantity: 0 });
-  }
+  const prepaidFeeDone = finalPeriod && plan.payInAdvance && order.nextInvoiceDate && order.nextInvoiceDate >= odooDate(finalPeriod.end);
+  // A plan's fee edited in the hub applies to the next invoices, as in Lago.
+  await setLineValuesByProduct(odoo, {
+    orderId: order.id,
+    productId: odooProductId,
+    values: { price_unit: majorUnits(plan.amountCents, plan.amountCurrency), ...(prepaidFeeDone ? { product_uom_qty: 0 } : {}) },
+  });
 
   const lineIdByMetricCode = new Map<string, number>();
   for (const charge of plan.charges) {

@@ -48,7 +48,7 @@ async function subscribe(options: { subscriptionAt: Date; amount?: string; freeU
     expect(response.status).toBe(200);
   };
   const orderRef = `nexa:${code}:${subscriptionId}`;
-  return { api, serviceId, subscriptionId, metricCode, orderRef, send };
+  return { api, serviceId, subscriptionId, metricCode, planCode, orderRef, send };
 }
 
 async function orderLines(orderRef: string) {
@@ -169,6 +169,17 @@ describe("usage push to Odoo", () => {
     expect(after.invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`], [`${usageLine} 2`]]);
     await runOdooInvoicing(String(after.order.end_date));
     expect((await invoicesOf()).order.subscription_state).toBe("6_churn");
+  });
+
+  it("carries a plan's new fee onto the Odoo order for the next invoice", async () => {
+    const sub = await subscribe({ subscriptionAt: previousMonth });
+    await stack.cron("/api/cron/usage-push");
+    const feeLine = async () => (await orderLines(sub.orderRef)).lines.find((line) => line.name === "Cloud")!;
+    expect((await feeLine()).price_unit).toBe(29);
+    const updated = await sub.api.put(`/plans/${sub.planCode}`, { plan: { amount_cents: 3900 } });
+    expect(updated.status).toBe(200);
+    await stack.cron("/api/cron/usage-push");
+    expect(await feeLine()).toMatchObject({ price_unit: 39, product_uom_qty: 1 });
   });
 
   it("never pushes a job twice under concurrent cron runs", async () => {

@@ -121,17 +121,24 @@ export async function writeUsageLine(
   return { changed: true };
 }
 
+type FixedLineValues = { product_uom_qty?: number; price_unit?: number };
+
 /**
- * Sets the ordered quantity of an order's line for a product (e.g. a prepaid fee to 0 so
- * the order stops billing it in advance); a no-op when it already holds that quantity.
+ * Brings an order's line for a product to these numeric values (a plan fee's price after
+ * a price change, a prepaid fee's quantity to 0 after the last period), writing only the
+ * lines that differ: a no-op when Odoo already holds them.
  */
-export async function setOrderedQuantity(client: OdooClient, input: { orderId: number; productId: number; quantity: number }): Promise<{ changed: boolean }> {
-  const rows = await client.call<Array<{ id: number; product_uom_qty: number }>>(MODEL, "search_read", {
+export async function setLineValuesByProduct(
+  client: OdooClient,
+  input: { orderId: number; productId: number; values: FixedLineValues },
+): Promise<{ changed: boolean }> {
+  const fields = Object.keys(input.values) as Array<keyof FixedLineValues>;
+  const rows = await client.call<Array<{ id: number } & Record<keyof FixedLineValues, number>>>(MODEL, "search_read", {
     domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId]],
-    fields: ["product_uom_qty"],
+    fields,
   });
-  const stale = rows.filter((row) => Math.abs(row.product_uom_qty - input.quantity) >= EPSILON).map((row) => row.id);
+  const stale = rows.filter((row) => fields.some((field) => Math.abs(row[field] - input.values[field]!) >= EPSILON)).map((row) => row.id);
   if (!stale.length) return { changed: false };
-  await client.call<boolean>(MODEL, "write", { ids: stale, vals: { product_uom_qty: input.quantity } });
+  await client.call<boolean>(MODEL, "write", { ids: stale, vals: input.values });
   return { changed: true };
 }
