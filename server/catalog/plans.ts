@@ -98,6 +98,16 @@ export async function updatePlan(options: { db: DbOrTx; code: string; changes: P
         const live = await tx.subscription.count({ where: { planId: current.id, status: { in: ["active", "pending"] } } });
         if (live > 0) throw validationFailed({ amount_currency: ["currencies_does_not_match"] });
       }
+      // Subscribed plans keep their billing rhythm: their Odoo orders invoice on it (Lago
+      // leaves these fields unchanged on such plans; refusing says so instead of a silent 200).
+      const rhythmChanges = {
+        interval: planChanges.interval !== undefined && planChanges.interval !== current.interval,
+        pay_in_advance: planChanges.payInAdvance !== undefined && planChanges.payInAdvance !== current.payInAdvance,
+      };
+      const changedRhythm = Object.entries(rhythmChanges).filter(([, changed]) => changed).map(([field]) => field);
+      if (changedRhythm.length && (await tx.subscription.count({ where: { planId: current.id } })) > 0) {
+        throw validationFailed(Object.fromEntries(changedRhythm.map((field) => [field, ["attached_to_subscriptions"]])));
+      }
       await tx.plan.update({ where: { id: current.id }, data: planChanges });
       if (charges) {
         const resolved = await resolveCharges(tx, charges);

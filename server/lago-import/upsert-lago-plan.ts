@@ -14,8 +14,23 @@ export async function upsertLagoPlan(options: { db: Db; plan: LagoPlan }): Promi
   const known = await options.db.billableMetric.findMany({ where: { code: { in: metricCodes } }, select: { code: true } });
   const { input, issues } = mapLagoPlan(options.plan, new Set(known.map((metric) => metric.code)));
   if (!input) return issues;
-  const existing = await options.db.plan.findUnique({ where: { code: input.code }, select: { id: true } });
-  if (existing) await updatePlan({ db: options.db, code: input.code, changes: input });
-  else await createPlan({ db: options.db, input });
+  const existing = await options.db.plan.findUnique({
+    where: { code: input.code },
+    select: { interval: true, payInAdvance: true, _count: { select: { subscriptions: true } } },
+  });
+  if (!existing) {
+    await createPlan({ db: options.db, input });
+    return issues;
+  }
+  // A subscribed plan keeps its billing rhythm in the hub (updatePlan refuses to change it).
+  const changes = { ...input };
+  if (existing._count.subscriptions > 0) {
+    for (const [field, hubValue] of [["interval", existing.interval], ["payInAdvance", existing.payInAdvance]] as const) {
+      if (changes[field] === undefined || changes[field] === hubValue) continue;
+      issues.push({ resource: "plans", id: input.code, feature: field, detail: `Lago has ${String(changes[field])}, the hub ${String(hubValue)}, and the plan has subscriptions`, action: "kept the hub's value" });
+      delete changes[field];
+    }
+  }
+  await updatePlan({ db: options.db, code: input.code, changes });
   return issues;
 }

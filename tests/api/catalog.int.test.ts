@@ -114,4 +114,19 @@ describe("plans with charges", () => {
     expect((await api.delete(`/billable_metrics/${requests.code}`)).body.error_details).toEqual({ billable_metric: ["attached_to_plans"] });
     expect((await api.get(`/plans/${code}`)).status).toBe(200);
   });
+
+  it("keeps a subscribed plan's interval and billing timing, but takes a new amount", async () => {
+    const { api } = await createTestService();
+    const code = uniqueCode("plan");
+    const plan = { name: "P", code, interval: "monthly", amount_cents: 1000, amount_currency: "CAD", pay_in_advance: false };
+    await api.post("/plans", { plan });
+    await api.post("/subscriptions", { subscription: { external_customer_id: uniqueCode("c"), plan_code: code, external_id: uniqueCode("s") } });
+    const refused = await api.put(`/plans/${code}`, { plan: { ...plan, interval: "yearly", pay_in_advance: true } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error_details).toEqual({ interval: ["attached_to_subscriptions"], pay_in_advance: ["attached_to_subscriptions"] });
+    // Clients that send the whole plan back unchanged are fine.
+    const repriced = await api.put(`/plans/${code}`, { plan: { ...plan, amount_cents: 1500 } });
+    expect(repriced.status).toBe(200);
+    expect(repriced.body.plan).toMatchObject({ interval: "monthly", pay_in_advance: false, amount_cents: 1500 });
+  });
 });

@@ -141,6 +141,22 @@ describe("Lago import", () => {
     expect(plan.charges.map((charge) => charge.billableMetric.code)).toEqual(["api_calls"]);
   });
 
+  it("keeps a subscribed plan's interval when Lago's differs, and says so in the report", async () => {
+    const lagoCloud = peer.data.plans.find((plan) => plan.code === "cloud")!;
+    lagoCloud.interval = "yearly";
+    try {
+      const { run } = await openLagoImport({ db, serviceCode: "cloud", baseUrl: peer.url });
+      const done = await runLagoImport({ db, run, apiKey: peer.apiKey });
+      expect(done.status).toBe("succeeded");
+      expect((done.report as unknown as ImportIssue[]).find((issue) => issue.feature === "interval")).toMatchObject({
+        resource: "plans", id: "cloud", action: "kept the hub's value",
+      });
+      expect((await db.plan.findUniqueOrThrow({ where: { code: "cloud" } })).interval).toBe("monthly");
+    } finally {
+      lagoCloud.interval = "monthly";
+    }
+  });
+
   it("records a refused key as a failed run without ever writing the key", async () => {
     const { run } = await openLagoImport({ db, serviceCode: "desk", baseUrl: peer.url });
     const failed = await runLagoImport({ db, run, apiKey: "wrong-key-123" });
