@@ -1,9 +1,12 @@
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 /*
  * README command 2: every suite, in order of speed. Unit tests need nothing; the
  * integration suite needs a production build and PostgreSQL (TEST_PG_URL, default
- * postgresql://postgres@127.0.0.1:5432/postgres), which `.ci/run` provides.
+ * postgresql://postgres@127.0.0.1:5432/postgres), which `.ci/run` provides. The browser
+ * tests need Debian's Chromium: installed here with apt when missing and running as root
+ * (no browser download from anywhere else), otherwise the run stops saying what to install.
  */
 const steps: Array<{ name: string; command: string[] }> = [
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
@@ -14,12 +17,33 @@ const steps: Array<{ name: string; command: string[] }> = [
   { name: "e2e", command: ["npx", "playwright", "test"] },
 ];
 
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function ensureChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+    console.log(`${CHROMIUM} is missing: installing Debian's chromium with apt-get`);
+    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    for (const args of [["update", "-qq"], ["install", "-y", "-qq", "--no-install-recommends", "chromium"]]) {
+      if (spawnSync("apt-get", args, { stdio: "inherit", env }).status !== 0) break;
+    }
+    if (existsSync(CHROMIUM)) return true;
+  }
+  console.log(`The browser tests need Chromium at ${CHROMIUM}: install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`);
+  return false;
+}
+
 const only = process.argv[2];
 let passed = 0;
 let failed = 0;
 for (const step of steps) {
   if (only && step.name !== only) continue;
   console.log(`\n▶ ${step.name}: ${step.command.join(" ")}`);
+  if (step.name === "e2e" && !ensureChromium()) {
+    failed++;
+    console.log(`✘ ${step.name} failed`);
+    break;
+  }
   const started = Date.now();
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: "inherit", env: process.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
