@@ -5,6 +5,7 @@ import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import type { BillableMetric } from "~/generated/prisma/client";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { PlanWithCharges } from "~/server/catalog/plans";
 import { Button } from "../button";
@@ -32,7 +33,7 @@ export function CatalogScreen() {
   const [metricEditing, setMetricEditing] = useState<BillableMetric | "new" | null>(null);
   const [planEditing, setPlanEditing] = useState<PlanWithCharges | "new" | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.catalog.pathKey() });
+  const refresh = () => refreshAfterWrite(queryClient, trpc.catalog.pathKey());
   const done = (message: string) => { toast.success(message); void refresh(); };
   const createMetric = useMutation(trpc.catalog.createMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} created`); } }));
   const updateMetric = useMutation(trpc.catalog.updateMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} saved`); } }));

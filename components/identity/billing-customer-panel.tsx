@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { Button } from "../button";
 import { CopyButton } from "../copy-button";
 import { TextField } from "../form-field";
@@ -16,7 +17,7 @@ export function BillingCustomerPanel({ billingCustomerId }: { billingCustomerId:
   const toast = useToast();
   const customer = useQuery(trpc.identity.getCustomer.queryOptions({ id: billingCustomerId }));
   const setPartner = useMutation(trpc.identity.setOdooPartner.mutationOptions({
-    onSuccess: () => { toast.success("Odoo partner saved"); void queryClient.invalidateQueries({ queryKey: trpc.identity.pathKey() }); },
+    onSuccess: () => { toast.success("Odoo partner saved"); void refreshAfterWrite(queryClient, trpc.identity.pathKey()); },
   }));
   if (!customer.data) return <div className="p-6"><Spinner /></div>;
 

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { AccountRow } from "~/server/identity/search-accounts";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
@@ -32,7 +33,7 @@ export function IdentityScreen() {
       setLinking(null);
       setShownCustomer(account.billingCustomerId);
       toast.success(input.billingCustomerId ? `Account ${account.externalId} linked` : `Account ${account.externalId} split into its own customer`);
-      void queryClient.invalidateQueries({ queryKey: trpc.identity.pathKey() });
+      void refreshAfterWrite(queryClient, trpc.identity.pathKey());
     },
   }));
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { JobRow } from "~/server/operations/list-jobs";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
@@ -23,7 +24,7 @@ export function JobsScreen() {
   const table = useTableQuery({ sorting: [{ id: "updatedAt", desc: true }] });
   const jobs = useQuery(trpc.jobs.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const retry = useMutation(trpc.jobs.retry.mutationOptions({
-    onSuccess: () => { toast.success("Job queued for retry"); void queryClient.invalidateQueries({ queryKey: trpc.jobs.list.queryKey() }); },
+    onSuccess: () => { toast.success("Job queued for retry"); void refreshAfterWrite(queryClient, trpc.jobs.list.queryKey()); },
   }));
 
   const columns: ColumnDef<JobRow, any>[] = [

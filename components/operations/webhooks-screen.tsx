@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { DeliveryRow } from "~/server/operations/list-webhook-deliveries";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
@@ -29,7 +30,7 @@ export function WebhooksScreen() {
   const deliveries = useQuery(trpc.webhookDeliveries.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const serviceCodes = useQuery(trpc.webhookDeliveries.serviceCodes.queryOptions());
   const [shownDelivery, setShownDelivery] = useState<string | null>(null);
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.webhookDeliveries.pathKey() });
+  const refresh = () => void refreshAfterWrite(queryClient, trpc.webhookDeliveries.pathKey());
   const replay = useMutation(trpc.webhookDeliveries.replay.mutationOptions({
     onSuccess: () => { toast.success("Delivery queued for replay"); refresh(); },
   }));

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { ServiceRow } from "~/server/services/list-services";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
@@ -27,7 +28,7 @@ export function ServicesScreen() {
   const [editing, setEditing] = useState<ServiceRow | "new" | null>(null);
   const [shownKey, setShownKey] = useState<{ serviceName: string; apiKey: string } | null>(null);
 
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.services.list.queryKey() });
+  const refresh = () => refreshAfterWrite(queryClient, trpc.services.list.queryKey());
   const create = useMutation(trpc.services.create.mutationOptions({
     onSuccess: ({ service, apiKey }) => { setEditing(null); setShownKey({ serviceName: service.name, apiKey }); toast.success(`Service ${service.code} created`); void refresh(); },
   }));

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { USER_ROLES } from "~/server/auth/roles";
 import type { ConsoleUser } from "~/server/users/console-user";
 import { Button } from "../button";
@@ -26,7 +27,7 @@ export function UsersScreen() {
   const table = useTableQuery({ sorting: [{ id: "email", desc: false }] });
   const users = useQuery(trpc.users.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const [creating, setCreating] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.users.list.queryKey() });
+  const refresh = () => refreshAfterWrite(queryClient, trpc.users.list.queryKey());
   const create = useMutation(trpc.users.create.mutationOptions({ onSuccess: (u) => { setCreating(false); toast.success(`User ${u.email} created`); void refresh(); } }));
   const update = useMutation(trpc.users.update.mutationOptions({ onSuccess: (u) => { toast.success(`User ${u.email} saved`); void refresh(); } }));
 

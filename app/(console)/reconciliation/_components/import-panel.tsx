@@ -9,6 +9,7 @@ import { EmptyState } from "~/components/empty-state";
 import { useToast } from "~/components/toast";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { ImportIssue } from "~/server/lago-import/import-issue";
 import { type ImportProgress, LAGO_RESOURCES } from "~/server/lago-import/import-progress";
 import type { listLagoImportRuns } from "~/server/lago-import/list-lago-import-runs";
@@ -55,7 +56,7 @@ export function ImportPanel() {
     onSuccess: ({ resumed }) => {
       toast.success(resumed ? "Import resumed" : "Import started");
       setForm((current) => ({ ...current, apiKey: "" }));
-      void queryClient.invalidateQueries({ queryKey: trpc.reconciliation.imports.queryKey() });
+      void refreshAfterWrite(queryClient, trpc.reconciliation.imports.queryKey());
     },
   }));
   const submit = (event: FormEvent) => { event.preventDefault(); start.mutate(form); };

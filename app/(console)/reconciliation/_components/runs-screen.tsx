@@ -8,6 +8,7 @@ import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { ImportPanel } from "./import-panel";
 import { StartRunForm } from "./start-run-form";
 import { TrendChart } from "./trend-chart";
@@ -44,8 +45,8 @@ export function RunsScreen() {
   }));
   const trend = useQuery(trpc.reconciliation.trend.queryOptions());
   const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.reconciliation.runs.queryKey() });
-    void queryClient.invalidateQueries({ queryKey: trpc.reconciliation.trend.queryKey() });
+    void refreshAfterWrite(queryClient, trpc.reconciliation.runs.queryKey());
+    void refreshAfterWrite(queryClient, trpc.reconciliation.trend.queryKey());
   };
   return (
     <div className="space-y-8">
