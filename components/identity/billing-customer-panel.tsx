@@ -17,7 +17,10 @@ export function BillingCustomerPanel({ billingCustomerId }: { billingCustomerId:
   const toast = useToast();
   const customer = useQuery(trpc.identity.getCustomer.queryOptions({ id: billingCustomerId }));
   const setPartner = useMutation(trpc.identity.setOdooPartner.mutationOptions({
-    onSuccess: () => { toast.success("Odoo partner saved"); void refreshAfterWrite(queryClient, trpc.identity.pathKey()); },
+    onSuccess: ({ odooPartnerName }) => {
+      toast.success(odooPartnerName ? `Odoo partner saved: ${odooPartnerName}` : "Odoo partner saved");
+      void refreshAfterWrite(queryClient, trpc.identity.pathKey());
+    },
   }));
   if (!customer.data) return <div className="p-6"><Spinner /></div>;
 

@@ -1,7 +1,7 @@
 export { createOdooClient, type OdooCallOptions, type OdooClient, type OdooClientOptions } from "./client";
 export { isOdooError, OdooError, type OdooErrorData, type OdooErrorKind, outcomeUnknown } from "./errors";
 export type { OdooNamedArgs, OdooProtocol } from "./protocol";
-export { findOrCreatePartner, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
+export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
 export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit } from "./models/subscription-plan";
 export {

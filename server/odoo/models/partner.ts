@@ -18,6 +18,12 @@ export async function readPartner(client: OdooClient, id: number): Promise<OdooP
   return partnerRow.parse(row);
 }
 
+/** The partner with this id, archived ones included, or null when Odoo has none. */
+export async function findPartnerById(client: OdooClient, id: number): Promise<OdooPartner | null> {
+  const rows = await client.call<unknown[]>(MODEL, "search_read", { domain: [["id", "=", id]], fields: FIELDS, limit: 1, context: { active_test: false } });
+  return rows.length ? partnerRow.parse(rows[0]) : null;
+}
+
 /** Includes archived partners (active_test=False) so an archived customer is not duplicated. */
 export async function findPartnerByRef(client: OdooClient, ref: string): Promise<OdooPartner | null> {
   const rows = await client.call<unknown[]>(MODEL, "search_read", {

@@ -3,6 +3,7 @@ import { getBillingCustomer } from "~/server/identity/get-billing-customer";
 import { linkAccount } from "~/server/identity/link-account";
 import { searchAccounts } from "~/server/identity/search-accounts";
 import { setOdooPartner } from "~/server/identity/set-odoo-partner";
+import { verifyOdooPartner } from "~/server/identity/verify-odoo-partner";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-query";
 
@@ -20,5 +21,8 @@ export const identityRouter = createTRPCRouter({
 
   setOdooPartner: procedure
     .input(z.object({ billingCustomerId: z.uuid(), odooPartnerId: z.number().int().positive().nullable() }))
-    .mutation(({ ctx, input }) => setOdooPartner({ db: ctx.db, ...input, actorId: ctx.user.id })),
+    .mutation(async ({ ctx, input }) => {
+      const partner = input.odooPartnerId === null ? null : await verifyOdooPartner(input.odooPartnerId);
+      return { customer: await setOdooPartner({ db: ctx.db, ...input, actorId: ctx.user.id }), odooPartnerName: partner?.name ?? null };
+    }),
 });

@@ -1,0 +1,21 @@
+import { env } from "~/server/env";
+import { AppError, validationFailed } from "~/server/errors";
+import { findPartnerById, isOdooError } from "~/server/odoo";
+import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+
+/**
+ * Refuses an Odoo partner id that Odoo does not know, so a mistyped id cannot send a
+ * customer's invoices to nobody (or to somebody else's partner unnoticed: the console
+ * shows the partner's name). Without a configured Odoo there is nothing to ask.
+ */
+export async function verifyOdooPartner(odooPartnerId: number): Promise<{ name: string } | null> {
+  if (!env().ODOO_URL) return null;
+  try {
+    const partner = await findPartnerById(odooClientFromEnv(), odooPartnerId);
+    if (!partner) throw validationFailed({ odoo_partner_id: ["not_found_in_odoo"] });
+    return { name: partner.name };
+  } catch (error) {
+    if (isOdooError(error)) throw new AppError("unavailable", `Odoo could not confirm partner ${odooPartnerId}: ${error.message}`);
+    throw error;
+  }
+}
