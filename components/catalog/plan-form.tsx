@@ -2,6 +2,7 @@
 
 import Decimal from "decimal.js";
 import { type FormEvent, useState } from "react";
+import { PlanInterval } from "~/generated/prisma/enums";
 import type { PlanWithCharges } from "~/server/catalog/plans";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { toMinorUnits } from "~/server/billing/pricing/currency";
@@ -11,12 +12,12 @@ import { Button } from "../button";
 import { CheckboxField, FormActions, SelectField, TextField } from "../form-field";
 import { ChargeEditor, type ChargeDraft, checkDraft, newChargeDraft } from "./charge-editor";
 
-export const INTERVALS = ["weekly", "monthly", "quarterly", "semiannual", "yearly"] as const;
+export const INTERVALS = Object.values(PlanInterval);
 
 export interface PlanFormValues {
   code: string;
   name: string;
-  interval: (typeof INTERVALS)[number];
+  interval: PlanInterval;
   amountCents: bigint;
   amountCurrency: string;
   payInAdvance: boolean;

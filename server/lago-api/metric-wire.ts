@@ -1,16 +1,15 @@
 import { z } from "zod";
 import type { BillableMetric } from "~/generated/prisma/client";
+import { AggregationType } from "~/generated/prisma/enums";
 import type { BillableMetricInput } from "~/server/catalog/billable-metrics";
 import { isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
-
-// Lago's weighted_sum_agg and custom_agg are not supported by the hub: refused, not ignored.
-export const AGGREGATION_TYPES = ["count_agg", "sum_agg", "max_agg", "unique_count_agg", "latest_agg"] as const;
 
 const metricFields = {
   name: requiredString(255),
   code: requiredString(255),
   description: optionalString(2000),
-  aggregation_type: z.enum(AGGREGATION_TYPES, { error: "value_is_invalid" }),
+  // Lago's weighted_sum_agg and custom_agg are not supported by the hub: refused, not ignored.
+  aggregation_type: z.enum(AggregationType, { error: "value_is_invalid" }),
   field_name: optionalString(255),
   recurring: z.boolean({ error: "value_is_invalid" }).optional(),
 };

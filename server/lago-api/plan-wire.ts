@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { PlanInterval } from "~/generated/prisma/enums";
 import { CHARGE_MODELS } from "~/server/billing/pricing";
 import type { PlanInput, PlanWithCharges } from "~/server/catalog/plans";
 import { amountCents, centsToNumber, currencyCode, isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
-
-export const PLAN_INTERVALS = ["weekly", "monthly", "quarterly", "semiannual", "yearly"] as const;
 
 const chargeSchema = z
   .object({
@@ -20,7 +19,7 @@ const planFields = {
   name: requiredString(255),
   code: requiredString(255),
   description: optionalString(2000),
-  interval: z.enum(PLAN_INTERVALS, { error: "value_is_invalid" }),
+  interval: z.enum(PlanInterval, { error: "value_is_invalid" }),
   amount_cents: amountCents,
   amount_currency: currencyCode,
   pay_in_advance: z.boolean({ error: "value_is_invalid" }).optional(),

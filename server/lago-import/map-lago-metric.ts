@@ -1,6 +1,5 @@
-import type { AggregationType } from "~/generated/prisma/client";
+import { AggregationType } from "~/generated/prisma/enums";
 import type { BillableMetricInput } from "~/server/catalog/billable-metrics";
-import { AGGREGATION_TYPES } from "~/server/lago-api/metric-wire";
 import type { ImportIssue } from "./import-issue";
 import type { LagoMetric } from "./lago-wire";
 
@@ -11,7 +10,7 @@ import type { LagoMetric } from "./lago-wire";
  */
 export function mapLagoMetric(metric: LagoMetric): { input: BillableMetricInput | null; issues: ImportIssue[] } {
   const issue = (feature: string, detail: string, action: string): ImportIssue => ({ resource: "billable_metrics", id: metric.code, feature, detail, action });
-  if (!(AGGREGATION_TYPES as readonly string[]).includes(metric.aggregation_type)) {
+  if (!(Object.values(AggregationType) as string[]).includes(metric.aggregation_type)) {
     return { input: null, issues: [issue("aggregation_type", `aggregation ${metric.aggregation_type} is not supported`, "skipped (with its charges)")] };
   }
   const issues: ImportIssue[] = [];

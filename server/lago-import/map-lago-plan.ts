@@ -1,10 +1,8 @@
-import type { PlanInterval } from "~/generated/prisma/client";
+import { PlanInterval } from "~/generated/prisma/enums";
 import { validateChargeProperties } from "~/server/billing/pricing";
 import type { ChargeInput, PlanInput } from "~/server/catalog/plans";
 import type { ImportIssue } from "./import-issue";
 import type { LagoCharge, LagoPlan } from "./lago-wire";
-
-const INTERVALS: readonly string[] = ["weekly", "monthly", "quarterly", "semiannual", "yearly"];
 
 type Issue = (feature: string, detail: string, action: string) => ImportIssue;
 
@@ -53,7 +51,7 @@ export function mapLagoPlan(plan: LagoPlan, metricCodes: ReadonlySet<string>): {
     issues.push(entry);
     return entry;
   };
-  if (!INTERVALS.includes(plan.interval)) {
+  if (!(Object.values(PlanInterval) as string[]).includes(plan.interval)) {
     issue("interval", `interval ${plan.interval} is not supported`, "plan skipped");
     return { input: null, issues };
   }

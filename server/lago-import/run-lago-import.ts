@@ -1,6 +1,7 @@
 import type { LagoImportRun } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
+import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
 import type { LagoConnection } from "./fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
 import type { LagoResource, ResourceProgress } from "./import-progress";
@@ -14,7 +15,7 @@ import { upsertLagoSubscription } from "./upsert-lago-subscription";
 type Common = Pick<PageImport<unknown>, "db" | "runId" | "connection" | "perPage" | "onProgress">;
 
 /** Every Lago subscription state; Lago's list returns only active ones unless asked. */
-const ALL_SUBSCRIPTION_STATUSES = ["active", "pending", "terminated", "canceled"].map((status) => `status[]=${status}`).join("&");
+const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[]=${status}`).join("&");
 
 /**
  * Runs (or resumes) one import: billable metrics, plans with charges, customers,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AggregationType, PlanInterval } from "~/generated/prisma/enums";
 import { CHARGE_MODELS } from "~/server/billing/pricing";
 import { createBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
 import { createPlan, updatePlan } from "~/server/catalog/plans";
@@ -18,7 +19,7 @@ const metricFields = z.object({
   code,
   name: z.string().trim().min(1).max(120),
   description,
-  aggregationType: z.enum(["count_agg", "sum_agg", "max_agg", "unique_count_agg", "latest_agg"]),
+  aggregationType: z.enum(AggregationType),
   fieldName: z.string().trim().max(120).nullish(),
   recurring: z.boolean(),
 });
@@ -37,7 +38,7 @@ const planFields = z.object({
   code,
   name: z.string().trim().min(1).max(120),
   description,
-  interval: z.enum(["weekly", "monthly", "quarterly", "semiannual", "yearly"]),
+  interval: z.enum(PlanInterval),
   amountCents: z.bigint().nonnegative(),
   amountCurrency: z.string().regex(/^[A-Z]{3}$/),
   payInAdvance: z.boolean(),
