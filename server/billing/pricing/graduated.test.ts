@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChargeRange } from "./charge-properties";
+import { range } from "./charge-range.fixture";
 import { ExactDecimal } from "./exact-decimal";
 import { priceGraduated } from "./graduated";
-
-const range = (from: number, to: number | null, perUnit: string, flat: string): ChargeRange => ({
-  from_value: from,
-  to_value: to,
-  per_unit_amount: perUnit,
-  flat_amount: flat,
-});
 
 const price = (units: string, ranges: ChargeRange[]) =>
   priceGraduated(new ExactDecimal(units), { graduated_ranges: ranges, free_units: "0" });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ChargeRange } from "./charge-properties";
+import { range } from "./charge-range.fixture";
 import { priceCharge } from "./price-charge";
-
-const range = (from: number, to: number | null, perUnit: string, flat: string): ChargeRange => ({
-  from_value: from,
-  to_value: to,
-  per_unit_amount: perUnit,
-  flat_amount: flat,
-});
 
 const tiers = [range(0, 10, "1", "5"), range(10, null, "0.5", "2")];
 const volumeRanges = [range(0, 100, "2", "10"), range(100, 200, "1", "0"), range(200, null, "0.5", "50")];

@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ChargeRange } from "./charge-properties";
+import { range } from "./charge-range.fixture";
 import { ExactDecimal } from "./exact-decimal";
 import { priceVolume } from "./volume";
-
-const range = (from: number, to: number | null, perUnit: string, flat: string): ChargeRange => ({
-  from_value: from,
-  to_value: to,
-  per_unit_amount: perUnit,
-  flat_amount: flat,
-});
 
 const price = (units: string, ranges: ChargeRange[]) =>
   priceVolume(new ExactDecimal(units), { volume_ranges: ranges, free_units: "0" });
