@@ -8,5 +8,5 @@ export {
   ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, readSubscription, setSubscriptionEndDate, SUBSCRIPTION_STATES,
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
-export { ensureUsageLine, readOrderLines, setLineValuesByProduct, setQtyDelivered, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
+export { ensureUsageLine, readOrderLines, setLineValuesByProduct, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
 export { listInvoices, readInvoice, type InvoiceFilter, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";

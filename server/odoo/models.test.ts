@@ -5,7 +5,7 @@ import { listInvoices, readInvoice } from "./models/account-move";
 import { findOrCreatePartner, findPartnerByRef } from "./models/partner";
 import { findProductByCode, readProducts } from "./models/product";
 import { listSubscriptions, readSubscription } from "./models/sale-order";
-import { ensureUsageLine, readOrderLines, setQtyDelivered, writeUsageLine } from "./models/sale-order-line";
+import { ensureUsageLine, readOrderLines, writeUsageLine } from "./models/sale-order-line";
 import { findPlan, readPlan } from "./models/subscription-plan";
 
 const API_KEY = "models-test-key";
@@ -72,9 +72,11 @@ describe("typed Odoo helpers", () => {
     expect(await listSubscriptions(odoo, { dueBy: "2024-12-31" })).toEqual([]);
   });
 
-  it("setQtyDelivered writes only when the value changes", async () => {
-    expect(await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 42 })).toEqual({ changed: true, previous: 0 });
-    expect(await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 42 })).toEqual({ changed: false, previous: 42 });
+  it("writeUsageLine writes only when the values change", async () => {
+    const usageLine = { lineId: seed.line_ids.usage, quantity: 42, priceUnit: 0.01 };
+    expect((await readOrderLines(odoo, [seed.line_ids.usage]))[0]).toMatchObject({ qtyDelivered: 0 });
+    expect(await writeUsageLine(odoo, usageLine)).toEqual({ changed: true });
+    expect(await writeUsageLine(odoo, usageLine)).toEqual({ changed: false });
     expect(writes()).toHaveLength(1);
     const [line] = await readOrderLines(odoo, [seed.line_ids.usage]);
     expect(line).toMatchObject({ qtyDelivered: 42, qtyToInvoice: 42, productId: seed.product_ids.usage, orderId: seed.order_id });
@@ -102,7 +104,7 @@ describe("typed Odoo helpers", () => {
   });
 
   it("lists invoices with their lines after a billing run", async () => {
-    await setQtyDelivered(odoo, { lineId: seed.line_ids.usage, quantity: 500 });
+    await writeUsageLine(odoo, { lineId: seed.line_ids.usage, quantity: 500, priceUnit: 0.01 });
     const [run] = sim.runInvoicing("2025-01-01");
     const invoices = await listInvoices(odoo, { origin: "S00001" });
     expect(invoices).toHaveLength(1);

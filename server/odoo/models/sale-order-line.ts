@@ -49,21 +49,6 @@ export async function readOrderLines(client: OdooClient, lineIds: number[]): Pro
 /** Quantities closer than this are equal (Odoo rounds Units to 0.01; we stay finer). */
 const EPSILON = 1e-9;
 
-/**
- * Sets qty_delivered to an absolute value; skips the write when Odoo already holds it.
- * Safe to retry and to repeat.
- */
-export async function setQtyDelivered(
-  client: OdooClient,
-  input: { lineId: number; quantity: number },
-): Promise<{ changed: boolean; previous: number }> {
-  const [row] = await client.call<{ qty_delivered: number }[]>(MODEL, "read", { ids: [input.lineId], fields: ["qty_delivered"] });
-  const previous = row?.qty_delivered ?? 0;
-  if (Math.abs(previous - input.quantity) < EPSILON) return { changed: false, previous };
-  await client.call<boolean>(MODEL, "write", { ids: [input.lineId], vals: { qty_delivered: input.quantity } });
-  return { changed: true, previous };
-}
-
 export interface UsageLineInput {
   orderId: number;
   productId: number;
