@@ -2,7 +2,7 @@
 
 import { type ColumnDef, flexRender, getCoreRowModel, type RowData, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
-import type { TablePage } from "~/server/trpc/table-query";
+import type { TablePage } from "~/server/db/table-query";
 import { Button } from "./button";
 import { Spinner } from "./spinner";
 import type { TableQueryState } from "./use-table-query";

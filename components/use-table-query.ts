@@ -3,7 +3,7 @@
 import type { ColumnFiltersState, PaginationState, SortingState, VisibilityState } from "@tanstack/react-table";
 import { useEffect, useMemo, useState } from "react";
 import { useDebouncedValue } from "./use-debounced-value";
-import type { TableQueryInput } from "~/server/trpc/table-query";
+import type { TableQueryInput } from "~/server/trpc/table-input";
 
 /**
  * react-table state for a server-paged table, and the same state as the shared

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const auditRowInclude = { actor: { select: { email: true } } } satisfies Prisma.AuditLogInclude;
 export type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof auditRowInclude }>;
@@ -12,9 +12,8 @@ export async function listAuditLogs(options: { db: DbOrTx; query: TableQuery }):
   const { query } = options;
   const entityType = tableFilter(query, FILTERABLE, "entityType");
   const where: Prisma.AuditLogWhereInput = { ...tableSearch(query, ["action", "entityId"]), ...(entityType ? { entityType } : {}) };
-  const [rows, totalCount] = await Promise.all([
-    options.db.auditLog.findMany({ where, include: auditRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.auditLog.findMany({ where, include: auditRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.auditLog.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

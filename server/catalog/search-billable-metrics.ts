@@ -1,7 +1,7 @@
 import type { BillableMetric, Prisma } from "~/generated/prisma/client";
 import { AggregationType } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const SORTABLE = ["code", "name", "aggregationType", "createdAt"] as const;
 const FILTERABLE = ["aggregationType"] as const;
@@ -14,9 +14,8 @@ export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQ
     ...tableSearch(query, ["code", "name"]),
     ...(aggregation ? { aggregationType: aggregation } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.billableMetric.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.billableMetric.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
     options.db.billableMetric.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

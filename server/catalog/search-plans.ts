@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { PlanInterval } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 import { type PlanWithCharges, planWithCharges } from "./plans";
 
 const SORTABLE = ["code", "name", "interval", "amountCents", "createdAt"] as const;
@@ -15,9 +15,8 @@ export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): P
     ...tableSearch(query, ["code", "name"]),
     ...(interval ? { interval } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.plan.findMany({ where, include: planWithCharges, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.plan.findMany({ where, include: planWithCharges, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
     options.db.plan.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 export const accountRowInclude = {
   service: { select: { code: true } },
@@ -20,9 +20,8 @@ export async function searchAccounts(options: { db: DbOrTx; query: TableQuery })
     ...tableSearch(query, ["externalId", "name", "email"]),
     ...(service ? { service: { code: service } } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.accountLink.findMany({ where, include: accountRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "externalId", desc: false }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.accountLink.findMany({ where, include: accountRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "externalId", desc: false }), ...pageWindow(query) }),
     options.db.accountLink.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

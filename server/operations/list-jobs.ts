@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { JobState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const jobRowInclude = { subscription: { select: { externalId: true } } } satisfies Prisma.JobInclude;
 export type JobRow = Prisma.JobGetPayload<{ include: typeof jobRowInclude }>;
@@ -14,9 +14,8 @@ export async function listJobs(options: { db: DbOrTx; query: TableQuery }): Prom
   const { query } = options;
   const state = tableEnumFilter(query, FILTERABLE, "state", JobState);
   const where: Prisma.JobWhereInput = { ...tableSearch(query, ["metricCode", "lastError"]), ...(state ? { state } : {}) };
-  const [rows, totalCount] = await Promise.all([
-    options.db.job.findMany({ where, include: jobRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "updatedAt", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.job.findMany({ where, include: jobRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "updatedAt", desc: true }), ...pageWindow(query) }),
     options.db.job.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { DeliveryState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const deliveryRowInclude = { service: { select: { code: true } } } satisfies Prisma.WebhookDeliveryInclude;
 export type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ include: typeof deliveryRowInclude }>;
@@ -19,11 +19,10 @@ export async function listWebhookDeliveries(options: { db: DbOrTx; query: TableQ
     ...(state ? { state } : {}),
     ...(serviceCode ? { service: { code: serviceCode } } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.webhookDelivery.findMany({ where, include: deliveryRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.webhookDelivery.findMany({ where, include: deliveryRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.webhookDelivery.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }
 
 /** Codes of the services that have deliveries, for the screen's service filter. */

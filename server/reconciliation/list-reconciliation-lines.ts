@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const SORTABLE = ["customerKey", "chargeKey", "status", "serviceCode", "amountDiffCents"] as const;
 const FILTERABLE = ["status", "serviceCode", "customerKey"] as const;
@@ -29,9 +29,8 @@ export function lineFilter(runId: string, query: TableQuery): Prisma.Reconciliat
 /** One run's diff lines, filtered (status, service, customer), sorted and paged on the server. */
 export async function listReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<TablePage<LineRow>> {
   const where = lineFilter(options.runId, options.query);
-  const [rows, totalCount] = await Promise.all([
-    options.db.reconciliationLine.findMany({ where, select: lineColumns, orderBy: tableOrderBy(options.query, SORTABLE, { id: "customerKey", desc: false }), ...tableWindow(options.query) }),
+  return readTablePage(
+    options.db.reconciliationLine.findMany({ where, select: lineColumns, orderBy: tableOrderBy(options.query, SORTABLE, { id: "customerKey", desc: false }), ...pageWindow(options.query) }),
     options.db.reconciliationLine.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,6 +1,6 @@
 import type { Prisma, ReconciliationRun } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const SORTABLE = ["createdAt", "periodStart", "lineCount"] as const;
 const FILTERABLE = ["status"] as const;
@@ -10,9 +10,8 @@ export async function listReconciliationRuns(options: { db: DbOrTx; query: Table
   const { query } = options;
   const status = tableFilter(query, FILTERABLE, "status");
   const where: Prisma.ReconciliationRunWhereInput = status ? { status } : {};
-  const [rows, totalCount] = await Promise.all([
-    options.db.reconciliationRun.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.reconciliationRun.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.reconciliationRun.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,6 +1,6 @@
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
-import type { TableQuery } from "~/server/trpc/table-query";
+import type { TableQuery } from "~/server/db/table-query";
 import { formatCsvRow } from "./format-csv-row";
 import { lineColumns, lineFilter } from "./list-reconciliation-lines";
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 /** Everything the console shows of a service: never the key hash or webhook secret. */
 export const serviceListSelect = {
@@ -15,9 +15,8 @@ export async function listServices(options: { db: DbOrTx; query: TableQuery }): 
   const { query } = options;
   const active = tableFilter(query, FILTERABLE, "active");
   const where: Prisma.ServiceWhereInput = { ...tableSearch(query, ["code", "name"]), ...(active ? { active: active === "true" } : {}) };
-  const [rows, totalCount] = await Promise.all([
-    options.db.service.findMany({ where, select: serviceListSelect, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.service.findMany({ where, select: serviceListSelect, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
     options.db.service.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,6 +1,6 @@
 import type { Prisma, UsageEvent } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const SORTABLE = ["timestamp", "code", "transactionId"] as const;
 const FILTERABLE = ["code"] as const;
@@ -21,9 +21,8 @@ export async function searchSubscriptionEvents(options: {
     ...tableSearch(query, ["transactionId"]),
     ...(code ? { code } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.usageEvent.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "timestamp", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.usageEvent.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "timestamp", desc: true }), ...pageWindow(query) }),
     options.db.usageEvent.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { SubscriptionStatus } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
 const subscriptionRowInclude = {
   service: { select: { code: true } },
@@ -23,9 +23,8 @@ export async function searchSubscriptions(options: { db: DbOrTx; query: TableQue
     ...(status ? { status } : {}),
     ...(service ? { service: { code: service } } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
-    options.db.subscription.findMany({ where, include: subscriptionRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...tableWindow(query) }),
+  return readTablePage(
+    options.db.subscription.findMany({ where, include: subscriptionRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.subscription.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

@@ -1,6 +1,6 @@
 import { UserRole } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWindow } from "~/server/trpc/table-query";
+import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 import { type ConsoleUser, consoleUserSelect } from "./console-user";
 
 const SORTABLE = ["email", "name", "role", "createdAt"] as const;
@@ -15,14 +15,13 @@ export async function listUsers(options: { db: DbOrTx; query: TableQuery }): Pro
     ...(role ? { role } : {}),
     ...(active ? { active: active === "true" } : {}),
   };
-  const [rows, totalCount] = await Promise.all([
+  return readTablePage(
     options.db.user.findMany({
       where,
       select: { ...consoleUserSelect, createdAt: true },
       orderBy: tableOrderBy(query, SORTABLE, { id: "email", desc: false }),
-      ...tableWindow(query),
+      ...pageWindow(query),
     }),
     options.db.user.count({ where }),
-  ]);
-  return { rows, totalCount };
+  );
 }

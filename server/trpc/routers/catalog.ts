@@ -6,7 +6,7 @@ import { createPlan, updatePlan } from "~/server/catalog/plans";
 import { searchBillableMetrics } from "~/server/catalog/search-billable-metrics";
 import { searchPlans } from "~/server/catalog/search-plans";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("catalog");
 

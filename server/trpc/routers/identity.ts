@@ -5,7 +5,7 @@ import { searchAccounts } from "~/server/identity/search-accounts";
 import { setOdooPartner } from "~/server/identity/set-odoo-partner";
 import { verifyOdooPartner } from "~/server/identity/verify-odoo-partner";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("identity");
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { listJobs } from "~/server/operations/list-jobs";
 import { retryJob } from "~/server/operations/retry-job";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("jobs");
 

@@ -9,7 +9,7 @@ import { listReconciliationRuns } from "~/server/reconciliation/list-reconciliat
 import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-codes";
 import { startReconciliation } from "~/server/reconciliation/start-reconciliation";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("reconciliation");
 const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`));

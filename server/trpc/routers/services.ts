@@ -4,7 +4,7 @@ import { listServices, serviceListSelect, type ServiceRow } from "~/server/servi
 import { rotateApiKey } from "~/server/services/rotate-api-key";
 import { updateService } from "~/server/services/update-service";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("services");
 

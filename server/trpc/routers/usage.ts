@@ -3,7 +3,7 @@ import { getSubscriptionUsage } from "~/server/usage/get-subscription-usage";
 import { searchSubscriptionEvents } from "~/server/usage/search-subscription-events";
 import { searchSubscriptions } from "~/server/usage/search-subscriptions";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("usage");
 

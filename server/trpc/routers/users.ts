@@ -5,7 +5,7 @@ import { createUser } from "~/server/users/create-user";
 import { listUsers } from "~/server/users/list-users";
 import { updateUser } from "~/server/users/update-user";
 import { areaProcedure, createTRPCRouter, protectedProcedure } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("users");
 

@@ -4,7 +4,7 @@ import { replayDeadWebhookDeliveries } from "~/server/operations/replay-dead-web
 import { replayWebhookDelivery } from "~/server/operations/replay-webhook-delivery";
 import { getWebhookDelivery } from "~/server/webhooks/get-webhook-delivery";
 import { areaProcedure, createTRPCRouter } from "../trpc";
-import { tableQuerySchema } from "../table-query";
+import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("webhooks");
 

@@ -1,8 +1,9 @@
 import { getConsoleUser } from "~/server/auth/get-console-user";
 import { canAccess } from "~/server/auth/roles";
 import { getDb } from "~/server/db/client";
+import { isUuid } from "~/server/lib/uuid";
 import { streamReconciliationCsv } from "~/server/reconciliation/stream-reconciliation-csv";
-import { tableQuerySchema } from "~/server/trpc/table-query";
+import { tableQuerySchema } from "~/server/trpc/table-input";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
   if (!user) return new Response("sign in first", { status: 401 });
   if (!canAccess(user.role, "reconciliation")) return new Response("forbidden", { status: 403 });
   const { runId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(runId)) return new Response("not found", { status: 404 });
+  if (!isUuid(runId)) return new Response("not found", { status: 404 });
   const url = new URL(request.url);
   const filters = ["status", "serviceCode", "customerKey"].flatMap((id) => (url.searchParams.get(id) ? [{ id, value: url.searchParams.get(id)! }] : []));
   const query = tableQuerySchema.parse({ filters, search: url.searchParams.get("search") ?? "" });

@@ -1,29 +1,35 @@
-import { z } from "zod";
 import { badRequest } from "~/server/errors";
 
-/**
- * The one paging/sort/filter shape of every list procedure. It mirrors
- * @tanstack/react-table's state (pageIndex, SortingState, ColumnFiltersState) so the
- * console tables send their state as is and the server does the paging.
- */
-export const tableQuerySchema = z.object({
-  /** 0-based, like react-table's pageIndex. */
-  page: z.number().int().min(0).max(100_000).default(0),
-  pageSize: z.number().int().min(1).max(100).default(20),
-  sort: z.object({ id: z.string().max(64), desc: z.boolean() }).nullable().default(null),
-  filters: z.array(z.object({ id: z.string().max(64), value: z.string().max(200) })).max(20).default([]),
-  search: z.string().trim().max(200).default(""),
-});
+/** Which rows of a list: `take` rows after skipping `skip` (Lago lists and console tables alike). */
+export interface PageWindow {
+  skip: number;
+  take: number;
+}
 
-export type TableQuery = z.output<typeof tableQuerySchema>;
-export type TableQueryInput = z.input<typeof tableQuerySchema>;
+/**
+ * One console table read, as domain search functions take it: the paging window, the
+ * sorted column, column filters (id → value; an empty value means unset) and a free-text
+ * search. The tRPC input (server/trpc/table-input.ts) turns react-table's state into it.
+ */
+export interface TableQuery extends PageWindow {
+  sort: { id: string; desc: boolean } | null;
+  filter: Readonly<Record<string, string>>;
+  search: string;
+}
 
 export interface TablePage<Row> {
   rows: Row[];
   totalCount: number;
 }
 
-export const tableWindow = (query: TableQuery) => ({ skip: query.page * query.pageSize, take: query.pageSize });
+/** Just the window, for Prisma's findMany (a TableQuery carries more keys than it accepts). */
+export const pageWindow = ({ skip, take }: PageWindow): PageWindow => ({ skip, take });
+
+/** A page of rows and the total the filters match, read side by side. */
+export async function readTablePage<Row>(rows: Promise<Row[]>, totalCount: Promise<number>): Promise<TablePage<Row>> {
+  const [pageRows, total] = await Promise.all([rows, totalCount]);
+  return { rows: pageRows, totalCount: total };
+}
 
 type SortOrder = "asc" | "desc";
 
@@ -45,10 +51,10 @@ export function tableOrderBy<Column extends string>(
 
 /** The value of one column filter, if set; filters on other columns are refused. */
 export function tableFilter<Column extends string>(query: TableQuery, columns: readonly Column[], id: Column): string | undefined {
-  for (const filter of query.filters) {
-    if (!(columns as readonly string[]).includes(filter.id)) throw badRequest(`cannot filter on ${filter.id}`);
+  for (const filterId of Object.keys(query.filter)) {
+    if (!(columns as readonly string[]).includes(filterId)) throw badRequest(`cannot filter on ${filterId}`);
   }
-  const value = query.filters.find((filter) => filter.id === id)?.value;
+  const value = query.filter[id];
   return value === "" ? undefined : value;
 }
 
