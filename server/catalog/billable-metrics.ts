@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
-import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
+import { type PageWindow, pageWindow } from "~/server/db/table-query";
 import { assertValidMetricDefinition } from "./metric-rules";
 
 export interface BillableMetricInput {
@@ -84,9 +84,9 @@ export async function deleteBillableMetric(options: { db: Db; code: string }): P
   });
 }
 
-export async function listBillableMetrics(options: { db: DbOrTx; pagination: Pagination }) {
+export async function listBillableMetrics(options: { db: DbOrTx; page: PageWindow }) {
   const [metrics, totalCount] = await Promise.all([
-    options.db.billableMetric.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.pagination) }),
+    options.db.billableMetric.findMany({ orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.page) }),
     options.db.billableMetric.count(),
   ]);
   return { metrics, totalCount };

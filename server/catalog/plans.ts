@@ -4,8 +4,9 @@ import type { Db, DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { type ErrorDetails, notFound, validationFailed } from "~/server/errors";
-import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
+import { type PageWindow, pageWindow } from "~/server/db/table-query";
 import { validateChargeProperties } from "~/server/billing/pricing";
+import { isUuid } from "~/server/lib/uuid";
 
 export interface ChargeInput {
   billableMetricId?: string;
@@ -29,14 +30,12 @@ export interface PlanInput {
 export const planWithCharges = { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } satisfies Prisma.PlanInclude;
 export type PlanWithCharges = Prisma.PlanGetPayload<{ include: typeof planWithCharges }>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Resolves each charge's metric and validates its properties with the pricing
  * module's schema, collecting every error keyed like Lago (`charges.<i>.<field>`).
  */
 async function resolveCharges(db: DbOrTx, charges: ChargeInput[]) {
-  const ids = charges.map((c) => c.billableMetricId).filter((id): id is string => !!id && UUID.test(id));
+  const ids = charges.map((c) => c.billableMetricId).filter((id): id is string => !!id && isUuid(id));
   const codes = charges.map((c) => c.billableMetricCode).filter((code): code is string => !!code);
   const metrics = await db.billableMetric.findMany({ where: { OR: [{ id: { in: ids } }, { code: { in: codes } }] } });
   const errors: ErrorDetails = {};
@@ -141,9 +140,9 @@ export async function deletePlan(options: { db: Db; code: string }): Promise<Pla
   });
 }
 
-export async function listPlans(options: { db: DbOrTx; pagination: Pagination }) {
+export async function listPlans(options: { db: DbOrTx; page: PageWindow }) {
   const [plans, totalCount] = await Promise.all([
-    options.db.plan.findMany({ include: planWithCharges, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.pagination) }),
+    options.db.plan.findMany({ include: planWithCharges, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.page) }),
     options.db.plan.count(),
   ]);
   return { plans, totalCount };

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { describeForLog, lagoErrorResponse } from "./error-response";
+import { describeForLog, lagoErrorResponse } from "./lago-error-response";
 
 const SECRET = "nxb_secret_key_material";
 

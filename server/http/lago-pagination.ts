@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PageWindow } from "~/server/db/table-query";
 
 /** Lago's `?page=&per_page=` paging and its `meta` block. */
 export const paginationSchema = z.object({
@@ -15,7 +16,8 @@ export function parsePagination(searchParams: URLSearchParams): Pagination {
   });
 }
 
-export const pageWindow = ({ page, per_page }: Pagination) => ({ skip: (page - 1) * per_page, take: per_page });
+/** The rows of the requested page, as domain list functions take them. */
+export const paginationWindow = ({ page, per_page }: Pagination): PageWindow => ({ skip: (page - 1) * per_page, take: per_page });
 
 export function paginationMeta({ page, per_page }: Pagination, totalCount: number) {
   const totalPages = Math.ceil(totalCount / per_page);

@@ -3,7 +3,7 @@ import { getDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
 import { type AuthenticatedService, authenticateService } from "~/server/services/authenticate-service";
-import { lagoErrorResponse } from "./error-response";
+import { lagoErrorResponse } from "./lago-error-response";
 import { createRateLimiter, type RateLimitDecision, type RateLimiter, rateLimitHeaders } from "./rate-limiter";
 import { readJsonBody } from "./read-json-body";
 

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from "~/server/db/client";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
 import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
-import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
+import { type PageWindow, pageWindow } from "~/server/db/table-query";
 
 export const subscriptionWithRelations = { plan: true, accountLink: true } satisfies Prisma.SubscriptionInclude;
 export type SubscriptionWithRelations = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionWithRelations }>;
@@ -117,7 +117,7 @@ export async function findSubscription(options: { db: DbOrTx; serviceId: string;
 export async function listSubscriptions(options: {
   db: DbOrTx;
   serviceId: string;
-  pagination: Pagination;
+  page: PageWindow;
   filters: { externalCustomerId?: string; planCode?: string; statuses?: SubscriptionStatus[] };
 }) {
   const { filters } = options;
@@ -128,7 +128,7 @@ export async function listSubscriptions(options: {
     ...(filters.planCode ? { plan: { code: filters.planCode } } : {}),
   };
   const [subscriptions, totalCount] = await Promise.all([
-    options.db.subscription.findMany({ where, include: subscriptionWithRelations, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.pagination) }),
+    options.db.subscription.findMany({ where, include: subscriptionWithRelations, orderBy: [{ createdAt: "desc" }, { id: "asc" }], ...pageWindow(options.page) }),
     options.db.subscription.count({ where }),
   ]);
   return { subscriptions, totalCount };

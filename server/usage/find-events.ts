@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
-import { type Pagination, pageWindow } from "~/server/lago-api/pagination";
+import { type PageWindow, pageWindow } from "~/server/db/table-query";
 
 export const eventWithSubscription = {
   subscription: { select: { externalId: true, accountLinkId: true } },
@@ -23,7 +23,7 @@ export async function findEvent(options: { db: DbOrTx; serviceId: string; transa
 export async function listEvents(options: {
   db: DbOrTx;
   serviceId: string;
-  pagination: Pagination;
+  page: PageWindow;
   filters: { externalSubscriptionId?: string; code?: string; timestampFrom?: Date; timestampTo?: Date };
 }) {
   const { filters } = options;
@@ -36,7 +36,7 @@ export async function listEvents(options: {
       : {}),
   };
   const [events, totalCount] = await Promise.all([
-    options.db.usageEvent.findMany({ where, include: eventWithSubscription, orderBy: [{ timestamp: "desc" }, { id: "asc" }], ...pageWindow(options.pagination) }),
+    options.db.usageEvent.findMany({ where, include: eventWithSubscription, orderBy: [{ timestamp: "desc" }, { id: "asc" }], ...pageWindow(options.page) }),
     options.db.usageEvent.count({ where }),
   ]);
   return { events, totalCount };

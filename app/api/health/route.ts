@@ -1,5 +1,5 @@
 import { getDb } from "~/server/db/client";
-import { lagoErrorResponse } from "~/server/lago-api/error-response";
+import { lagoErrorResponse } from "~/server/http/lago-error-response";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { cronRoute } from "~/server/cron/cron-route";
+import { cronRoute } from "~/server/http/cron-route";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 import { pollOdooLifecycle } from "~/server/webhooks";
 

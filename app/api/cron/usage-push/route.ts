@@ -1,4 +1,4 @@
-import { cronRoute } from "~/server/cron/cron-route";
+import { cronRoute } from "~/server/http/cron-route";
 import { env } from "~/server/env";
 import { previewUsagePush } from "~/server/jobs/preview-usage-push";
 import { runUsagePush } from "~/server/jobs/run-usage-push";

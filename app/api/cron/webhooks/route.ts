@@ -1,4 +1,4 @@
-import { cronRoute } from "~/server/cron/cron-route";
+import { cronRoute } from "~/server/http/cron-route";
 import { drainWebhooks } from "~/server/webhooks";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { describeForLog } from "~/server/lago-api/error-response";
+import { describeForLog } from "~/server/http/lago-error-response";
 import { appRouter } from "~/server/trpc/root";
 import { createTRPCContext } from "~/server/trpc/trpc";
 

@@ -1,8 +1,8 @@
 import { createBillableMetric, listBillableMetrics, type BillableMetricInput } from "~/server/catalog/billable-metrics";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { metricCreateSchema, metricInputFromWire, serializeBillableMetric } from "~/server/lago-api/metric-wire";
-import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
+import { parseRoot } from "~/server/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +14,6 @@ export const POST = lagoRoute(async ({ db, body }) => {
 
 export const GET = lagoRoute(async ({ db, searchParams }) => {
   const pagination = parsePagination(searchParams);
-  const { metrics, totalCount } = await listBillableMetrics({ db, pagination });
+  const { metrics, totalCount } = await listBillableMetrics({ db, page: paginationWindow(pagination) });
   return { billable_metrics: metrics.map(serializeBillableMetric), meta: paginationMeta(pagination, totalCount) };
 });

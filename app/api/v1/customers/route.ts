@@ -1,9 +1,9 @@
 import { listCustomers } from "~/server/identity/list-customers";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { customerFieldsFromWire, customerInputSchema, serializeCustomer } from "~/server/lago-api/customer-wire";
-import { lagoRoute } from "~/server/lago-api/lago-route";
-import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { lagoRoute } from "~/server/http/lago-route";
+import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
+import { parseRoot } from "~/server/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -15,6 +15,6 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
 
 export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const pagination = parsePagination(searchParams);
-  const { customers, totalCount } = await listCustomers({ db, serviceId: service.id, pagination });
+  const { customers, totalCount } = await listCustomers({ db, serviceId: service.id, page: paginationWindow(pagination) });
   return { customers: customers.map(serializeCustomer), meta: paginationMeta(pagination, totalCount) };
 });

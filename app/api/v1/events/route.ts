@@ -1,7 +1,7 @@
 import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
-import { lagoRoute } from "~/server/lago-api/lago-route";
-import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { lagoRoute } from "~/server/http/lago-route";
+import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
+import { parseRoot } from "~/server/http/read-json-body";
 import { isoDate } from "~/server/lago-api/wire-common";
 import { listEvents } from "~/server/usage/find-events";
 import { ingestEvents } from "~/server/usage/ingest-events";
@@ -21,7 +21,7 @@ export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const { events, totalCount } = await listEvents({
     db,
     serviceId: service.id,
-    pagination,
+    page: paginationWindow(pagination),
     filters: {
       externalSubscriptionId: searchParams.get("external_subscription_id") ?? undefined,
       code: searchParams.get("code") ?? undefined,

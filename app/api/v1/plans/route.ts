@@ -1,8 +1,8 @@
 import { createPlan, listPlans, type PlanInput } from "~/server/catalog/plans";
-import { lagoRoute } from "~/server/lago-api/lago-route";
-import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
+import { lagoRoute } from "~/server/http/lago-route";
+import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { planCreateSchema, planInputFromWire, serializePlan } from "~/server/lago-api/plan-wire";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { parseRoot } from "~/server/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +13,6 @@ export const POST = lagoRoute(async ({ db, body }) => {
 
 export const GET = lagoRoute(async ({ db, searchParams }) => {
   const pagination = parsePagination(searchParams);
-  const { plans, totalCount } = await listPlans({ db, pagination });
+  const { plans, totalCount } = await listPlans({ db, page: paginationWindow(pagination) });
   return { plans: plans.map(serializePlan), meta: paginationMeta(pagination, totalCount) };
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { findPlan } from "~/server/catalog/plans";
-import { lagoRoute } from "~/server/lago-api/lago-route";
-import { paginationMeta, parsePagination } from "~/server/lago-api/pagination";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { lagoRoute } from "~/server/http/lago-route";
+import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
+import { parseRoot } from "~/server/http/read-json-body";
 import { SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire } from "~/server/lago-api/subscription-wire";
 import { createSubscription, listSubscriptions } from "~/server/subscriptions/subscriptions";
 
@@ -21,7 +21,7 @@ export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const { subscriptions, totalCount } = await listSubscriptions({
     db,
     serviceId: service.id,
-    pagination,
+    page: paginationWindow(pagination),
     filters: {
       externalCustomerId: searchParams.get("external_customer_id") ?? undefined,
       planCode: searchParams.get("plan_code") ?? undefined,

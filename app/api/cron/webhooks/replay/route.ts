@@ -1,4 +1,4 @@
-import { cronRoute } from "~/server/cron/cron-route";
+import { cronRoute } from "~/server/http/cron-route";
 import { badRequest } from "~/server/errors";
 import { replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
 

@@ -1,7 +1,7 @@
 import { deleteBillableMetric, findBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { metricInputFromWire, metricUpdateSchema, serializeBillableMetric } from "~/server/lago-api/metric-wire";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { parseRoot } from "~/server/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { deleteCustomer } from "~/server/identity/delete-customer";
 import { findCustomer } from "~/server/identity/find-customer";
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { serializeEvent } from "~/server/lago-api/event-wire";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { findEvent } from "~/server/usage/find-events";
 
 export const dynamic = "force-dynamic";

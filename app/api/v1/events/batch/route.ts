@@ -1,8 +1,8 @@
 import { env } from "~/server/env";
 import { validationFailed } from "~/server/errors";
 import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
-import { lagoRoute } from "~/server/lago-api/lago-route";
-import { zodIssuesToLagoDetails } from "~/server/lago-api/zod-to-lago";
+import { lagoRoute } from "~/server/http/lago-route";
+import { zodIssuesToLagoDetails } from "~/server/http/zod-to-lago";
 import { ingestEvents } from "~/server/usage/ingest-events";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import { deletePlan, findPlan, updatePlan } from "~/server/catalog/plans";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { planInputFromWire, planUpdateSchema, serializePlan } from "~/server/lago-api/plan-wire";
-import { parseRoot } from "~/server/lago-api/read-json-body";
+import { parseRoot } from "~/server/http/read-json-body";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { findPlan } from "~/server/catalog/plans";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { findSubscription, terminateSubscription } from "~/server/subscriptions/subscriptions";
 

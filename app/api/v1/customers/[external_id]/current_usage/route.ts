@@ -1,5 +1,5 @@
 import { validationFailed } from "~/server/errors";
-import { lagoRoute } from "~/server/lago-api/lago-route";
+import { lagoRoute } from "~/server/http/lago-route";
 import { serializeCustomerUsage } from "~/server/lago-api/usage-wire";
 import { getCurrentUsage } from "~/server/usage/get-current-usage";
 
