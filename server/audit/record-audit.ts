@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
+import { toPlainJson } from "~/server/lib/plain-json";
 
 // Credentials never enter the audit trail, whichever entity a snapshot comes from.
 const SECRET_KEYS = new Set(["apiKeyHash", "webhookSecret", "passwordHash"]);
@@ -7,9 +8,7 @@ const SECRET_KEYS = new Set(["apiKeyHash", "webhookSecret", "passwordHash"]);
 /** A JSON snapshot: bigints as strings, dates as ISO strings, secrets dropped. */
 export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
   if (value === undefined || value === null) return undefined;
-  return JSON.parse(
-    JSON.stringify(value, (key, inner) => (SECRET_KEYS.has(key) ? undefined : typeof inner === "bigint" ? inner.toString() : inner)),
-  );
+  return toPlainJson(value, SECRET_KEYS) as Prisma.InputJsonValue;
 }
 
 export interface AuditEntry {

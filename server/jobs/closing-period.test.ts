@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateFromOdoo, decideClosingPeriod, jobRetryDelayMs, odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
+import { backoffDelayMs } from "~/server/lib/backoff";
+import { dateFromOdoo, decideClosingPeriod, JOB_BACKOFF, odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 
 const base = {
   interval: "monthly" as const,
@@ -78,12 +79,14 @@ describe("odooEndDateAfter", () => {
   });
 });
 
-describe("jobRetryDelayMs", () => {
-  it("doubles from 30 s with ±20 % jitter and caps at 6 h", () => {
-    expect(jobRetryDelayMs(1, () => 0.5)).toBe(30_000);
-    expect(jobRetryDelayMs(2, () => 0.5)).toBe(60_000);
-    expect(jobRetryDelayMs(4, () => 0)).toBe(192_000);
-    expect(jobRetryDelayMs(4, () => 1)).toBe(288_000);
-    expect(jobRetryDelayMs(50, () => 0.5)).toBe(6 * 3_600_000);
+describe("JOB_BACKOFF: 30 s doubling to 6 h, ±20 % jitter", () => {
+  it.each([
+    [1, 0.5, 30_000],
+    [2, 0.5, 60_000],
+    [4, 0, 192_000],
+    [4, 1, 288_000],
+    [50, 0.5, 6 * 3_600_000],
+  ])("attempt %i, random %f → %i ms", (attempts, random, expected) => {
+    expect(backoffDelayMs(attempts, JOB_BACKOFF, random)).toBe(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { type Backoff } from "~/server/lib/backoff";
 import { type BillingPeriod, type BillingTime, billingPeriodAt, type PlanInterval } from "~/server/billing/billing-period";
 
 /** Odoo dates are calendar days ("YYYY-MM-DD"); the hub reads them as UTC midnight. */
@@ -70,8 +71,5 @@ export function odooEndDateAfter(finalPeriod: BillingPeriod): string {
   return odooDate(new Date(finalPeriod.end.getTime() + graceDays * DAY_MS));
 }
 
-/** Exponential backoff with ±20 % jitter, capped at 6 hours. */
-export function jobRetryDelayMs(attempts: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
-  return Math.round(base * (0.8 + 0.4 * random()));
-}
+/** Failed pushes: 30 s doubling to 6 hours, ±20 % jitter. */
+export const JOB_BACKOFF: Backoff = { baseMs: 30_000, maxMs: 6 * 3_600_000, jitter: { floor: 0.8, spread: 0.4 } };

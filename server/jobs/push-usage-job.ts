@@ -3,7 +3,8 @@ import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
 import { type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
-import { jobRetryDelayMs, odooDate } from "./closing-period";
+import { backoffDelayMs } from "~/server/lib/backoff";
+import { JOB_BACKOFF, odooDate } from "./closing-period";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
 import { usageLineDescription, usageLineName } from "./usage-line-text";
 
@@ -81,7 +82,7 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
     await finish(dead ? "dead" : "failed", {
       attempts,
       lastError: message.slice(0, 4000),
-      nextRunAt: new Date(now.getTime() + jobRetryDelayMs(attempts)),
+      nextRunAt: new Date(now.getTime() + backoffDelayMs(attempts, JOB_BACKOFF, Math.random())),
     });
     return { jobId: job.id, outcome: dead ? "dead" : "failed", error: message };
   }

@@ -1,3 +1,5 @@
+import { sleep } from "~/server/lib/sleep";
+
 export interface LagoConnection {
   /** e.g. https://api.getlago.com or http://lago:3000/api/v1 (the /api/v1 suffix is optional). */
   baseUrl: string;
@@ -50,7 +52,7 @@ export async function fetchLagoJson(connection: LagoConnection, path: string): P
     if (response.status === 429 && attempt < RATE_LIMIT_RETRIES) {
       const reset = Number(response.headers.get("x-ratelimit-reset"));
       const waitMs = Math.min(MAX_WAIT_MS, reset > 0 ? reset * 1000 : 1000 * 2 ** attempt);
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      await sleep(waitMs);
       continue;
     }
     throw new LagoApiError(response.status, path, body);

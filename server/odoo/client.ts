@@ -15,7 +15,8 @@ import {
   buildCallRequest, buildServiceRequest, type OdooEndpoint, type OdooHttpRequest, type OdooNamedArgs,
   type OdooProtocol, parseResponse,
 } from "./protocol";
-import { DEFAULT_RETRY, type RetryPolicy, retryDelayMs, sleep } from "./retry";
+import { sleep } from "~/server/lib/sleep";
+import { DEFAULT_RETRY, type RetryPolicy, retryDelayMs } from "./retry";
 
 export interface OdooClientOptions {
   baseUrl: string;

@@ -1,5 +1,6 @@
-/** Backoff policy for Odoo calls: exponential with "equal jitter", Retry-After as a floor. */
+import { backoffDelayMs, EQUAL_JITTER } from "~/server/lib/backoff";
 
+/** Backoff policy for Odoo calls: exponential with "equal jitter", Retry-After as a floor. */
 export interface RetryPolicy {
   /** Retries after the first attempt (default 3). */
   maxRetries: number;
@@ -13,29 +14,9 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { maxRetries: 3, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 60_000 };
 
-/**
- * Delay before retry number `retry` (1-based), or null to give up.
- * step = min(maxDelay, base·2^(retry−1)); delay = step/2 + random·step/2; a server's
- * Retry-After is honoured as a minimum.
- */
+/** Delay before retry number `retry` (1-based), or null to give up; a server's Retry-After is honoured as a minimum. */
 export function retryDelayMs(retry: number, policy: RetryPolicy, retryAfterMs: number | undefined, random: () => number): number | null {
   if (retryAfterMs !== undefined && retryAfterMs > policy.maxRetryAfterMs) return null;
-  const step = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  const jittered = step / 2 + random() * (step / 2);
+  const jittered = backoffDelayMs(retry, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: EQUAL_JITTER }, random());
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const t = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

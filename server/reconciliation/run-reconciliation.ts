@@ -1,6 +1,7 @@
 import type { Prisma, ReconciliationRun } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { badRequest } from "~/server/errors";
+import { toPlainJson } from "~/server/lib/plain-json";
 import type { OdooClient } from "~/server/odoo";
 import { collectHubEntries } from "./collect-hub-entries";
 import { collectLagoEntries } from "./collect-lago-entries";
@@ -10,9 +11,6 @@ import { diffEntries } from "./diff-entries";
 import type { DiffLine, SideEntry } from "./line-status";
 
 const CHUNK = 500;
-
-/** JSON has no bigint: amounts in raw data are written as strings. */
-const jsonSafe = (value: unknown) => JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? v.toString() : v))) as Prisma.InputJsonValue;
 
 const toRow = (runId: string, line: DiffLine): Prisma.ReconciliationLineCreateManyInput => ({
   runId,
@@ -28,7 +26,8 @@ const toRow = (runId: string, line: DiffLine): Prisma.ReconciliationLineCreateMa
   hubUnits: line.hub?.units ?? null,
   hubAmountCents: line.hub?.amountCents ?? null,
   amountDiffCents: line.amountDiffCents,
-  raw: jsonSafe({ lago: line.lago?.raws ?? [], odoo: line.odoo?.raws ?? [], hub: line.hub?.raws ?? [] }),
+  // Amounts in raw data are bigints: written as strings.
+  raw: toPlainJson({ lago: line.lago?.raws ?? [], odoo: line.odoo?.raws ?? [], hub: line.hub?.raws ?? [] }) as Prisma.InputJsonValue,
 });
 
 /**

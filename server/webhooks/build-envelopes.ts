@@ -4,7 +4,6 @@
  * Shapes follow lago-javascript-client's webhook types; a `nexa` block adds what Lago
  * has no field for (the Odoo record and transition), which Lago clients ignore.
  */
-import { createHash } from "node:crypto";
 import Decimal from "decimal.js";
 import type { AccountLink, Prisma } from "~/generated/prisma/client";
 import { toMinorUnits } from "~/server/billing/pricing/currency";
@@ -12,6 +11,7 @@ import { planWithCharges } from "~/server/catalog/plans";
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { isoSeconds } from "~/server/lago-api/wire-common";
+import { nameBasedUuid } from "~/server/lib/uuid";
 import { WEBHOOK_TYPES } from "./classify-transition";
 import type { LifecycleKind, OdooObservation, WebhookType } from "./lifecycle-types";
 
@@ -32,11 +32,7 @@ export interface Envelope {
 }
 
 /** A stable UUID for an Odoo record, so `lago_id`s are UUIDs like Lago's and repeat across events. */
-export function odooRecordUuid(model: string, id: number): string {
-  const hex = createHash("sha1").update(`nexa:odoo:${model}:${id}`).digest("hex");
-  // RFC 4122 layout, version 5 (name-based, SHA-1).
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
+export const odooRecordUuid = (model: string, id: number) => nameBasedUuid(`nexa:odoo:${model}:${id}`);
 
 const PAYMENT_STATUS: Readonly<Record<LifecycleKind, "succeeded" | "failed" | "pending">> = {
   payment_succeeded: "succeeded",

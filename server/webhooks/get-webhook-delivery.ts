@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
-import { isUuid } from "./replay-delivery";
+import { isUuid } from "~/server/lib/uuid";
 
 const deliveryDetail = {
   service: { select: { id: true, code: true, name: true, webhookUrl: true } },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_RETRY_POLICY, planRetry, retryDelayMs } from "./plan-retry";
+import { backoffDelayMs } from "~/server/lib/backoff";
+import { planRetry, WEBHOOK_BACKOFF } from "./plan-retry";
 
 const MIN = 60_000;
 
-describe("retryDelayMs", () => {
+describe("WEBHOOK_BACKOFF: 30 s doubling to an hour, equal jitter", () => {
   it.each([
     [1, 0, 15_000],
     [1, 1, 30_000],
@@ -16,20 +17,16 @@ describe("retryDelayMs", () => {
     [50, 0, 30 * MIN],
     [0, 1, 30_000],
   ])("attempt %i, random %f → %i ms", (attempts, random, expected) => {
-    expect(retryDelayMs(attempts, random)).toBe(expected);
+    expect(backoffDelayMs(attempts, WEBHOOK_BACKOFF, random)).toBe(expected);
   });
 
   it("never shrinks as attempts grow (at equal jitter)", () => {
     let previous = 0;
     for (let n = 1; n < 40; n++) {
-      const delay = retryDelayMs(n, 0.3);
+      const delay = backoffDelayMs(n, WEBHOOK_BACKOFF, 0.3);
       expect(delay).toBeGreaterThanOrEqual(previous);
       previous = delay;
     }
-  });
-
-  it("honours a custom policy", () => {
-    expect(retryDelayMs(3, 1, { baseDelayMs: 1_000, maxDelayMs: 3_000 })).toBe(3_000);
   });
 });
 
@@ -63,6 +60,6 @@ describe("planRetry", () => {
     expect(clock).toEqual(retryUntil);
     expect(attempts).toBeGreaterThan(20);
     expect(attempts).toBeLessThan(40);
-    expect(DEFAULT_RETRY_POLICY.maxDelayMs).toBe(60 * MIN);
+    expect(WEBHOOK_BACKOFF.maxMs).toBe(60 * MIN);
   });
 });

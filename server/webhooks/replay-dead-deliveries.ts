@@ -1,6 +1,7 @@
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
-import { isUuid, replayedState } from "./replay-delivery";
+import { isUuid } from "~/server/lib/uuid";
+import { replayedState } from "./replay-delivery";
 
 /**
  * Queues every dead delivery of a service again (e.g. after its endpoint is fixed);

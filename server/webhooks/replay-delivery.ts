@@ -2,9 +2,7 @@ import type { WebhookDelivery } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { env } from "~/server/env";
 import { notFound } from "~/server/errors";
-
-// Ids come from people and URLs: anything but a UUID is simply not found.
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+import { isUuid } from "~/server/lib/uuid";
 
 /** The fields a replay resets: due now, with a fresh retry window. */
 export function replayedState(now: Date) {

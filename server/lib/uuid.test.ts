@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isUuid, nameBasedUuid } from "./uuid";
+
+describe("isUuid", () => {
+  it.each([
+    ["3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b", true],
+    ["3F2B8C1E-9A4D-4E6F-8B2A-1C3D5E7F9A0B", true],
+    ["3f2b8c1e9a4d4e6f8b2a1c3d5e7f9a0b", false],
+    ["3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0", false],
+    ["------------------------------------", false],
+    ["not-a-uuid", false],
+    ["", false],
+  ])("%s → %s", (value, expected) => {
+    expect(isUuid(value)).toBe(expected);
+  });
+});
+
+describe("nameBasedUuid", () => {
+  it("is a stable version-5 UUID per name", () => {
+    const id = nameBasedUuid("nexa:odoo:account.move:42");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(isUuid(id)).toBe(true);
+    expect(nameBasedUuid("nexa:odoo:account.move:42")).toBe(id);
+    expect(nameBasedUuid("nexa:odoo:account.move:43")).not.toBe(id);
+  });
+});
