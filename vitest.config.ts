@@ -27,6 +27,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The real Odoo 19 peer (../shared/odoo19) and the simulator, held to the same answers.
+          name: "odoo",
+          include: ["tests/odoo/**/*.test.ts"],
+          exclude: ["node_modules/**"],
+          globalSetup: ["tests/odoo/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -8,6 +8,7 @@
  * are false, except that `!=`, `not in`, `not like`, `not ilike` also match unset values.
  */
 import { valueError } from "./errors";
+import { pyLeaf } from "./py-repr";
 import { displayName, fieldDef, fieldValue, getRecord, modelDef } from "./records";
 import type { Env, RawRecord } from "./models/types";
 
@@ -50,6 +51,29 @@ export function parseDomain(domain: unknown): Node {
   return terms.reduce((acc, t) => ({ kind: "and", left: acc, right: t }));
 }
 
+/**
+ * Odoo resolves every condition's field before running the query (orm/domains.py
+ * _raise), so an unknown field fails even when no record exists.
+ */
+export function checkDomainFields(env: Env, model: string, node: Node): void {
+  if (node.kind === "and" || node.kind === "or") {
+    checkDomainFields(env, model, node.left);
+    checkDomainFields(env, model, node.right);
+  } else if (node.kind === "not") {
+    checkDomainFields(env, model, node.child);
+  } else if (node.kind === "leaf") {
+    let current = model;
+    for (const [i, fname] of node.path.split(".").entries()) {
+      const field = fieldDef(modelDef(env, current), fname);
+      if (!field) throw valueError(`Invalid field ${current}.${fname} in condition ${pyLeaf(node.path, node.op, node.value)}`);
+      if (i < node.path.split(".").length - 1) {
+        if (!field.relation) throw valueError(`Invalid path ${node.path} on ${model}`);
+        current = field.relation;
+      }
+    }
+  }
+}
+
 /** True when the domain mentions the field at its top level (used for active_test). */
 export function domainMentions(domain: unknown, fname: string): boolean {
   return Array.isArray(domain) && domain.some((t) => Array.isArray(t) && t[0] === fname);
@@ -73,7 +97,7 @@ export function matches(env: Env, model: string, rec: RawRecord, node: Node): bo
 function matchLeaf(env: Env, model: string, rec: RawRecord, path: string[], op: string, value: unknown): boolean {
   const [fname, ...rest] = path as [string, ...string[]];
   const field = fieldDef(modelDef(env, model), fname);
-  if (!field) throw valueError(`Invalid field ${model}.${fname} in leaf ('${path.join(".")}', '${op}', ${JSON.stringify(value)})`);
+  if (!field) throw valueError(`Invalid field ${model}.${fname} in condition ${pyLeaf(path.join("."), op, value)}`);
   const raw = fieldValue(env, model, rec, fname);
   const relational = field.type === "many2one" || field.type === "one2many" || field.type === "many2many";
 

@@ -66,8 +66,6 @@ export const unauthorized = (d: string) =>
   // ir_http._auth_method_bearer raises Unauthorized(e, www_authenticate=WWWAuthenticate('bearer'))
   httpException("Unauthorized", 401, d, { "WWW-Authenticate": "Bearer" });
 export const notFound = (d: string) => httpException("NotFound", 404, d);
-export const methodNotAllowed = () =>
-  httpException("MethodNotAllowed", 405, "The method is not allowed for the requested URL.");
 export const unprocessableEntity = (d: string) => httpException("UnprocessableEntity", 422, d);
 
 // --- plain Python exceptions (json2 → 500) -------------------------------------------

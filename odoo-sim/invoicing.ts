@@ -25,7 +25,7 @@
 import { addDays, addPeriod, type PeriodUnit } from "./dates";
 import { postMove } from "./models/account-move";
 import { createRecords } from "./orm";
-import { children, getRecord, table } from "./records";
+import { children, fieldValue, getRecord, table } from "./records";
 import type { RawRecord } from "./models/types";
 import type { Env } from "./models/types";
 
@@ -105,7 +105,7 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
         invoice_origin: order.name,
         invoice_date: today,
         invoice_date_due: today,
-        currency_id: order.currency_id,
+        currency_id: fieldValue(env, "sale.order", order, "currency_id"),
         invoice_line_ids: lineVals,
       }]) as [number];
       const move = getRecord(env, "account.move", moveId)!;

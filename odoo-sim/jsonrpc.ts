@@ -1,9 +1,9 @@
 /**
  * Legacy `POST /jsonrpc` (deprecated in 19, still served).
  *  - Envelope and errors: odoo/http.py JsonRPCDispatcher — results as
- *    {"jsonrpc":"2.0","id":..,"result":..}; errors (HTTP 200) as {"code":200,
- *    "message":"Odoo Server Error","data":serialize_exception(exc)}, except NotFound →
- *    code 404 "404: Not Found".
+ *    {"jsonrpc":"2.0","id":..,"result":..}; errors (HTTP 200) as {"code":0,
+ *    "message":"Odoo Server Error","data":serialize_exception(exc)} (code 0, as the real
+ *    19.0 server answers), except NotFound → code 404 "404: Not Found".
  *  - dispatch_rpc: services 'common' | 'db' | 'object' (unknown → KeyError).
  *  - object: odoo/service/model.py dispatch → security.check(db, uid, password)
  *    (AccessDenied), execute / execute_kw → execute_cr (UserError "Object X doesn't
@@ -15,7 +15,7 @@
 import { accessDenied, asOdooException, type OdooException, pythonError, serializeException } from "./errors";
 import { executeModelCall } from "./execute";
 import { BASE_METHODS } from "./methods";
-import { jsonReply, type Reply } from "./reply";
+import { htmlReply, jsonReply, type Reply } from "./reply";
 import type { SimState } from "./state";
 
 export const SERVER_VERSION = {
@@ -48,7 +48,7 @@ export function jsonRpcError(id: unknown, exc: OdooException): Reply {
     jsonrpc: "2.0",
     id: id ?? null,
     error: {
-      code: notFound ? 404 : 200,
+      code: notFound ? 404 : 0,
       message: notFound ? "404: Not Found" : "Odoo Server Error",
       data: serializeException(exc),
     },
@@ -57,13 +57,14 @@ export function jsonRpcError(id: unknown, exc: OdooException): Reply {
 
 export function handleJsonRpc(sim: SimState, body: string): { reply: Reply; error?: string } {
   let id: unknown = null;
+  let request: { id?: unknown; params?: { service?: unknown; method?: unknown; args?: unknown } };
   try {
-    let request: { id?: unknown; params?: { service?: unknown; method?: unknown; args?: unknown } };
-    try {
-      request = JSON.parse(body);
-    } catch (e) {
-      throw pythonError("builtins.ValueError", (e as Error).message);
-    }
+    request = JSON.parse(body);
+  } catch {
+    // JsonRPCDispatcher.dispatch: BadRequest("Invalid JSON data"), rendered as plain werkzeug HTML.
+    return { reply: htmlReply(400, "Invalid JSON data"), error: "werkzeug.exceptions.BadRequest" };
+  }
+  try {
     id = request.id ?? null;
     const p = request.params ?? {};
     const args = Array.isArray(p.args) ? p.args : [];

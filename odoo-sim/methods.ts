@@ -2,7 +2,7 @@
  * Public model methods and Python-style argument binding.
  *
  * - Lookup follows odoo/service/model.py get_public_method(): a name starting with '_'
- *   → AccessError "Private methods (such as '<model>.<name>') cannot be called remotely.";
+ *   or a method marked @api.private (search_fetch, fetch, ...) → AccessError "Private methods (such as '<model>.<name>') cannot be called remotely.";
  *   no such method → AttributeError "The method '<model>.<name>' does not exist"
  *   (json2.py turns that AttributeError into NotFound → 404).
  * - Binding mimics inspect.Signature.bind(), whose TypeError text json2.py returns with 422:
@@ -87,9 +87,16 @@ export const BASE_METHODS: Record<string, MethodSpec> = {
   },
 };
 
+/** BaseModel methods marked `@api.private` in odoo/orm/models.py (19.0): public names, not callable remotely. */
+const API_PRIVATE = new Set([
+  "search_fetch", "init", "fetch", "check_access", "exists", "lock_for_update", "try_lock_for_update", "browse", "ensure_one", "with_env",
+  "sudo", "with_user", "with_company", "with_context", "with_prefetch", "mapped", "filtered", "grouped", "filtered_domain", "sorted",
+  "update", "flush_model", "flush_recordset", "new", "concat", "union", "invalidate_model", "invalidate_recordset", "modified",
+]);
+
 /** Throws the exceptions get_public_method() raises; `undefined` = AttributeError. */
 export function getPublicMethod(env: Env, model: string, method: string): MethodSpec | undefined {
-  if (method.startsWith("_"))
+  if (method.startsWith("_") || API_PRIVATE.has(method))
     throw accessError(`Private methods (such as '${model}.${method}') cannot be called remotely.`);
   return modelDef(env, model).methods?.[method] ?? BASE_METHODS[method];
 }

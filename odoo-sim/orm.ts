@@ -1,19 +1,25 @@
 /** The simulator's ORM: create / write / unlink / read / search over in-memory tables. */
-import { domainMentions, matches, parseDomain } from "./domain";
-import { typeError, validationError, valueError } from "./errors";
+import { checkDomainFields, domainMentions, matches, parseDomain } from "./domain";
+import { OdooException, typeError, validationError, valueError } from "./errors";
 import {
   allFields, checkExists, fieldDef, fieldValue, modelDef, nextId, nowDatetime, one2manyIds, table,
 } from "./records";
 import { toCache, toRead } from "./values";
 import type { Env, FieldDef, RawRecord } from "./models/types";
 
-const requiredMessage = (env: Env, model: string, fname: string, field: FieldDef) =>
-  // NOT NULL violation as rendered by odoo/service/model.py (_as_validation_error).
-  validationError(
-    "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n" +
-      "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n" +
-      `Model: ${modelDef(env, model).description} (${model})\nField: ${field.string} (${fname})`,
+/**
+ * A NOT NULL violation as odoo/service/model.py retrying() (_as_validation_error)
+ * renders it, or the model's own constraint text (res.partner: "Contacts require a name").
+ */
+const requiredMessage = (env: Env, model: string, fname: string, field: FieldDef) => {
+  const table = field.storedOn ?? { model, description: modelDef(env, model).description };
+  return validationError(
+    "The operation cannot be completed: " +
+      (field.requiredMessage ??
+        `Missing required value for the field '${field.string}' (${fname}).\nModel: '${table.description}' (${table.model})\n` +
+          "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"),
   );
+};
 
 export function createRecords(env: Env, model: string, valsList: unknown): number[] {
   const def = modelDef(env, model);
@@ -23,6 +29,9 @@ export function createRecords(env: Env, model: string, valsList: unknown): numbe
     if (typeof item !== "object" || item === null || Array.isArray(item))
       throw typeError(`create() expects a dict or a list of dicts, got ${JSON.stringify(item)}`);
     const vals: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+    // BaseModel.create refuses unknown fields (orm/models.py: "Invalid field %r in %r").
+    for (const fname of Object.keys(vals))
+      if (!fieldDef(def, fname)) throw valueError(`Invalid field '${fname}' in '${model}'`);
     for (const [fname, field] of Object.entries(def.fields))
       if (!(fname in vals) && field.default) vals[fname] = field.default(env, vals);
     def.beforeCreate?.(env, vals);
@@ -32,7 +41,7 @@ export function createRecords(env: Env, model: string, valsList: unknown): numbe
     const x2m: [string, FieldDef, unknown][] = [];
     for (const [fname, value] of Object.entries(vals)) {
       const field = def.fields[fname];
-      // BaseModel.create ignores unknown fields (it logs "create() includes unknown fields").
+      // Computed fields without an inverse are dropped, as Odoo does.
       if (!field || field.compute) continue;
       if (field.type === "one2many" || field.type === "many2many") x2m.push([fname, field, value]);
       else rec[fname] = toCache(env, model, fname, field, value);
@@ -55,7 +64,8 @@ export function writeRecords(env: Env, model: string, ids: number[], vals: unkno
   const def = modelDef(env, model);
   const recs = checkExists(env, model, ids);
   for (const fname of Object.keys(vals)) {
-    if (!fieldDef(def, fname)) throw valueError(`Invalid field '${fname}' on model '${model}'`);
+    // BaseModel.write looks each name up in self._fields: a bare KeyError (500).
+    if (!fieldDef(def, fname)) throw new OdooException("builtins.KeyError", fname, 500);
   }
   for (const rec of recs) {
     for (const [fname, value] of Object.entries(vals as Record<string, unknown>)) {
@@ -167,8 +177,10 @@ export function readRecords(env: Env, model: string, ids: number[], fields?: unk
   const everything = allFields(def);
   const names = Array.isArray(fields) && fields.length ? (fields as string[]) : Object.keys(everything);
   for (const n of names)
-    if (!everything[n]) throw valueError(`Invalid field '${n}' on model '${model}'`);
-  const recs = checkExists(env, model, ids);
+    if (!everything[n]) throw valueError(`Invalid field '${n}' on '${model}'`);
+  // read() silently drops ids that do not exist (it fetches, then keeps what came back).
+  const t = table(env, model);
+  const recs = ids.filter((id) => t.has(id)).map((id) => t.get(id)!);
   const loadMode = load === null || load === false ? null : String(load);
   return recs.map((rec) => {
     const out: Record<string, unknown> = { id: rec.id };
@@ -186,6 +198,7 @@ export interface SearchOptions {
 export function searchIds(env: Env, model: string, domain: unknown, opts: SearchOptions = {}): number[] {
   const def = modelDef(env, model);
   const node = parseDomain(domain);
+  checkDomainFields(env, model, node);
   // active_test (odoo/orm/models.py _search): archived records are hidden unless the
   // domain mentions `active` or the context says active_test=False.
   const activeFilter = "active" in def.fields && env.context.active_test !== false && !domainMentions(domain, "active");

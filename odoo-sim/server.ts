@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
 import { type FaultInput, proxyHtml, takeFault, toFault } from "./faults";
 import { type InvoicedOrder, runRecurringInvoicing } from "./invoicing";
-import { handleJson2 } from "./json2";
+import { handleJson2, json2Route } from "./json2";
 import { handleJsonRpc, jsonRpcTarget } from "./jsonrpc";
 import { htmlReply, type Reply } from "./reply";
 import { type SeedResult, seedDemo } from "./seed";
@@ -19,6 +19,10 @@ export interface OdooSimulatorOptions {
   login?: string;
   /** Initial clock, "YYYY-MM-DD" (default: today, UTC). */
   today?: string;
+  /** The company's currency (default USD, as a fresh database). */
+  companyCurrency?: string;
+  /** Currencies activated besides the company's (a fresh database has none). */
+  activeCurrencies?: string[];
 }
 
 export interface OdooSimulator {
@@ -59,6 +63,8 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     database: opts.database ?? "odoo",
     login: opts.login ?? "admin",
     today: opts.today,
+    companyCurrency: opts.companyCurrency,
+    activeCurrencies: opts.activeCurrencies,
   });
   const timers = new Set<NodeJS.Timeout>();
   const sleep = (ms: number) =>
@@ -76,13 +82,13 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     const httpMethod = req.method ?? "GET";
     if (path.startsWith("/__sim/")) return send(res, handleAdmin(sim, httpMethod, path, body));
 
-    const j2 = /^\/json\/2\/([^/]+)\/([^/]+)\/?$/.exec(path);
+    const j2 = json2Route(httpMethod, path);
     const protocol = j2 ? "json2" : path === "/jsonrpc" ? "jsonrpc" : "other";
     if (protocol === "other") {
       logRequest(sim, { protocol, status: 404 });
       return send(res, htmlReply(404, "<!doctype html>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n"));
     }
-    const target = j2 ? { model: decodeURIComponent(j2[1]!), method: decodeURIComponent(j2[2]!) } : jsonRpcTarget(body);
+    const target = j2?.kind === "rpc" ? { model: j2.model, method: j2.method } : j2 ? {} : jsonRpcTarget(body);
 
     const fault = takeFault(sim, "transport", target);
     if (fault?.mode === "down") {
@@ -98,9 +104,7 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     }
     if (fault?.mode === "slow") await sleep(fault.delayMs);
 
-    const { reply, error } = j2
-      ? handleJson2(sim, { httpMethod, headers: req.headers, body, ...(target as { model: string; method: string }) })
-      : handleJsonRpc(sim, body);
+    const { reply, error } = j2 ? handleJson2(sim, { headers: req.headers, body }, j2) : handleJsonRpc(sim, body);
     if (fault?.mode === "lost_response") {
       logRequest(sim, { protocol, ...target, status: 0, error, fault: fault.mode });
       req.socket.destroy();

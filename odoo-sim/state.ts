@@ -24,11 +24,25 @@ export interface SimState {
   /** The API key's user (a dedicated bot user in production). */
   readonly uid: number;
   readonly registry: Map<string, ModelDef>;
+  /** What a fresh database holds: the company's currency and the currencies activated besides it. */
+  readonly baseline: SimBaseline;
   data: SimData;
   today: string;
   fault: Fault | null;
   requests: RequestLogEntry[];
 }
+
+export interface SimBaseline {
+  companyCurrency: string;
+  activeCurrencies: string[];
+}
+
+/** ISO currencies a fresh database knows (Odoo ships them all, inactive but the company's). */
+const CURRENCIES: Array<[code: string, symbol: string, fullName: string, rounding: number]> = [
+  ["USD", "$", "United States dollar", 0.01], ["CAD", "$", "Canadian dollar", 0.01], ["EUR", "€", "Euro", 0.01],
+  ["GBP", "£", "Pound sterling", 0.01], ["AUD", "$", "Australian dollar", 0.01], ["CHF", "CHF", "Swiss franc", 0.01],
+  ["JPY", "¥", "Japanese yen", 1], ["MXN", "$", "Mexican peso", 0.01],
+];
 
 export function emptyData(): SimData {
   return { tables: new Map(), nextIds: new Map(), sequences: new Map() };
@@ -38,20 +52,35 @@ export function envFor(sim: SimState, context: Record<string, unknown> = {}): En
   return { data: sim.data, registry: sim.registry, uid: sim.uid, context, today: sim.today };
 }
 
-/** Base data every database has: currencies and the "Units" unit of measure. */
+/** Base data every database has: currencies, the company and the "Units" unit of measure. */
 function loadBaseData(sim: SimState): void {
   const env = envFor(sim);
-  createRecords(env, "res.currency", [{ name: "USD", symbol: "$" }, { name: "EUR", symbol: "€" }]);
+  const { companyCurrency, activeCurrencies } = sim.baseline;
+  const known = CURRENCIES.map(([code]) => code);
+  for (const code of [companyCurrency, ...activeCurrencies])
+    if (!known.includes(code)) throw new Error(`odoo-sim knows no currency ${code} (${known.join(", ")})`);
+  const ids = createRecords(env, "res.currency", CURRENCIES.map(([name, symbol, full_name, rounding]) => ({
+    name, symbol, full_name, rounding, active: name === companyCurrency || activeCurrencies.includes(name),
+  })));
+  createRecords(env, "res.company", [{ name: "My Company", currency_id: ids[known.indexOf(companyCurrency)] }]);
   createRecords(env, "uom.uom", [{ name: "Units" }]);
 }
 
-export function createSimState(opts: { apiKey: string; database: string; login: string; today?: string }): SimState {
+export function createSimState(opts: {
+  apiKey: string;
+  database: string;
+  login: string;
+  today?: string;
+  companyCurrency?: string;
+  activeCurrencies?: string[];
+}): SimState {
   const sim: SimState = {
     apiKey: opts.apiKey,
     database: opts.database,
     login: opts.login,
     uid: 2,
     registry: buildRegistry(),
+    baseline: { companyCurrency: opts.companyCurrency ?? "USD", activeCurrencies: opts.activeCurrencies ?? [] },
     data: emptyData(),
     today: opts.today ?? todayUtc(),
     fault: null,

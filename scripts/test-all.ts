@@ -4,7 +4,9 @@ import { existsSync } from "node:fs";
 /*
  * README command 2: every suite, in order of speed. Unit tests need nothing; the
  * integration suite needs a production build and PostgreSQL (TEST_PG_URL, default
- * postgresql://postgres@127.0.0.1:5432/postgres), which `.ci/run` provides. The browser
+ * postgresql://postgres@127.0.0.1:5432/postgres), which `.ci/run` provides. The odoo
+ * suite starts a real Odoo 19 from ../shared/odoo19 (ODOO19_DIR): without it the real
+ * half is skipped loudly, except in CI where that fails the run. The browser
  * tests need Debian's Chromium: installed here with apt when missing and running as root
  * (no browser download from anywhere else), otherwise the run stops saying what to install.
  */
@@ -13,6 +15,9 @@ const steps: Array<{ name: string; command: string[] }> = [
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "build", command: ["npx", "next", "build"] },
   { name: "integration", command: ["npx", "vitest", "run", "--project", "integration"] },
+  // The real Odoo 19 Community peer (../shared/odoo19; its Debian Python packages are
+  // installed with apt when missing and running as root) and the simulator held to it.
+  { name: "odoo", command: ["npx", "vitest", "run", "--project", "odoo"] },
   // Browser tests of the admin console (Debian's /usr/bin/chromium, no browser download).
   { name: "e2e", command: ["npx", "playwright", "test"] },
 ];

@@ -4,7 +4,8 @@ export const partnerModel: ModelDef = {
   name: "res.partner",
   description: "Contact",
   fields: {
-    name: { type: "char", string: "Name", required: true },
+    // A CHECK constraint (res_partner_check_name), not NOT NULL.
+    name: { type: "char", string: "Name", required: true, requiredMessage: "Contacts require a name" },
     email: { type: "char", string: "Email" },
     ref: { type: "char", string: "Reference" },
     is_company: { type: "boolean", string: "Is a Company", default: () => false },

@@ -9,7 +9,7 @@ export const productModel: ModelDef = {
   name: "product.product",
   description: "Product Variant",
   fields: {
-    name: { type: "char", string: "Name", required: true },
+    name: { type: "char", string: "Name", required: true, storedOn: { model: "product.template", description: "Product" } },
     default_code: { type: "char", string: "Internal Reference" },
     list_price: { type: "float", string: "Sales Price", default: () => 1 },
     invoice_policy: {
@@ -43,6 +43,8 @@ export const planModel: ModelDef = {
       selection: [["week", "Weeks"], ["month", "Months"], ["year", "Years"]],
       default: () => "month",
     },
+    // "Align to period start": invoices on the first day of each month/year, the first one prorated.
+    billing_first_day: { type: "boolean", string: "First day of period", default: () => false },
     active: { type: "boolean", string: "Active", default: () => true },
   },
   displayName: (_env, r) => String(r.name || ""),

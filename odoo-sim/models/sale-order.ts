@@ -56,7 +56,29 @@ export const saleOrderModel: ModelDef = {
       default: () => "draft",
     },
     date_order: { type: "datetime", string: "Order Date", default: () => nowDatetime() },
-    currency_id: { type: "many2one", string: "Currency", relation: "res.currency", default: () => 1 },
+    company_id: { type: "many2one", string: "Company", relation: "res.company", required: true, default: () => 1 },
+    pricelist_id: { type: "many2one", string: "Pricelist", relation: "product.pricelist", ondelete: "restrict" },
+    // sale_order.py _compute_currency_id: the pricelist's currency, else the company's.
+    currency_id: {
+      type: "many2one",
+      string: "Currency",
+      relation: "res.currency",
+      compute: (env, r) => {
+        const pricelist = r.pricelist_id ? getRecord(env, "product.pricelist", r.pricelist_id as number) : undefined;
+        return pricelist?.currency_id ?? getRecord(env, "res.company", r.company_id as number)?.currency_id ?? false;
+      },
+    },
+    // The payment gate's inputs: defaults from the company (_compute_require_payment / _compute_prepayment_percent).
+    require_payment: {
+      type: "boolean", string: "Online payment",
+      default: (env, vals) => Boolean(getRecord(env, "res.company", (vals.company_id as number) ?? 1)?.portal_confirmation_pay),
+    },
+    prepayment_percent: {
+      type: "float", string: "Prepayment percentage",
+      default: (env, vals) => Number(getRecord(env, "res.company", (vals.company_id as number) ?? 1)?.prepayment_percent ?? 1),
+    },
+    payment_token_id: { type: "many2one", string: "Payment Token", relation: "payment.token", ondelete: "restrict" },
+    close_reason_id: { type: "many2one", string: "Close Reason", relation: "sale.order.close.reason", ondelete: "restrict" },
     order_line: { type: "one2many", string: "Order Lines", relation: "sale.order.line", inverse: "order_id" },
     amount_total: {
       type: "monetary",
@@ -106,6 +128,27 @@ export const saleOrderModel: ModelDef = {
       },
     },
   },
+};
+
+/** payment.token (payment): a saved card that lets the recurring run charge the customer. */
+export const paymentTokenModel: ModelDef = {
+  name: "payment.token",
+  description: "Payment Token",
+  fields: {
+    partner_id: { type: "many2one", string: "Partner", relation: "res.partner", required: true, ondelete: "cascade" },
+    provider_ref: { type: "char", string: "Provider Reference", required: true },
+    payment_details: { type: "char", string: "Payment Details" },
+    active: { type: "boolean", string: "Active", default: () => true },
+  },
+  displayName: (_env, r) => String(r.payment_details || r.provider_ref || ""),
+};
+
+/** sale.order.close.reason (sale_subscription): why a subscription was closed. */
+export const closeReasonModel: ModelDef = {
+  name: "sale.order.close.reason",
+  description: "Subscription Close Reason",
+  fields: { name: { type: "char", string: "Reason", required: true } },
+  displayName: (_env, r) => String(r.name),
 };
 
 export const saleOrderLineModel: ModelDef = {

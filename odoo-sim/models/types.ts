@@ -25,6 +25,10 @@ export interface FieldDef {
   inverse?: string;
   selection?: ReadonlyArray<readonly [string, string]>;
   required?: boolean;
+  /** The text of the constraint Odoo raises instead of the generic NOT NULL message. */
+  requiredMessage?: string;
+  /** Where the column really lives when the model inherits it (product.product.name is product.template's). */
+  storedOn?: { model: string; description: string };
   readonly?: boolean;
   /** Value used on create when vals lack the field. */
   default?: (env: Env, vals: Record<string, unknown>) => unknown;

@@ -70,6 +70,13 @@ describe("typed Odoo helpers", () => {
     });
     expect((await listSubscriptions(odoo, { states: ["3_progress"], dueBy: "2025-01-01" })).map((s) => s.id)).toEqual([seed.order_id]);
     expect(await listSubscriptions(odoo, { dueBy: "2024-12-31" })).toEqual([]);
+    expect((await listSubscriptions(odoo, { ids: [seed.order_id, 999] })).map((s) => s.id)).toEqual([seed.order_id]);
+  });
+
+  it("turns Odoo's empty read of a deleted record into a missing error", async () => {
+    const error = await readSubscription(odoo, 999).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "OdooError", kind: "missing", retryable: false, message: "sale.order 999 does not exist in Odoo (deleted, or another database)" });
+    await expect(readPlan(odoo, 999)).rejects.toMatchObject({ kind: "missing" });
   });
 
   it("writeUsageLine writes only when the values change", async () => {

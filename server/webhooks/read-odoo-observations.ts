@@ -1,4 +1,4 @@
-import { listInvoices, type OdooClient, readOrderLines, readSubscription } from "~/server/odoo";
+import { listInvoices, listSubscriptions, type OdooClient, readOrderLines } from "~/server/odoo";
 import type { OdooObservation } from "./lifecycle-types";
 
 export type ObservationFilter =
@@ -12,7 +12,8 @@ export type ObservationFilter =
  */
 export async function readOdooObservations(odoo: OdooClient, filter: ObservationFilter): Promise<OdooObservation[]> {
   if (filter.model === "sale.order") {
-    const orders = await Promise.all(filter.ids.map((id) => readSubscription(odoo, id)));
+    // An order Odoo no longer has (or a hint naming a wrong id) observes nothing.
+    const orders = filter.ids.length ? await listSubscriptions(odoo, { ids: filter.ids }) : [];
     return orders
       .filter((order) => order.subscriptionState !== null)
       .map((order) => ({

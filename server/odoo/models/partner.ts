@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
 import { optString } from "./fields";
+import { readRecord } from "./read-record";
 
 const MODEL = "res.partner";
 const FIELDS = ["id", "name", "email", "ref", "is_company", "active"];
@@ -14,8 +15,7 @@ const partnerRow = z
 export type OdooPartner = z.output<typeof partnerRow>;
 
 export async function readPartner(client: OdooClient, id: number): Promise<OdooPartner> {
-  const [row] = await client.call<unknown[]>(MODEL, "read", { ids: [id], fields: FIELDS });
-  return partnerRow.parse(row);
+  return partnerRow.parse(await readRecord(client, MODEL, id, FIELDS));
 }
 
 /** The partner with this id, archived ones included, or null when Odoo has none. */

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
 import { ids, m2oId, m2oName, optDate } from "./fields";
+import { readRecord } from "./read-record";
 
 const MODEL = "sale.order";
 const FIELDS = [
@@ -49,11 +50,12 @@ const subscriptionRow = z
 export type OdooSubscription = z.output<typeof subscriptionRow>;
 
 export async function readSubscription(client: OdooClient, id: number): Promise<OdooSubscription> {
-  const [row] = await client.call<unknown[]>(MODEL, "read", { ids: [id], fields: FIELDS });
-  return subscriptionRow.parse(row);
+  return subscriptionRow.parse(await readRecord(client, MODEL, id, FIELDS));
 }
 
 export interface SubscriptionFilter {
+  /** Only these orders (ids Odoo no longer has are simply absent). */
+  ids?: number[];
   partnerId?: number;
   states?: SubscriptionState[];
   /** Only subscriptions whose next_invoice_date is on or before this date. */
@@ -63,6 +65,7 @@ export interface SubscriptionFilter {
 
 export async function listSubscriptions(client: OdooClient, filter: SubscriptionFilter = {}): Promise<OdooSubscription[]> {
   const domain: unknown[] = [["is_subscription", "=", true]];
+  if (filter.ids) domain.push(["id", "in", filter.ids]);
   if (filter.partnerId !== undefined) domain.push(["partner_id", "=", filter.partnerId]);
   if (filter.states?.length) domain.push(["subscription_state", "in", filter.states]);
   if (filter.dueBy) domain.push(["next_invoice_date", "<=", filter.dueBy]);

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
+import { readRecord } from "./read-record";
 
 const MODEL = "sale.subscription.plan";
 const FIELDS = ["id", "name", "billing_period_value", "billing_period_unit"];
@@ -16,8 +17,7 @@ const planRow = z
 export type OdooPlan = z.output<typeof planRow>;
 
 export async function readPlan(client: OdooClient, id: number): Promise<OdooPlan> {
-  const [row] = await client.call<unknown[]>(MODEL, "read", { ids: [id], fields: FIELDS });
-  return planRow.parse(row);
+  return planRow.parse(await readRecord(client, MODEL, id, FIELDS));
 }
 
 export async function findPlan(client: OdooClient, period: { value: number; unit: PeriodUnit }): Promise<OdooPlan | null> {
