@@ -7,7 +7,7 @@ import type { BillableMetric } from "~/generated/prisma/client";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { formatMinorUnits } from "~/server/billing/pricing";
-import type { PlanWithCharges } from "~/server/catalog/plans";
+import type { PlanWithCharges } from "~/server/catalog/plan-input";
 import { Button } from "../button";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";

@@ -3,7 +3,7 @@
 import Decimal from "decimal.js";
 import { type FormEvent, useState } from "react";
 import { PlanInterval } from "~/generated/prisma/enums";
-import type { PlanWithCharges } from "~/server/catalog/plans";
+import type { PlanWithCharges } from "~/server/catalog/plan-input";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { toMinorUnits } from "~/server/billing/pricing/currency";
 import { isDecimalString } from "~/server/billing/pricing/exact-decimal";

@@ -1,10 +1,12 @@
 import type { Db } from "~/server/db/client";
-import { createBillableMetric, type BillableMetricInput } from "~/server/catalog/billable-metrics";
-import { createPlan, type PlanInput } from "~/server/catalog/plans";
+import type { BillableMetricInput } from "~/server/catalog/billable-metric-input";
+import { createBillableMetric } from "~/server/catalog/create-billable-metric";
+import { createPlan } from "~/server/catalog/create-plan";
+import type { PlanInput } from "~/server/catalog/plan-input";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { createService } from "~/server/services/create-service";
 import { createUser } from "~/server/users/create-user";
-import { createSubscription } from "~/server/subscriptions/subscriptions";
+import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { ingestEvents } from "~/server/usage/ingest-events";
 
 /** Well-known demo keys: printed by the launcher, never valid outside a demo database. */

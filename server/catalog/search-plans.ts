@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { PlanInterval } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
 import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
-import { type PlanWithCharges, planWithCharges } from "./plans";
+import { type PlanWithCharges, planWithCharges } from "./plan-input";
 
 const SORTABLE = ["code", "name", "interval", "amountCents", "createdAt"] as const;
 const FILTERABLE = ["interval"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BillableMetric } from "~/generated/prisma/client";
 import { AggregationType } from "~/generated/prisma/enums";
-import type { BillableMetricInput } from "~/server/catalog/billable-metrics";
+import type { BillableMetricInput } from "~/server/catalog/billable-metric-input";
 import { isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
 
 const metricFields = {

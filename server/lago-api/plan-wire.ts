@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PlanInterval } from "~/generated/prisma/enums";
 import { CHARGE_MODELS } from "~/server/billing/pricing";
-import type { PlanInput, PlanWithCharges } from "~/server/catalog/plans";
+import type { PlanInput, PlanWithCharges } from "~/server/catalog/plan-input";
 import { amountCents, centsToNumber, currencyCode, isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
 
 const chargeSchema = z

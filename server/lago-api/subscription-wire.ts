@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { billingPeriodAt } from "~/server/billing/billing-period";
-import type { PlanWithCharges } from "~/server/catalog/plans";
-import { effectiveStatus, type SubscriptionInput, type SubscriptionWithRelations } from "~/server/subscriptions/subscriptions";
+import type { PlanWithCharges } from "~/server/catalog/plan-input";
+import { effectiveStatus } from "~/server/subscriptions/effective-status";
+import type { SubscriptionInput, SubscriptionWithRelations } from "~/server/subscriptions/subscription-input";
 import { serializePlan } from "./plan-wire";
 import { isoMillis, isoSeconds, isoDate, optionalString, requiredString } from "./wire-common";
 

@@ -1,5 +1,5 @@
 import { AggregationType } from "~/generated/prisma/enums";
-import type { BillableMetricInput } from "~/server/catalog/billable-metrics";
+import type { BillableMetricInput } from "~/server/catalog/billable-metric-input";
 import type { ImportIssue } from "./import-issue";
 import type { LagoMetric } from "./lago-wire";
 

@@ -1,6 +1,6 @@
 import { PlanInterval } from "~/generated/prisma/enums";
 import { validateChargeProperties } from "~/server/billing/pricing";
-import type { ChargeInput, PlanInput } from "~/server/catalog/plans";
+import type { ChargeInput, PlanInput } from "~/server/catalog/plan-input";
 import type { ImportIssue } from "./import-issue";
 import type { LagoCharge, LagoPlan } from "./lago-wire";
 

@@ -1,4 +1,4 @@
-import type { SubscriptionInput } from "~/server/subscriptions/subscriptions";
+import type { SubscriptionInput } from "~/server/subscriptions/subscription-input";
 import type { ImportIssue } from "./import-issue";
 import type { LagoSubscription } from "./lago-wire";
 

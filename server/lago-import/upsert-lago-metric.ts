@@ -1,5 +1,6 @@
 import type { Db } from "~/server/db/client";
-import { createBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
+import { createBillableMetric } from "~/server/catalog/create-billable-metric";
+import { updateBillableMetric } from "~/server/catalog/update-billable-metric";
 import type { ImportIssue } from "./import-issue";
 import type { LagoMetric } from "./lago-wire";
 import { mapLagoMetric } from "./map-lago-metric";

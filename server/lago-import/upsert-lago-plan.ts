@@ -1,5 +1,6 @@
 import type { Db } from "~/server/db/client";
-import { createPlan, updatePlan } from "~/server/catalog/plans";
+import { createPlan } from "~/server/catalog/create-plan";
+import { updatePlan } from "~/server/catalog/update-plan";
 import type { ImportIssue } from "./import-issue";
 import type { LagoPlan } from "./lago-wire";
 import { mapLagoPlan } from "./map-lago-plan";

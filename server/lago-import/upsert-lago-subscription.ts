@@ -1,5 +1,6 @@
 import type { Db } from "~/server/db/client";
-import { createSubscription, terminateSubscription } from "~/server/subscriptions/subscriptions";
+import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
 import type { ImportIssue } from "./import-issue";
 import type { LagoSubscription } from "./lago-wire";
 import { mapLagoSubscription } from "./map-lago-subscription";

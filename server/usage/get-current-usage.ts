@@ -2,7 +2,7 @@ import { billingPeriodAt } from "~/server/billing/billing-period";
 import type { DbOrTx } from "~/server/db/client";
 import { notAllowed } from "~/server/errors";
 import { findCustomer } from "~/server/identity/find-customer";
-import { effectiveStatus } from "~/server/subscriptions/subscriptions";
+import { effectiveStatus } from "~/server/subscriptions/effective-status";
 import { computePeriodUsage, type PeriodUsage, type SubscriptionForUsage } from "./compute-period-usage";
 
 /** Lago's current_usage: the open period of an active subscription, so far. */

@@ -7,7 +7,7 @@
 import Decimal from "decimal.js";
 import type { AccountLink, Prisma } from "~/generated/prisma/client";
 import { toMinorUnits } from "~/server/billing/pricing/currency";
-import { planWithCharges } from "~/server/catalog/plans";
+import { planWithCharges } from "~/server/catalog/plan-input";
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { isoSeconds } from "~/server/lago-api/wire-common";

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { AggregationType, PlanInterval } from "~/generated/prisma/enums";
 import { CHARGE_MODELS } from "~/server/billing/pricing";
-import { createBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
-import { createPlan, updatePlan } from "~/server/catalog/plans";
+import { createBillableMetric } from "~/server/catalog/create-billable-metric";
+import { updateBillableMetric } from "~/server/catalog/update-billable-metric";
+import { createPlan } from "~/server/catalog/create-plan";
+import { updatePlan } from "~/server/catalog/update-plan";
 import { searchBillableMetrics } from "~/server/catalog/search-billable-metrics";
 import { searchPlans } from "~/server/catalog/search-plans";
 import { areaProcedure, createTRPCRouter } from "../trpc";

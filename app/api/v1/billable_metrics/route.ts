@@ -1,4 +1,6 @@
-import { createBillableMetric, listBillableMetrics, type BillableMetricInput } from "~/server/catalog/billable-metrics";
+import type { BillableMetricInput } from "~/server/catalog/billable-metric-input";
+import { createBillableMetric } from "~/server/catalog/create-billable-metric";
+import { listBillableMetrics } from "~/server/catalog/list-billable-metrics";
 import { lagoRoute } from "~/server/http/lago-route";
 import { metricCreateSchema, metricInputFromWire, serializeBillableMetric } from "~/server/lago-api/metric-wire";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";

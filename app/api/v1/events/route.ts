@@ -3,7 +3,7 @@ import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
 import { isoDate } from "~/server/lago-api/wire-common";
-import { listEvents } from "~/server/usage/find-events";
+import { listEvents } from "~/server/usage/list-events";
 import { ingestEvents } from "~/server/usage/ingest-events";
 
 export const dynamic = "force-dynamic";

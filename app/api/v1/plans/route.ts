@@ -1,4 +1,6 @@
-import { createPlan, listPlans, type PlanInput } from "~/server/catalog/plans";
+import { createPlan } from "~/server/catalog/create-plan";
+import { listPlans } from "~/server/catalog/list-plans";
+import type { PlanInput } from "~/server/catalog/plan-input";
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { planCreateSchema, planInputFromWire, serializePlan } from "~/server/lago-api/plan-wire";

@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { findPlan } from "~/server/catalog/plans";
+import { findPlan } from "~/server/catalog/find-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
 import { SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire } from "~/server/lago-api/subscription-wire";
-import { createSubscription, listSubscriptions } from "~/server/subscriptions/subscriptions";
+import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { listSubscriptions } from "~/server/subscriptions/list-subscriptions";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,6 @@
-import { deleteBillableMetric, findBillableMetric, updateBillableMetric } from "~/server/catalog/billable-metrics";
+import { deleteBillableMetric } from "~/server/catalog/delete-billable-metric";
+import { findBillableMetric } from "~/server/catalog/find-billable-metric";
+import { updateBillableMetric } from "~/server/catalog/update-billable-metric";
 import { lagoRoute } from "~/server/http/lago-route";
 import { metricInputFromWire, metricUpdateSchema, serializeBillableMetric } from "~/server/lago-api/metric-wire";
 import { parseRoot } from "~/server/http/read-json-body";

@@ -1,6 +1,6 @@
 import { serializeEvent } from "~/server/lago-api/event-wire";
 import { lagoRoute } from "~/server/http/lago-route";
-import { findEvent } from "~/server/usage/find-events";
+import { findEvent } from "~/server/usage/find-event";
 
 export const dynamic = "force-dynamic";
 

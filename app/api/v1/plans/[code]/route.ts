@@ -1,4 +1,6 @@
-import { deletePlan, findPlan, updatePlan } from "~/server/catalog/plans";
+import { deletePlan } from "~/server/catalog/delete-plan";
+import { findPlan } from "~/server/catalog/find-plan";
+import { updatePlan } from "~/server/catalog/update-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { planInputFromWire, planUpdateSchema, serializePlan } from "~/server/lago-api/plan-wire";
 import { parseRoot } from "~/server/http/read-json-body";

@@ -1,7 +1,8 @@
-import { findPlan } from "~/server/catalog/plans";
+import { findPlan } from "~/server/catalog/find-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
-import { findSubscription, terminateSubscription } from "~/server/subscriptions/subscriptions";
+import { findSubscription } from "~/server/subscriptions/find-subscription";
+import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
 
 export const dynamic = "force-dynamic";
 

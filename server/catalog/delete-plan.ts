@@ -1,0 +1,15 @@
+import type { Db } from "~/server/db/client";
+import { validationFailed } from "~/server/errors";
+import { findPlan } from "./find-plan";
+import type { PlanWithCharges } from "./plan-input";
+
+/** Refuses while subscriptions still bill on the plan: deleting it would strand them. */
+export async function deletePlan(options: { db: Db; code: string }): Promise<PlanWithCharges> {
+  return options.db.$transaction(async (tx) => {
+    const plan = await findPlan({ db: tx, code: options.code });
+    const subscriptions = await tx.subscription.count({ where: { planId: plan.id } });
+    if (subscriptions > 0) throw validationFailed({ plan: ["attached_to_subscriptions"] });
+    await tx.plan.delete({ where: { id: plan.id } });
+    return plan;
+  });
+}

@@ -1,0 +1,64 @@
+import type { Db } from "~/server/db/client";
+import { isUniqueViolation } from "~/server/db/unique-violation";
+import { notFound, validationFailed } from "~/server/errors";
+import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
+import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
+
+/**
+ * Lago's POST /subscriptions. Same external id, customer and plan → the existing
+ * subscription (a safe retry). Same external id on another plan → an immediate plan
+ * change; the period's usage is then priced on the new plan. An external id held by
+ * another customer, or by an ended subscription, is refused.
+ */
+export async function createSubscription(options: {
+  db: Db;
+  serviceId: string;
+  input: SubscriptionInput;
+  now?: Date;
+}): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
+  const { db, serviceId, input } = options;
+  const now = options.now ?? new Date();
+  const plan = await db.plan.findUnique({ where: { code: input.planCode } });
+  if (!plan) throw notFound("plan");
+  if (input.endingAt && input.endingAt <= (input.subscriptionAt ?? now)) throw validationFailed({ ending_at: ["invalid_date"] });
+  const where = { serviceId_externalId: { serviceId, externalId: input.externalId } };
+  const existing = await db.subscription.findUnique({ where, include: subscriptionWithRelations });
+  // Every refusal comes before the customer is created: a refused request stores nothing.
+  if (existing && (existing.accountLink.externalId !== input.externalCustomerId || !LIVE_STATUSES.includes(existing.status))) {
+    throw validationFailed({ external_id: ["value_already_exist"] });
+  }
+
+  // Lago creates an unknown customer on the fly rather than answering 404.
+  const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId });
+  if (existing) {
+    // A customer deleted and re-created since is another account: not the subscription's.
+    if (existing.accountLinkId !== customer.id) throw validationFailed({ external_id: ["value_already_exist"] });
+    if (existing.planId === plan.id) return { subscription: existing, created: false };
+    const changed = await db.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
+    return { subscription: changed, created: false };
+  }
+
+  const subscriptionAt = input.subscriptionAt ?? now;
+  const startsNow = subscriptionAt <= now;
+  try {
+    const subscription = await db.subscription.create({
+      data: {
+        serviceId,
+        externalId: input.externalId,
+        accountLinkId: customer.id,
+        planId: plan.id,
+        name: input.name ?? null,
+        billingTime: input.billingTime ?? "calendar",
+        subscriptionAt,
+        startedAt: startsNow ? subscriptionAt : null,
+        status: startsNow ? "active" : "pending",
+        endingAt: input.endingAt ?? null,
+      },
+      include: subscriptionWithRelations,
+    });
+    return { subscription, created: true };
+  } catch (error) {
+    if (isUniqueViolation(error)) return createSubscription(options);
+    throw error;
+  }
+}
