@@ -9,6 +9,7 @@ export const CONSOLE_SCREENS: ReadonlyArray<{ area: ConsoleArea; path: string; l
   { area: "jobs", path: "/jobs", label: "Jobs" },
   { area: "webhooks", path: "/webhooks", label: "Webhooks" },
   { area: "reconciliation", path: "/reconciliation", label: "Reconciliation" },
+  { area: "lago-import", path: "/lago-import", label: "Lago import" },
   { area: "users", path: "/users", label: "Users" },
   { area: "audit", path: "/audit", label: "Audit log" },
 ];

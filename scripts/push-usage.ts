@@ -1,7 +1,7 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
-import { previewUsagePush } from "~/server/jobs/preview-usage-push";
-import { runUsagePush } from "~/server/jobs/run-usage-push";
+import { previewUsagePush } from "~/server/usage-push/preview-usage-push";
+import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 
 /*

@@ -8,7 +8,7 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
-import { drainWebhooks, pollOdooLifecycle, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
+import { drainWebhooks, pollOdooLifecycle, replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
 
 const [command, argument = ""] = process.argv.slice(2);
 if (!(command === "drain" || command === "poll" || ((command === "replay" || command === "replay-dead") && argument))) {
@@ -24,9 +24,9 @@ async function run(): Promise<unknown> {
     case "poll":
       return pollOdooLifecycle({ db, odoo: odooClientFromEnv() });
     case "replay":
-      return { replayed: (await replayDelivery({ db, deliveryId: argument })).id };
+      return { replayed: (await replayWebhookDelivery({ db, deliveryId: argument })).id };
     default:
-      return replayDeadDeliveries({ db, serviceCode: argument });
+      return replayDeadWebhookDeliveries({ db, serviceCode: argument });
   }
 }
 

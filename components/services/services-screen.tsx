@@ -5,7 +5,7 @@ import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
-import type { ServiceRow } from "~/server/services/list-services";
+import type { ServiceRow } from "~/server/services/search-services";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";

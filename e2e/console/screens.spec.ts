@@ -9,6 +9,7 @@ const SCREENS = [
   { path: "/jobs", heading: "Jobs" },
   { path: "/webhooks", heading: "Webhooks" },
   { path: "/reconciliation", heading: "Reconciliation (Lago dual run)" },
+  { path: "/lago-import", heading: "Lago import" },
   { path: "/users", heading: "Users" },
   { path: "/audit", heading: "Audit log" },
 ];

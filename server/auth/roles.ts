@@ -18,6 +18,7 @@ export const AREA_ROLES = {
   jobs: ["ops"],
   webhooks: ["ops"],
   reconciliation: ["ops"],
+  "lago-import": ["ops"],
 } as const satisfies Record<string, readonly Exclude<Role, "admin">[]>;
 
 export type ConsoleArea = keyof typeof AREA_ROLES;

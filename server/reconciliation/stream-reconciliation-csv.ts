@@ -2,7 +2,7 @@ import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
 import type { TableQuery } from "~/server/db/table-query";
 import { formatCsvRow } from "./format-csv-row";
-import { lineColumns, lineFilter } from "./list-reconciliation-lines";
+import { lineColumns, lineFilter } from "./line-query";
 
 const HEADER = [
   "service", "customer", "charge", "status", "currency", "lago_units", "lago_amount_cents", "odoo_units", "odoo_amount_cents",

@@ -1,11 +1,13 @@
+import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
-import { reconciliationRouter } from "./routers/reconciliation";
 import { identityRouter } from "./routers/identity";
 import { jobsRouter } from "./routers/jobs";
+import { lagoImportRouter } from "./routers/lago-import";
+import { reconciliationRouter } from "./routers/reconciliation";
 import { servicesRouter } from "./routers/services";
-import { auditRouter, usersRouter } from "./routers/users";
 import { usageRouter } from "./routers/usage";
-import { webhookDeliveriesRouter } from "./routers/webhook-deliveries";
+import { usersRouter } from "./routers/users";
+import { webhooksRouter } from "./routers/webhooks";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -14,10 +16,11 @@ export const appRouter = createTRPCRouter({
   identity: identityRouter,
   usage: usageRouter,
   jobs: jobsRouter,
-  webhookDeliveries: webhookDeliveriesRouter,
+  webhooks: webhooksRouter,
   users: usersRouter,
   audit: auditRouter,
   reconciliation: reconciliationRouter,
+  lagoImport: lagoImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,6 @@ export { pollOdooLifecycle } from "./poll-odoo-lifecycle";
 export { type ObservationFilter, readOdooObservations } from "./read-odoo-observations";
 export { receiveOdooWebhook } from "./receive-odoo-webhook";
 export { recordLifecycleEvent } from "./record-lifecycle-event";
-export { replayDeadDeliveries } from "./replay-dead-deliveries";
-export { replayDelivery } from "./replay-delivery";
+export { replayDeadWebhookDeliveries } from "./replay-dead-webhook-deliveries";
+export { replayWebhookDelivery } from "./replay-webhook-delivery";
 export { signWebhook } from "./sign-webhook";

@@ -86,7 +86,7 @@ describe("console roles over HTTP", () => {
   it("a table filter on an unknown enum value is a bad request, not a server error", async () => {
     const filters = [{ id: "state", value: "exploded" }];
     expect(await trpcCode(ops.client.jobs.list.query({ filters }))).toBe("BAD_REQUEST");
-    expect(await trpcCode(ops.client.webhookDeliveries.list.query({ filters }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(ops.client.webhooks.list.query({ filters }))).toBe("BAD_REQUEST");
     expect(await trpcCode(admin.client.users.list.query({ filters: [{ id: "role", value: "root" }] }))).toBe("BAD_REQUEST");
   });
 

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { signedInAs, trpcCode } from "../support/console-session";
-import { createTestService, testDb, uniqueCode } from "../support/fixtures";
-import { lagoCustomer, lagoMetric, lagoPlan, lagoCharge, startLagoPeer } from "../support/lago-peer";
+import { testDb, uniqueCode } from "../support/fixtures";
 
-/* The ops screens' server side over real HTTP: role checks, filters, drill-down, CSV, imports. */
+/* The reconciliation screens' server side over real HTTP: role checks, filters, drill-down, CSV. */
 const baseUrl = () => inject("baseUrl");
 
 describe("reconciliation console", () => {
@@ -56,29 +55,5 @@ describe("reconciliation console", () => {
     expect(rows[0]).toBe("service,customer,charge,status,currency,lago_units,lago_amount_cents,odoo_units,odoo_amount_cents,hub_units,hub_amount_cents,lago_minus_odoo_cents");
     expect(rows.slice(1)).toEqual([`cloud,'=${customer}-c,api_calls,missing_in_odoo,USD,10,500,,,10,,500`]);
     expect((await fetch(`${baseUrl()}/reconciliation/export/00000000-0000-0000-0000-000000000000`, { headers: { cookie: ops.cookie } })).status).toBe(404);
-  });
-
-  it("starts a Lago import from the console and shows its progress and report", async () => {
-    const { service } = await createTestService("lago");
-    const peer = await startLagoPeer();
-    try {
-      const metric = lagoMetric(uniqueCode("m"), { aggregation: "custom_agg" });
-      peer.data.billable_metrics.push(metric);
-      peer.data.plans.push(lagoPlan(uniqueCode("p"), [lagoCharge(metric)]));
-      peer.data.customers.push(lagoCustomer(uniqueCode("c"), 1), lagoCustomer(uniqueCode("c"), 2));
-      const started = await ops.client.reconciliation.startImport.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: peer.apiKey });
-      let run = started.run;
-      for (let attempt = 0; attempt < 100 && run.status === "running"; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        run = (await ops.client.reconciliation.imports.query({ pageSize: 100 })).rows.find((row) => row.id === started.run.id)!;
-      }
-      expect(run.status).toBe("succeeded");
-      expect(run.progress).toMatchObject({ customers: { imported: 2, totalCount: 2, done: true } });
-      expect(run.report).toEqual(expect.arrayContaining([expect.objectContaining({ feature: "aggregation_type", id: metric.code })]));
-      expect(JSON.stringify(run)).not.toContain(peer.apiKey);
-      expect(await trpcCode(finance.client.reconciliation.startImport.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: "x" }))).toBe("FORBIDDEN");
-    } finally {
-      await peer.close();
-    }
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
 import { createDb, type Db } from "~/server/db/client";
-import { ensureOdooSubscription, subscriptionForPush } from "~/server/jobs/ensure-odoo-subscription";
+import { ensureOdooSubscription, subscriptionForPush } from "~/server/usage-push/ensure-odoo-subscription";
 import type { ImportIssue } from "~/server/lago-import/import-issue";
 import type { ImportProgress } from "~/server/lago-import/import-progress";
 import { openLagoImport } from "~/server/lago-import/open-lago-import";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { verifyNexaWebhook } from "~/lib/verify-webhook";
-import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
+import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
 import { testDb } from "../support/fixtures";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
 
@@ -99,18 +99,18 @@ describe("outbound lifecycle webhooks", () => {
     expect(delivery!.attemptLog.at(-1)).toMatchObject({ status: 503, responseExcerpt: "down for maintenance" });
 
     receiver.control.down = false;
-    expect(await replayDeadDeliveries({ db, serviceId: seeded.service.id, now: new Date(t + 30 * HOUR) })).toEqual({ count: 1 });
+    expect(await replayDeadWebhookDeliveries({ db, serviceId: seeded.service.id, now: new Date(t + 30 * HOUR) })).toEqual({ count: 1 });
     await drainWebhooks({ db, now: new Date(t + 30 * HOUR) });
     [delivery] = await deliveriesOf();
     expect(delivery).toMatchObject({ state: "delivered", attempts: 14, deadAt: null });
 
     // Replaying a delivered webhook resends it under the same unique key: the receiver dedupes.
-    await replayDelivery({ db, deliveryId: delivery!.id });
+    await replayWebhookDelivery({ db, deliveryId: delivery!.id });
     await drainWebhooks({ db });
     expect(receiver.received.at(-1)!.uniqueKey).toBe(delivery!.id);
     expect(receiver.processed.size).toBe(1);
-    await expect(replayDelivery({ db, deliveryId: "not-a-uuid" })).rejects.toThrow(/webhook_delivery not found/);
-    await expect(replayDeadDeliveries({ db, serviceCode: "no-such-service" })).rejects.toThrow(/service not found/);
+    await expect(replayWebhookDelivery({ db, deliveryId: "not-a-uuid" })).rejects.toThrow(/webhook_delivery not found/);
+    await expect(replayDeadWebhookDeliveries({ db, serviceCode: "no-such-service" })).rejects.toThrow(/service not found/);
   });
 
   it("keeps a customer's order while its receiver is down for hours, without holding up others", async () => {

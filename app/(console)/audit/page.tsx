@@ -1,5 +1,5 @@
 import { ConsolePage } from "~/components/console-page";
-import { AuditScreen } from "~/components/users/audit-screen";
+import { AuditScreen } from "~/components/audit/audit-screen";
 
 export default function AuditPage() {
   return (

@@ -1,5 +1,5 @@
 import { ConsolePage } from "~/components/console-page";
-import { JobsScreen } from "~/components/operations/jobs-screen";
+import { JobsScreen } from "~/components/jobs/jobs-screen";
 
 export default function JobsPage() {
   return (

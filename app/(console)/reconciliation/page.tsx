@@ -1,5 +1,5 @@
 import { ConsolePage } from "~/components/console-page";
-import { RunsScreen } from "./_components/runs-screen";
+import { RunsScreen } from "~/components/reconciliation/runs-screen";
 
 export default function ReconciliationRunsPage() {
   return (

@@ -1,5 +1,5 @@
 import { ConsolePage } from "~/components/console-page";
-import { WebhooksScreen } from "~/components/operations/webhooks-screen";
+import { WebhooksScreen } from "~/components/webhooks/webhooks-screen";
 
 export default function WebhooksPage() {
   return (

@@ -1,12 +1,10 @@
 import { z } from "zod";
-import { listLagoImportRuns } from "~/server/lago-import/list-lago-import-runs";
-import { startLagoImport } from "~/server/lago-import/start-lago-import";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 import { getMismatchTrend } from "~/server/reconciliation/get-mismatch-trend";
 import { getReconciliationLine } from "~/server/reconciliation/get-reconciliation-line";
-import { listReconciliationLines } from "~/server/reconciliation/list-reconciliation-lines";
-import { listReconciliationRuns } from "~/server/reconciliation/list-reconciliation-runs";
 import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-codes";
+import { searchReconciliationLines } from "~/server/reconciliation/search-reconciliation-lines";
+import { searchReconciliationRuns } from "~/server/reconciliation/search-reconciliation-runs";
 import { startReconciliation } from "~/server/reconciliation/start-reconciliation";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-input";
@@ -14,21 +12,17 @@ import { tableQuerySchema } from "../table-input";
 const procedure = areaProcedure("reconciliation");
 const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`));
 
-/** Dual run (ops): Lago imports, reconciliation runs, their lines and the mismatch trend. */
+/** Dual run (ops): reconciliation runs, their lines and the mismatch trend. */
 export const reconciliationRouter = createTRPCRouter({
-  runs: procedure.input(tableQuerySchema).query(({ ctx, input }) => listReconciliationRuns({ db: ctx.db, query: input })),
+  runs: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchReconciliationRuns({ db: ctx.db, query: input })),
   run: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => ctx.db.reconciliationRun.findUniqueOrThrow({ where: { id: input.id } })),
   lines: procedure
     .input(z.object({ runId: z.uuid(), query: tableQuerySchema }))
-    .query(({ ctx, input }) => listReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
+    .query(({ ctx, input }) => searchReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
   serviceCodes: procedure.input(z.object({ runId: z.uuid() })).query(({ ctx, input }) => listRunServiceCodes({ db: ctx.db, runId: input.runId })),
   line: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getReconciliationLine({ db: ctx.db, id: input.id })),
   trend: procedure.query(({ ctx }) => getMismatchTrend({ db: ctx.db })),
   start: procedure
     .input(z.object({ from: day, to: day, toleranceCents: z.number().int().min(0).max(1_000_000), serviceCode: z.string().max(100).nullable().default(null) }))
     .mutation(({ ctx, input }) => startReconciliation({ db: ctx.db, odoo: odooClientFromEnv(), ...input, actorId: ctx.user.id })),
-  imports: procedure.input(tableQuerySchema).query(({ ctx, input }) => listLagoImportRuns({ db: ctx.db, query: input })),
-  startImport: procedure
-    .input(z.object({ serviceCode: z.string().min(1).max(100), baseUrl: z.url(), apiKey: z.string().min(1).max(500) }))
-    .mutation(({ ctx, input }) => startLagoImport({ db: ctx.db, ...input, actorId: ctx.user.id })),
 });

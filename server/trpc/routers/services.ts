@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createService } from "~/server/services/create-service";
-import { listServices, serviceListSelect, type ServiceRow } from "~/server/services/list-services";
+import { searchServices, serviceListSelect, type ServiceRow } from "~/server/services/search-services";
 import { rotateApiKey } from "~/server/services/rotate-api-key";
 import { updateService } from "~/server/services/update-service";
 import { areaProcedure, createTRPCRouter } from "../trpc";
@@ -16,7 +16,7 @@ const toRow = (service: ServiceRow): ServiceRow =>
   Object.fromEntries(Object.keys(serviceListSelect).map((key) => [key, service[key as keyof ServiceRow]])) as ServiceRow;
 
 export const servicesRouter = createTRPCRouter({
-  list: procedure.input(tableQuerySchema).query(({ ctx, input }) => listServices({ db: ctx.db, query: input })),
+  list: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchServices({ db: ctx.db, query: input })),
 
   create: procedure
     .input(z.object({ code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(120), webhookUrl }))

@@ -1,5 +1,5 @@
-import { LinesScreen } from "../_components/lines-screen";
 import { ConsolePage } from "~/components/console-page";
+import { LinesScreen } from "~/components/reconciliation/lines-screen";
 
 export default async function ReconciliationRunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;

@@ -1,5 +1,5 @@
-import { LineDetail } from "../../_components/line-detail";
 import { ConsolePage } from "~/components/console-page";
+import { LineDetail } from "~/components/reconciliation/line-detail";
 
 export default async function ReconciliationLinePage({ params }: { params: Promise<{ lineId: string }> }) {
   const { lineId } = await params;

@@ -1,6 +1,6 @@
 import { cronRoute } from "~/server/http/cron-route";
 import { badRequest } from "~/server/errors";
-import { replayDeadDeliveries, replayDelivery } from "~/server/webhooks";
+import { replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +12,10 @@ export const POST = cronRoute(async ({ db, searchParams }) => {
   const deliveryId = searchParams.get("delivery_id");
   const serviceCode = searchParams.get("service_code");
   if (deliveryId) {
-    const delivery = await replayDelivery({ db, deliveryId });
+    const delivery = await replayWebhookDelivery({ db, deliveryId });
     return { replayed: 1, delivery_id: delivery.id };
   }
   if (!serviceCode) throw badRequest("pass delivery_id or service_code");
-  const { count } = await replayDeadDeliveries({ db, serviceCode });
+  const { count } = await replayDeadWebhookDeliveries({ db, serviceCode });
   return { replayed: count };
 });

@@ -1,0 +1,88 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
+import { useState } from "react";
+import { useTRPC } from "~/lib/trpc/react";
+import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
+import type { DeliveryRow } from "~/server/webhooks/search-webhook-deliveries";
+import { Button } from "../button";
+import { useConfirm } from "../confirm-dialog";
+import { DataTable } from "../data-table";
+import { EmptyState } from "../empty-state";
+import { useToast } from "../toast";
+import { useTableQuery } from "../use-table-query";
+import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
+
+const column = createColumnHelper<DeliveryRow>();
+const STATES = ["pending", "delivered", "dead"].map((value) => ({ value, label: value }));
+
+/**
+ * The webhook outbox: ops inspects a delivery's attempts and replays one delivery, or
+ * every dead one of a service once its endpoint is fixed (sent again at the next drain).
+ */
+export function WebhooksScreen() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const confirm = useConfirm();
+  const table = useTableQuery({ sorting: [{ id: "createdAt", desc: true }] });
+  const deliveries = useQuery(trpc.webhooks.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
+  const serviceCodes = useQuery(trpc.webhooks.serviceCodes.queryOptions());
+  const [shownDelivery, setShownDelivery] = useState<string | null>(null);
+  const refresh = () => void refreshAfterWrite(queryClient, trpc.webhooks.pathKey());
+  const replay = useMutation(trpc.webhooks.replay.mutationOptions({
+    onSuccess: () => { toast.success("Delivery queued for replay"); refresh(); },
+  }));
+  const replayDead = useMutation(trpc.webhooks.replayDead.mutationOptions({
+    onSuccess: ({ count }, { serviceCode }) => {
+      toast.success(count === 0 ? `No dead deliveries for ${serviceCode}` : `${count} dead ${count === 1 ? "delivery" : "deliveries"} of ${serviceCode} queued for replay`);
+      refresh();
+    },
+  }));
+  const filteredService = table.columnFilters.find((filter) => filter.id === "service")?.value as string | undefined;
+
+  async function replayAllDead(serviceCode: string) {
+    const ok = await confirm({ title: `Replay every dead delivery of ${serviceCode}?`, body: "Each is sent again at the next drain, in its customer's order, with a fresh retry window.", confirmLabel: "Replay dead" });
+    if (ok) replayDead.mutate({ serviceCode });
+  }
+
+  const columns: ColumnDef<DeliveryRow, any>[] = [
+    column.accessor((delivery) => delivery.service.code, { id: "service", header: "Service", meta: { filterOptions: (serviceCodes.data ?? []).map((code) => ({ value: code, label: code })) } }),
+    column.accessor("webhookType", { header: "Type", enableSorting: true }),
+    column.accessor("state", { header: "State", enableSorting: true, meta: { filterOptions: STATES } }),
+    column.accessor("attempts", { header: "Attempts", enableSorting: true }),
+    column.accessor("createdAt", { header: "Created", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
+    column.accessor("lastError", { header: "Last error", cell: (info) => <span className="text-red-800">{info.getValue()}</span> }),
+    column.accessor("payload", {
+      header: "Payload",
+      cell: (info) => (
+        <details>
+          <summary className="cursor-pointer text-indigo-700">show</summary>
+          <pre className="mt-1 max-h-48 max-w-md overflow-auto rounded bg-slate-100 p-2 text-xs">{JSON.stringify(info.getValue(), null, 2)}</pre>
+        </details>
+      ),
+    }),
+    column.display({
+      id: "actions", header: "Actions", enableHiding: false,
+      cell: ({ row: { original: delivery } }) => (
+        <div className="flex flex-wrap gap-1">
+          <Button variant="ghost" onClick={() => setShownDelivery(delivery.id)}>Attempts</Button>
+          <Button variant="ghost" busy={replay.isPending && replay.variables?.id === delivery.id} onClick={async () => {
+            if (await confirm({ title: "Replay this webhook?", body: `${delivery.webhookType} will be sent to ${delivery.service.code} again.`, confirmLabel: "Replay" })) replay.mutate({ id: delivery.id });
+          }}>Replay</Button>
+        </div>
+      ),
+    }),
+  ];
+  return (
+    <div className="space-y-6">
+      <DataTable label="Webhook deliveries" columns={columns} data={deliveries.data} isLoading={deliveries.isFetching} state={table} getRowId={(d) => d.id}
+        searchPlaceholder="Search type or error" empty={<EmptyState title="No webhook deliveries">Lifecycle webhooks to services appear here.</EmptyState>}
+        toolbar={filteredService && (
+          <Button variant="secondary" busy={replayDead.isPending} onClick={() => replayAllDead(filteredService)}>Replay dead of {filteredService}</Button>
+        )} />
+      {shownDelivery && <WebhookDeliveryPanel key={shownDelivery} deliveryId={shownDelivery} />}
+    </div>
+  );
+}

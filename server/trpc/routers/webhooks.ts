@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { getWebhookDelivery } from "~/server/webhooks/get-webhook-delivery";
+import { listWebhookServiceCodes } from "~/server/webhooks/list-webhook-service-codes";
+import { replayDeadWebhookDeliveries } from "~/server/webhooks/replay-dead-webhook-deliveries";
+import { replayWebhookDelivery } from "~/server/webhooks/replay-webhook-delivery";
+import { searchWebhookDeliveries } from "~/server/webhooks/search-webhook-deliveries";
+import { areaProcedure, createTRPCRouter } from "../trpc";
+import { tableQuerySchema } from "../table-input";
+
+const procedure = areaProcedure("webhooks");
+
+/** The webhook outbox (ops): deliveries, their attempts, and replays (audited). */
+export const webhooksRouter = createTRPCRouter({
+  list: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchWebhookDeliveries({ db: ctx.db, query: input })),
+  serviceCodes: procedure.query(({ ctx }) => listWebhookServiceCodes({ db: ctx.db })),
+  get: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getWebhookDelivery({ db: ctx.db, id: input.id })),
+  replay: procedure
+    .input(z.object({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => replayWebhookDelivery({ db: ctx.db, deliveryId: input.id, actorId: ctx.user.id })),
+  replayDead: procedure
+    .input(z.object({ serviceCode: z.string().trim().min(1).max(64) }))
+    .mutation(({ ctx, input }) => replayDeadWebhookDeliveries({ db: ctx.db, serviceCode: input.serviceCode, actorId: ctx.user.id })),
+});
