@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { TEST_OUTBOUND_ALLOWANCE } from "./tests/support/outbound-allowance";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
@@ -22,6 +23,8 @@ export default defineConfig({
           include: ["**/*.int.test.ts", "tests/scenarios/**/*.test.ts"],
           exclude: ["node_modules/**"],
           globalSetup: ["tests/global-setup.ts"],
+          // Drains and imports run in the test process too (and in the CLIs it spawns).
+          env: TEST_OUTBOUND_ALLOWANCE,
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

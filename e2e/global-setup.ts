@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { createTestDatabase, startApp } from "~/tests/support/app-server";
+import { TEST_OUTBOUND_ALLOWANCE } from "~/tests/support/outbound-allowance";
 
 /**
  * Like the integration suite's setup: a fresh migrated database and `next start` on a
@@ -12,6 +13,8 @@ export default async function globalSetup() {
   const database = await createTestDatabase("nexa_e2e");
   const app = await startApp({ DATABASE_URL: database.url });
   process.env.E2E_BASE_URL = app.baseUrl;
+  // Workers drain webhooks to their own receivers on 127.0.0.1 (see the allowance's note).
+  Object.assign(process.env, TEST_OUTBOUND_ALLOWANCE);
   process.env.E2E_DATABASE_URL = database.url;
   return async () => {
     await app.stop();

@@ -26,6 +26,20 @@ const schema = z
     API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(6000)),
     API_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(60)),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
+    /** The console's public URL, read by NextAuth too; must be https in production. */
+    NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+    /**
+     * `development` under `next dev` (the demo): the one mode with plain-http, loopback webhook
+     * URLs and non-Secure session cookies. `next start` (and so every test suite) is `production`.
+     */
+    NODE_ENV: z.preprocess(emptyAsUndefined, z.enum(["development", "production", "test"]).optional()),
+    /**
+     * Hosts (`host` or `host:port`, comma-separated) a service webhook URL may name although
+     * they are http or resolve to a private address; everything else must be https to a public address.
+     */
+    WEBHOOK_ALLOWED_HOSTS: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** The same allowlist for a Lago import's base URL (a self-hosted Lago on the private network). */
+    LAGO_IMPORT_ALLOWED_HOSTS: z.preprocess(emptyAsUndefined, z.string().optional()),
     // Odoo's external API. Unset ODOO_URL = no Odoo configured: pushes report that clearly.
     ODOO_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     ODOO_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -50,6 +64,12 @@ const schema = z
     WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10_000)),
     /** `organization_id` of the Lago-compatible envelopes. */
     WEBHOOK_ORGANIZATION_ID: z.preprocess(emptyAsUndefined, z.string().default("nexa-billing-hub")),
+  })
+  .superRefine((parsed, ctx) => {
+    // An http console URL would make NextAuth issue cookies without Secure and links to http.
+    if (parsed.NODE_ENV === "production" && parsed.NEXTAUTH_URL && new URL(parsed.NEXTAUTH_URL).protocol !== "https:") {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "must be an https URL in production" });
+    }
   })
   .transform((parsed, ctx) => {
     if (parsed.NEXTAUTH_SECRET) return { ...parsed, NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET };

@@ -4,6 +4,7 @@ import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { validationFailed } from "~/server/errors";
+import { checkWebhookUrl } from "./check-webhook-url";
 import { generateApiKey, generateWebhookSecret, hashApiKey } from "./api-key";
 
 /**
@@ -18,6 +19,7 @@ export async function createService(options: {
   apiKey?: string;
   actorId?: string;
 }): Promise<{ service: Service; apiKey: string }> {
+  await checkWebhookUrl(options.webhookUrl);
   const generated = generateApiKey();
   const apiKey = options.apiKey ?? generated.plaintext;
   try {

@@ -2,6 +2,7 @@ import type { Service } from "~/generated/prisma/client";
 import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
+import { checkWebhookUrl } from "./check-webhook-url";
 import { forgetAuthenticatedServices } from "./authenticate-service";
 import { findService } from "./find-service";
 
@@ -16,6 +17,7 @@ export async function updateService(options: {
   changes: { name?: string; webhookUrl?: string | null; active?: boolean };
   actorId: string;
 }): Promise<Service> {
+  await checkWebhookUrl(options.changes.webhookUrl);
   const service = await inTransaction(options.db, async (tx) => {
     const before = await findService({ db: tx, id: options.id });
     const after = await tx.service.update({ where: { id: before.id }, data: options.changes });

@@ -1,4 +1,7 @@
+import type { Response } from "undici";
 import type { Db } from "~/server/db/client";
+import { guardedFetch, OutboundUrlError } from "~/server/http/guarded-fetch";
+import { webhookUrlPolicy } from "~/server/services/webhook-url-policy";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { planRetry } from "./plan-retry";
 import { signWebhook } from "./sign-webhook";
@@ -25,6 +28,7 @@ async function readExcerpt(response: Response, limit: number): Promise<string> {
 }
 
 function describeError(error: unknown, timeoutMs: number): string {
+  if (error instanceof OutboundUrlError) return `refused by the address guard: ${error.message}`;
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) return `timeout after ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return `network error: ${cause?.code ?? cause?.message ?? (error as Error).message}`.slice(0, RESPONSE_EXCERPT_BYTES);
@@ -55,7 +59,7 @@ export async function deliverWebhook(options: {
   } else {
     try {
       const headers = signWebhook({ body, secret: delivery.service.webhookSecret, uniqueKey: delivery.id, timestamp: Math.floor(Date.now() / 1000) });
-      const response = await fetch(delivery.service.webhookUrl, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+      const response = await guardedFetch(delivery.service.webhookUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }, { policy: webhookUrlPolicy() });
       status = response.status;
       excerpt = await readExcerpt(response, RESPONSE_EXCERPT_BYTES);
     } catch (caught) {

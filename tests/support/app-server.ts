@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:net";
 import pg from "pg";
 import { applyMigrations } from "~/server/db/migrate";
+import { TEST_OUTBOUND_ALLOWANCE } from "./outbound-allowance";
 
 /** Real PostgreSQL for the integration suite; `.ci/run` points this at a throwaway cluster. */
 export const ADMIN_DATABASE_URL = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -45,14 +46,19 @@ export async function createTestDatabase(prefix = "nexa_it"): Promise<{ url: str
 export interface RunningApp {
   baseUrl: string;
   process: ChildProcess;
+  /** Everything the app printed so far (empty when NEXA_TEST_APP_LOGS=1 forwards it instead). */
+  logs: () => string;
   stop: () => Promise<void>;
 }
 
-/** Starts the built Next.js app (`next start`) on a free port and waits for /api/health. */
+/**
+ * Starts the built Next.js app (`next start`, production mode) on a free port and waits
+ * for /api/health. The suites' outbound allowance applies unless `env` overrides it.
+ */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   const child = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
-    env: { ...process.env, ...env, NODE_ENV: "production" },
+    env: { ...process.env, ...TEST_OUTBOUND_ALLOWANCE, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -77,6 +83,7 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   return {
     baseUrl,
     process: child,
+    logs: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once("exit", r));
