@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./server/http/security-headers";
 
 const config: NextConfig = {
   // Parallel builds (several developers or CI jobs on one checkout) each get their own output dir.
@@ -9,6 +10,12 @@ const config: NextConfig = {
   // gzip of small JSON API answers was the largest CPU cost per request in profiles;
   // compression belongs to the reverse proxy in front, not to the app's single thread.
   compress: false,
+  poweredByHeader: false,
+  // Pages get their CSP (with a per-request nonce) from proxy.ts.
+  headers: async () => [
+    { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
+    { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
+  ],
 };
 
 export default config;

@@ -36,7 +36,9 @@ export const test = base.extend<Fixtures, { dbConnection: { db: Db; close: () =>
       const url = new URL(baseURL!);
       await context.addCookies(cookie.split("; ").map((pair) => {
         const [name, ...value] = pair.split("=");
-        return { name: name!, value: value.join("="), domain: url.hostname, path: "/" };
+        // Production cookies are `__Secure-`/`__Host-` prefixed and must be set as Secure
+        // (Chromium keeps Secure cookies for http://127.0.0.1, a potentially trustworthy origin).
+        return { name: name!, value: value.join("="), domain: url.hostname, path: "/", secure: /^__(Secure|Host)-/.test(name!) };
       }));
       return { email, cookie };
     });

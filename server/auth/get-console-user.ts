@@ -8,5 +8,5 @@ import { authOptions } from "./auth-options";
 export async function getConsoleUser(): Promise<ConsoleUser | null> {
   const session = await getServerSession(authOptions());
   if (!session?.user.id) return null;
-  return findConsoleUser({ db: await getDb(), id: session.user.id });
+  return findConsoleUser({ db: await getDb(), id: session.user.id, sessionVersion: session.user.sessionVersion });
 }

@@ -5,7 +5,10 @@ import { inTransaction } from "~/server/db/in-transaction";
 import { AppError, notFound } from "~/server/errors";
 import { type ConsoleUser, consoleUserSelect } from "./console-user";
 
-/** Changes a user's name, role or active flag. Admins cannot lock themselves out. */
+/**
+ * Changes a user's name, role or active flag. Admins cannot lock themselves out.
+ * Disabling also revokes the user's sessions, so re-enabling does not revive them.
+ */
 export async function updateUser(options: {
   db: DbOrTx;
   id: string;
@@ -19,7 +22,8 @@ export async function updateUser(options: {
   return inTransaction(options.db, async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: consoleUserSelect });
     if (!before) throw notFound("user");
-    const after = await tx.user.update({ where: { id }, data: changes, select: consoleUserSelect });
+    const revoke = changes.active === false && before.active;
+    const after = await tx.user.update({ where: { id }, data: { ...changes, ...(revoke ? { sessionVersion: { increment: 1 } } : {}) }, select: consoleUserSelect });
     await recordAudit(tx, { actorId, action: "user.update", entityType: "user", entityId: id, before, after });
     return after;
   });
