@@ -7,6 +7,7 @@ import { type ReactNode, useState } from "react";
 import superjson from "superjson";
 import { useToast } from "~/components/toast";
 import type { AppRouter } from "~/server/trpc/root";
+import { TRPC_MAX_BATCH_SIZE } from "~/server/trpc/batch-limit";
 import { errorMessage } from "./error-message";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
@@ -22,7 +23,7 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
       }),
   );
   const [trpcClient] = useState(() =>
-    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson })] }),
+    createTRPCClient<AppRouter>({ links: [httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: TRPC_MAX_BATCH_SIZE })] }),
   );
   return (
     <QueryClientProvider client={queryClient}>

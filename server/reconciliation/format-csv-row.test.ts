@@ -9,6 +9,8 @@ describe("formatCsvRow", () => {
     ["doubles quotes", ['say "hi"'], '"say ""hi"""\r\n'],
     ["quotes newlines", ["a\nb"], '"a\nb"\r\n'],
     ["defuses formulas", ["=SUM(A1)", "+1", "@x"], "'=SUM(A1),'+1,'@x\r\n"],
+    ["defuses a leading TAB or CR (spreadsheets strip them, then read a formula)", ["\t=cmd", "\r=cmd", "-2+3"], "'\t=cmd,\"'\r=cmd\",'-2+3\r\n"],
+    ["leaves a TAB inside a cell alone", ["a\tb"], "a\tb\r\n"],
     ["negative numbers stay numbers", [-300n, -1], "-300,-1\r\n"],
   ] as const)("%s", (_name, cells, expected) => {
     expect(formatCsvRow(cells)).toBe(expected);

@@ -40,6 +40,12 @@ const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // A 500 says nothing of what failed (Prisma's messages quote queries and arguments);
+    // the server log has the class, code and stack (app/api/trpc/[trpc]/route.ts).
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message: "Internal server error", data: { ...data, zodError: null, appError: null } };
+    }
     return {
       ...shape,
       data: {

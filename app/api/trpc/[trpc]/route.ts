@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describeForLog } from "~/server/http/lago-error-response";
 import { appRouter } from "~/server/trpc/root";
+import { TRPC_MAX_BATCH_SIZE } from "~/server/trpc/batch-limit";
 import { createTRPCContext } from "~/server/trpc/trpc";
 
 const handler = (req: Request) =>
@@ -9,6 +10,8 @@ const handler = (req: Request) =>
     req,
     router: appRouter,
     createContext: createTRPCContext,
+    // The console never batches more (lib/trpc/react.tsx); 700 calls in one request did no good.
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
     onError: ({ error, path }) => {
       // Same rule as the API: class, code and frames only; messages can quote query arguments.
       if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, describeForLog(error.cause ?? error));
