@@ -1,5 +1,5 @@
 import { AppError } from "~/server/errors";
-import { assertOutboundUrl, OutboundUrlError } from "~/server/http/guarded-fetch";
+import { assertOutboundUrl, OutboundUrlError } from "~/server/lib/guarded-fetch";
 import { webhookUrlPolicy } from "./webhook-url-policy";
 
 /** Refuses, with the reason, a webhook URL the address guard would never call. */

@@ -1,5 +1,5 @@
 import { env } from "~/server/env";
-import { type OutboundPolicy, parseAllowedHosts } from "~/server/http/outbound-url";
+import { type OutboundPolicy, parseAllowedHosts } from "~/server/lib/outbound-url";
 
 // Under `next dev` a developer points webhooks at a receiver on their own machine.
 const LOCAL_DEVELOPMENT_HOSTS = ["localhost", "127.0.0.1", "[::1]"];

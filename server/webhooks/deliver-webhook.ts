@@ -1,6 +1,6 @@
 import type { Response } from "undici";
 import type { Db } from "~/server/db/client";
-import { guardedFetch, OutboundUrlError } from "~/server/http/guarded-fetch";
+import { guardedFetch, OutboundUrlError } from "~/server/lib/guarded-fetch";
 import { webhookUrlPolicy } from "~/server/services/webhook-url-policy";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { planRetry } from "./plan-retry";

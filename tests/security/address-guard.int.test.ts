@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertOutboundUrl, guardedFetch, OutboundUrlError, type ResolveHost } from "~/server/http/guarded-fetch";
+import { assertOutboundUrl, guardedFetch, OutboundUrlError, type ResolveHost } from "~/server/lib/guarded-fetch";
 
 /*
  * The guard at connection time, with a scripted resolver standing in for DNS. A local
