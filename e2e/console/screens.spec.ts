@@ -18,7 +18,11 @@ test.beforeAll(async ({ db }) => {
   await seedDemo(db);
 });
 
-test("every screen renders for an admin at 1280px and 768px", async ({ page, signInAs, snap }) => {
+test("every screen renders for an admin at 1280px and 768px, with nothing blocked by the CSP", async ({ page, signInAs, snap }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply|connect)/i.test(message.text())) violations.push(message.text());
+  });
   await signInAs("admin");
   for (const width of [1280, 768]) {
     await page.setViewportSize({ width, height: 900 });
@@ -29,6 +33,7 @@ test("every screen renders for an admin at 1280px and 768px", async ({ page, sig
       await snap(`${screen.path.slice(1)}-${width}`);
     }
   }
+  expect(violations).toEqual([]);
 });
 
 test("the usage explorer prices a subscription's period and charts its events", async ({ page, signInAs, snap }) => {
