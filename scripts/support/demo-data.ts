@@ -8,6 +8,7 @@ import { createService } from "~/server/services/create-service";
 import { createUser } from "~/server/users/create-user";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { ingestEvents } from "~/server/usage/ingest-events";
+import type { RawEvent } from "~/server/usage/prepare-events";
 
 /** Well-known demo keys: printed by the launcher, never valid outside a demo database. */
 export const DEMO_SERVICES = [
@@ -68,6 +69,11 @@ const PLANS: PlanInput[] = [
 ];
 
 /** Idempotent: a second run leaves an already seeded database as it is. */
+async function seedEvents(db: Db, serviceId: string, events: RawEvent[]): Promise<void> {
+  const result = await ingestEvents({ db, serviceId, events });
+  if (!result.ok) throw new Error(`demo events refused: ${JSON.stringify(Object.fromEntries(result.errors))}`);
+}
+
 export async function seedDemo(db: Db): Promise<string> {
   const users = await seedDemoUsers(db);
   if (await db.service.findUnique({ where: { code: "nexacloud" } })) return `Demo data already present (${users} console users added).`;
@@ -92,12 +98,12 @@ export async function seedDemo(db: Db): Promise<string> {
     });
   }
   const seconds = Math.floor(monthStart.getTime() / 1000) + 3600;
-  await ingestEvents({ db, serviceId: cloud.id, mode: "batch", events: [
+  await seedEvents(db, cloud.id, [
     { transactionId: "demo-storage-1", externalSubscriptionId: "acme-cloud-1", code: "storage_gb", timestamp: seconds, properties: { gb: 120 } },
     { transactionId: "demo-vcpu-1", externalSubscriptionId: "acme-cloud-1", code: "vcpu_hours", timestamp: seconds, properties: { hours: 240 } },
-  ] });
-  await ingestEvents({ db, serviceId: desk.id, mode: "batch", events: ["ana", "ben", "cho", "dev", "eli"].map((agent, i) => ({
+  ]);
+  await seedEvents(db, desk.id, ["ana", "ben", "cho", "dev", "eli"].map((agent, i) => ({
     transactionId: `demo-seat-${i}`, externalSubscriptionId: "acme-desk-1", code: "chat_seats", timestamp: seconds, properties: { agent_id: agent },
-  })) });
+  })));
   return `Seeded ${users} console users, ${services.length} services, ${METRICS.length} metrics, ${PLANS.length} plans, ${demoAccounts.length} subscriptions.`;
 }

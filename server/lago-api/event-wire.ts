@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RawEvent } from "~/server/usage/ingest-events";
+import type { RawEvent } from "~/server/usage/prepare-events";
 import { isoMillis, isoSeconds, requiredString } from "./wire-common";
 
 export const eventInputSchema = z.object({

@@ -170,10 +170,11 @@ describe("reconciliation of January 2025", () => {
   beforeAll(async () => {
     const subscriptions = await db.subscription.findMany({ where: { service: { code: "cloud" } }, include: subscriptionForPush });
     for (const subscription of subscriptions) {
-      await ingestEvents({
-        db, serviceId: subscription.serviceId, mode: "single",
+      const ingested = await ingestEvents({
+        db, serviceId: subscription.serviceId,
         events: [{ transactionId: `tx-${subscription.externalId}`, externalSubscriptionId: subscription.externalId, code: "api_calls", timestamp: Date.UTC(2025, 0, 10) / 1000, properties: { units: 10 } }],
       });
+      expect(ingested.ok).toBe(true);
       if (!SCENARIO.find((row) => `sub-${row.customer}` === subscription.externalId)!.odoo) continue;
       // What the usage push does for a closed period: the period's amount as quantity 1 × price.
       const { lineIdByMetricCode } = await ensureOdooSubscription({ db, odoo, subscription });

@@ -1,3 +1,4 @@
+import { AppError, notFound } from "~/server/errors";
 import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
@@ -8,10 +9,18 @@ import { ingestEvents } from "~/server/usage/ingest-events";
 
 export const dynamic = "force-dynamic";
 
+/** As Lago's validator answers one event: an unknown subscription or metric is a 404, anything else a 422. */
+function refusal(fields: Record<string, string[]>): AppError {
+  if (fields.external_subscription_id?.includes("subscription_not_found")) return notFound("subscription");
+  if (fields.code?.includes("billable_metric_not_found")) return notFound("billable_metric");
+  return new AppError("validation_errors", "invalid event", { details: fields });
+}
+
 export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "event", eventInputSchema);
-  const [event] = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)], mode: "single" });
-  return { event: serializeEvent(event!) };
+  const result = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)] });
+  if (!result.ok) throw refusal(result.errors.get(0) ?? {});
+  return { event: serializeEvent(result.events[0]!) };
 });
 
 export const GET = lagoRoute(async ({ db, service, searchParams }) => {

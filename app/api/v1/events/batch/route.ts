@@ -25,6 +25,8 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
   });
   if (Object.keys(errors).length) throw validationFailed(errors);
 
-  const stored = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null), mode: "batch" });
-  return { events: stored.map(serializeEvent) };
+  const result = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null) });
+  // A batch is all or nothing: every refused event is a 422 keyed by its index, even an unknown subscription.
+  if (!result.ok) throw validationFailed(Object.fromEntries([...result.errors].sort(([a], [b]) => a - b).map(([index, fields]) => [String(index), fields])));
+  return { events: result.events.map(serializeEvent) };
 });

@@ -1,0 +1,121 @@
+import { randomUUID } from "node:crypto";
+import type { AggregationType, UsageEvent } from "~/generated/prisma/client";
+import { canonicalJson } from "./canonical-json";
+import { isValidProperties, numericPropertyValue, parseEventTimestamp } from "./event-values";
+import type { EventRow } from "./insert-events";
+
+/**
+ * Pure preparation of incoming usage events: every check an event must pass before it is
+ * stored, and the values its rollup needs. No I/O: the subscriptions and metrics the batch
+ * names are looked up by the caller and passed in.
+ */
+
+/** One event as the wire delivered it, after zod has checked the basic types. */
+export interface RawEvent {
+  transactionId: string;
+  externalSubscriptionId: string;
+  code: string;
+  timestamp?: unknown;
+  properties?: unknown;
+}
+
+/** The batch's subscriptions (by external id, for the service) and metrics (by code). */
+export interface EventReferences {
+  subscriptionByExternalId: ReadonlyMap<string, { id: string; externalId: string; accountLinkId: string }>;
+  metricByCode: ReadonlyMap<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>;
+}
+
+export type PreparedEvent = EventRow & { index: number; timestampGiven: boolean; externalSubscriptionId: string; lagoCustomerId: string };
+
+/** Lago error codes by field, per event index (Events::ValidateCreationService's codes). */
+export type EventErrors = Map<number, Record<string, string[]>>;
+
+const NUMERIC_AGGREGATIONS: ReadonlySet<AggregationType> = new Set(["sum_agg", "max_agg", "latest_agg"]);
+
+export function addEventError(errors: EventErrors, index: number, field: string, code: string): void {
+  const fields = errors.get(index) ?? {};
+  (fields[field] ??= []).push(code);
+  errors.set(index, fields);
+}
+
+/** Same event, retried: a retry that omits the timestamp got "now" again, so ignore it then. */
+export function isSameEvent(
+  stored: Pick<UsageEvent, "subscriptionId" | "code" | "timestamp" | "properties">,
+  incoming: Pick<PreparedEvent, "subscriptionId" | "code" | "timestamp" | "properties" | "timestampGiven">,
+): boolean {
+  return (
+    stored.subscriptionId === incoming.subscriptionId &&
+    stored.code === incoming.code &&
+    (!incoming.timestampGiven || stored.timestamp.getTime() === incoming.timestamp.getTime()) &&
+    canonicalJson(stored.properties) === canonicalJson(incoming.properties)
+  );
+}
+
+function prepareEvent(event: RawEvent, index: number, context: { serviceId: string; references: EventReferences; receivedAt: Date; newId: () => string; errors: EventErrors }): PreparedEvent | null {
+  const { references, errors } = context;
+  const subscription = references.subscriptionByExternalId.get(event.externalSubscriptionId);
+  const metric = references.metricByCode.get(event.code);
+  if (!subscription) addEventError(errors, index, "external_subscription_id", "subscription_not_found");
+  if (!metric) addEventError(errors, index, "code", "billable_metric_not_found");
+  const timestampGiven = event.timestamp !== undefined && event.timestamp !== null;
+  const timestamp = timestampGiven ? parseEventTimestamp(event.timestamp) : context.receivedAt;
+  if (!timestamp) addEventError(errors, index, "timestamp", "invalid_format");
+  const properties = event.properties ?? {};
+  let numericValue: string | null = null;
+  let distinctValue: string | null = null;
+  if (!isValidProperties(properties)) addEventError(errors, index, "properties", "invalid_format");
+  else if (metric?.fieldName) {
+    const value = (properties as Record<string, unknown>)[metric.fieldName];
+    if (NUMERIC_AGGREGATIONS.has(metric.aggregationType)) {
+      numericValue = numericPropertyValue(value);
+      if (numericValue === null) addEventError(errors, index, "properties", "value_is_not_valid_number");
+    } else if (metric.aggregationType === "unique_count_agg" && value !== undefined && value !== null) {
+      // Text as PostgreSQL's ->> renders it, so rollups and raw-event reads agree.
+      distinctValue = typeof value === "string" ? value : JSON.stringify(value);
+    }
+  }
+  if (!subscription || !timestamp || errors.has(index)) return null;
+  return {
+    index,
+    id: context.newId(),
+    serviceId: context.serviceId,
+    transactionId: event.transactionId,
+    subscriptionId: subscription.id,
+    code: event.code,
+    timestamp,
+    timestampGiven,
+    properties,
+    numericValue,
+    distinctValue,
+    externalSubscriptionId: subscription.externalId,
+    lagoCustomerId: subscription.accountLinkId,
+  };
+}
+
+/**
+ * Validates and normalizes a batch: `events` are the valid ones in wire order, `unique`
+ * the first of each transaction id (a repeat within the batch is a retry only if its
+ * content agrees, else `value_already_exist`), `errors` every refusal by index. Stricter
+ * than Lago, which accepts anything and drops it later: an unknown subscription or
+ * metric, or a non-numeric value for a numeric metric, is refused, so no usage vanishes.
+ */
+export function prepareEvents(input: {
+  serviceId: string;
+  events: readonly RawEvent[];
+  references: EventReferences;
+  receivedAt: Date;
+  newId?: () => string;
+}): { events: PreparedEvent[]; unique: PreparedEvent[]; errors: EventErrors } {
+  const errors: EventErrors = new Map();
+  const context = { serviceId: input.serviceId, references: input.references, receivedAt: input.receivedAt, newId: input.newId ?? randomUUID, errors };
+  const events = input.events.map((event, index) => prepareEvent(event, index, context)).filter((event) => event !== null);
+  const firstByTransaction = new Map<string, PreparedEvent>();
+  for (const event of events) {
+    const first = firstByTransaction.get(event.transactionId);
+    if (!first) firstByTransaction.set(event.transactionId, event);
+    else if (!isSameEvent({ ...first, properties: first.properties as UsageEvent["properties"] }, event)) {
+      addEventError(errors, event.index, "transaction_id", "value_already_exist");
+    }
+  }
+  return { events, unique: [...firstByTransaction.values()], errors };
+}
