@@ -8,7 +8,7 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
-import { drainWebhooks, pollOdooLifecycle, replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
+import { drainWebhooks, pollOdooLifecycle, replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 
 const [command, argument = ""] = process.argv.slice(2);
 if (!(command === "drain" || command === "poll" || ((command === "replay" || command === "replay-dead") && argument))) {
@@ -16,17 +16,18 @@ if (!(command === "drain" || command === "poll" || ((command === "replay" || com
   process.exit(2);
 }
 const { db, close } = await createDb(env().DATABASE_URL);
+const settings = webhookSettings(env());
 
 async function run(): Promise<unknown> {
   switch (command) {
     case "drain":
-      return drainWebhooks({ db });
+      return drainWebhooks({ db, settings });
     case "poll":
-      return pollOdooLifecycle({ db, odoo: odooClientFromEnv() });
+      return pollOdooLifecycle({ db, settings, odoo: odooClientFromEnv() });
     case "replay":
-      return { replayed: (await replayWebhookDelivery({ db, deliveryId: argument })).id };
+      return { replayed: (await replayWebhookDelivery({ db, settings, deliveryId: argument })).id };
     default:
-      return replayDeadWebhookDeliveries({ db, serviceCode: argument });
+      return replayDeadWebhookDeliveries({ db, settings, serviceCode: argument });
   }
 }
 

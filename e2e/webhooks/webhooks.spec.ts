@@ -1,6 +1,9 @@
-import { drainWebhooks, recordLifecycleEvent } from "~/server/webhooks";
+import { env } from "~/server/env";
+import { drainWebhooks, recordLifecycleEvent, webhookSettings } from "~/server/webhooks";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "~/tests/webhooks/webhook-fixtures";
 import { expect, expectSummary, test } from "../fixtures";
+
+const settings = webhookSettings(env());
 
 const HOUR = 3_600_000;
 
@@ -12,13 +15,13 @@ test("ops reads a dead delivery's attempts and replays every dead one of a servi
     const t = Date.now();
     for (let i = 0; i < 2; i++) {
       await recordLifecycleEvent({
-        db, source: "poll", observedAt: new Date(), now: new Date(t),
+        db, settings, source: "poll", observedAt: new Date(), now: new Date(t),
         observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }),
       });
     }
     // The app is down for longer than the 24 h retry window: both deliveries dead-letter.
     receiver.control.down = true;
-    for (let hours = 0; hours <= 26; hours += 2) await drainWebhooks({ db, now: new Date(t + hours * HOUR) });
+    for (let hours = 0; hours <= 26; hours += 2) await drainWebhooks({ db, settings, now: new Date(t + hours * HOUR) });
     const code = seeded.service.code;
 
     await signInAs("ops");
@@ -46,7 +49,7 @@ test("ops reads a dead delivery's attempts and replays every dead one of a servi
     await expect(page.getByRole("status").filter({ hasText: `2 dead deliveries of ${code} queued for replay` })).toBeVisible();
     await expect(table.getByRole("row", { name: /pending/ })).toHaveCount(2);
 
-    await drainWebhooks({ db });
+    await drainWebhooks({ db, settings });
     await page.reload();
     await table.getByLabel("Filter by Service").selectOption(code);
     await table.getByLabel("Filter by State").selectOption("delivered");

@@ -17,3 +17,6 @@ export function odooClientFromEnv(): OdooClient {
     timeoutMs: settings.ODOO_TIMEOUT_MS,
   });
 }
+
+/** The app's Odoo client, or null when ODOO_URL is unset: features that only check with Odoo then skip it. */
+export const configuredOdooClient = (): OdooClient | null => (env().ODOO_URL ? odooClientFromEnv() : null);

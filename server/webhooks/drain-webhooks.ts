@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
-import { env } from "~/server/env";
 import { claimDeliveries } from "./claim-deliveries";
 import { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";
+import type { WebhookSettings } from "./webhook-settings";
 
 /**
  * Sends every due delivery, a batch at a time (one per service customer, in parallel)
@@ -10,16 +10,16 @@ import { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";
  */
 export async function drainWebhooks(options: {
   db: Db;
+  settings: WebhookSettings;
   now?: Date;
   batchSize?: number;
   maxDeliveries?: number;
-  timeoutMs?: number;
   random?: () => number;
 }): Promise<Record<DeliveryOutcome, number>> {
   const { db, random } = options;
   const batchSize = options.batchSize ?? 10;
   const maxDeliveries = options.maxDeliveries ?? 500;
-  const timeoutMs = options.timeoutMs ?? env().WEBHOOK_TIMEOUT_MS;
+  const { timeoutMs } = options.settings;
   // The lease outlives the HTTP timeout so a slow attempt is never sent twice at once.
   const leaseMs = timeoutMs + 30_000;
   const totals: Record<DeliveryOutcome, number> = { delivered: 0, retrying: 0, dead: 0 };

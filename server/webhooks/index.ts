@@ -17,3 +17,4 @@ export { recordLifecycleEvent } from "./record-lifecycle-event";
 export { replayDeadWebhookDeliveries } from "./replay-dead-webhook-deliveries";
 export { replayWebhookDelivery } from "./replay-webhook-delivery";
 export { signWebhook } from "./sign-webhook";
+export { type WebhookSettings, webhookSettings } from "./webhook-settings";

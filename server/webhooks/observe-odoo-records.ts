@@ -4,6 +4,7 @@ import type { OdooClient } from "~/server/odoo";
 import type { LifecycleSource } from "./lifecycle-types";
 import { type ObservationFilter, readOdooObservations } from "./read-odoo-observations";
 import { recordLifecycleEvent } from "./record-lifecycle-event";
+import type { WebhookSettings } from "./webhook-settings";
 
 /** Reads Odoo records and feeds each into the lifecycle stream; returns the events it created. */
 export async function observeOdooRecords(options: {
@@ -11,15 +12,16 @@ export async function observeOdooRecords(options: {
   odoo: OdooClient;
   filter: ObservationFilter;
   source: LifecycleSource;
+  settings: WebhookSettings;
   now?: Date;
 }): Promise<{ observed: number; events: LifecycleEvent[] }> {
-  const { db, odoo, filter, source, now } = options;
+  const { db, odoo, filter, source, settings, now } = options;
   // Taken before the read: an observation is as old as the moment Odoo was asked.
   const observedAt = new Date();
   const observations = await readOdooObservations(odoo, filter);
   const events: LifecycleEvent[] = [];
   for (const observation of observations) {
-    const event = await recordLifecycleEvent({ db, observation, observedAt, source, now });
+    const event = await recordLifecycleEvent({ db, observation, observedAt, source, settings, now });
     if (event) events.push(event);
   }
   return { observed: observations.length, events };

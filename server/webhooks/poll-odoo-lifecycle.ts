@@ -1,7 +1,8 @@
 import type { Db } from "~/server/db/client";
-import { env } from "~/server/env";
 import type { OdooClient } from "~/server/odoo";
+import { odooDate } from "~/server/odoo/odoo-date";
 import { observeOdooRecords } from "./observe-odoo-records";
+import type { WebhookSettings } from "./webhook-settings";
 
 /**
  * The safety net for lost Odoo webhooks (Odoo sends each once, 1 s timeout, no retry):
@@ -9,20 +10,20 @@ import { observeOdooRecords } from "./observe-odoo-records";
  * the hub's subscription orders not already known as ended, and feeds any change into
  * the same de-duplicated lifecycle stream as the webhook.
  */
-export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; now?: Date; lookbackDays?: number }) {
-  const { db, odoo } = options;
+export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; settings: WebhookSettings; now?: Date }) {
+  const { db, odoo, settings } = options;
   const now = options.now ?? new Date();
-  const lookbackDays = options.lookbackDays ?? env().ODOO_POLL_LOOKBACK_DAYS;
   const partners = await db.billingCustomer.findMany({ where: { odooPartnerId: { not: null } }, select: { odooPartnerId: true } });
   const invoices = partners.length
     ? await observeOdooRecords({
         db,
         odoo,
         source: "poll",
+        settings,
         now,
         filter: {
           model: "account.move",
-          invoiceDateFrom: new Date(now.getTime() - lookbackDays * 86_400_000).toISOString().slice(0, 10),
+          invoiceDateFrom: odooDate(new Date(now.getTime() - settings.pollLookbackDays * 86_400_000)),
           partnerIds: partners.map((p) => p.odooPartnerId!),
         },
       })
@@ -31,7 +32,7 @@ export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; now
   const ended = await db.odooRecordState.findMany({ where: { odooModel: "sale.order", state: "6_churn" }, select: { odooId: true } });
   const endedIds = new Set(ended.map((row) => row.odooId));
   const orderIds = orders.map((o) => o.odooOrderId!).filter((id) => !endedIds.has(id));
-  const subscriptions = await observeOdooRecords({ db, odoo, source: "poll", now, filter: { model: "sale.order", ids: orderIds } });
+  const subscriptions = await observeOdooRecords({ db, odoo, source: "poll", settings, now, filter: { model: "sale.order", ids: orderIds } });
   return {
     invoicesObserved: invoices.observed,
     ordersObserved: subscriptions.observed,

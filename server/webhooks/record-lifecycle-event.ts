@@ -1,10 +1,11 @@
 import type { LifecycleEvent, Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
-import { env } from "~/server/env";
+import { endOrderSubscriptions } from "~/server/subscriptions/end-order-subscriptions";
 import { buildEnvelopes } from "./build-envelopes";
 import { classifyTransition } from "./classify-transition";
 import { findWebhookTargets } from "./find-webhook-targets";
 import type { LifecycleSource, OdooObservation } from "./lifecycle-types";
+import type { WebhookSettings } from "./webhook-settings";
 
 type StateRow = { state: string; version: number; observed_at: Date };
 
@@ -21,12 +22,12 @@ export async function recordLifecycleEvent(options: {
   /** When the Odoo read began (not when it ended): orders concurrent observers. */
   observedAt: Date;
   source: LifecycleSource;
+  settings: WebhookSettings;
   /** Scheduling clock for the deliveries (default now). */
   now?: Date;
 }): Promise<LifecycleEvent | null> {
-  const { db, observation, observedAt, source } = options;
+  const { db, observation, observedAt, source, settings } = options;
   const now = options.now ?? new Date();
-  const settings = env();
   const { model, id, state } = observation;
   return db.$transaction(async (tx) => {
     const inserted = await tx.$executeRaw`
@@ -64,17 +65,13 @@ export async function recordLifecycleEvent(options: {
         occurredAt: observedAt,
       },
     });
-    if (kind === "subscription_terminated") {
-      // Odoo ended the order, so the hub's subscription ends with it: the API stops
-      // reporting it active and usage after this instant is not billed.
-      await tx.subscription.updateMany({ where: { odooOrderId: id, status: "active" }, data: { status: "terminated", terminatedAt: observedAt } });
-      await tx.subscription.updateMany({ where: { odooOrderId: id, status: "pending" }, data: { status: "canceled", canceledAt: observedAt } });
-    }
-    const retryUntil = new Date(now.getTime() + settings.WEBHOOK_RETRY_WINDOW_HOURS * 3_600_000);
+    // Odoo ended the order, so the hub's subscriptions on it end with it.
+    if (kind === "subscription_terminated") await endOrderSubscriptions({ db: tx, odooOrderId: id, at: observedAt });
+    const retryUntil = new Date(now.getTime() + settings.retryWindowHours * 3_600_000);
     const targets = await findWebhookTargets(tx, observation);
     const deliveries = targets.flatMap((target) =>
       buildEnvelopes({
-        organizationId: settings.WEBHOOK_ORGANIZATION_ID,
+        organizationId: settings.organizationId,
         event: { id: event.id, kind, previousState: previous, occurredAt: observedAt, observation },
         customer: target.customer,
         subscriptions: target.subscriptions,

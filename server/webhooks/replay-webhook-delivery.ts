@@ -5,6 +5,7 @@ import { inTransaction } from "~/server/db/in-transaction";
 import { notFound } from "~/server/errors";
 import { isUuid } from "~/server/lib/uuid";
 import { replayedState } from "./replayed-state";
+import type { WebhookSettings } from "./webhook-settings";
 
 /**
  * Queues one delivery again (dead, or delivered and wanted once more), under the same
@@ -18,6 +19,7 @@ export async function replayWebhookDelivery(options: {
   deliveryId: string;
   serviceId?: string;
   actorId?: string;
+  settings: WebhookSettings;
   now?: Date;
 }): Promise<WebhookDelivery> {
   const { deliveryId, serviceId } = options;
@@ -25,7 +27,7 @@ export async function replayWebhookDelivery(options: {
   return inTransaction(options.db, async (tx) => {
     const before = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, ...(serviceId ? { serviceId } : {}) } });
     if (!before) throw notFound("webhook_delivery");
-    const after = await tx.webhookDelivery.update({ where: { id: deliveryId }, data: replayedState(options.now ?? new Date()) });
+    const after = await tx.webhookDelivery.update({ where: { id: deliveryId }, data: replayedState(options.now ?? new Date(), options.settings.retryWindowHours) });
     await recordAudit(tx, { actorId: options.actorId, action: "webhook_delivery.replay", entityType: "webhook_delivery", entityId: after.id, before, after });
     return after;
   });

@@ -2,9 +2,12 @@ import { spawn } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { verifyNexaWebhook } from "~/lib/verify-webhook";
-import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
+import { env } from "~/server/env";
+import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 import { testDb } from "../support/fixtures";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
+
+const settings = webhookSettings(env());
 
 const HOUR = 3_600_000;
 const cleanups: Array<() => Promise<unknown>> = [];
@@ -25,7 +28,7 @@ async function setup() {
   });
   const paid = (now?: Date) =>
     recordLifecycleEvent({
-      db, source: "poll", observedAt: new Date(), now,
+      db, settings, source: "poll", observedAt: new Date(), now,
       observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }),
     });
   const deliveriesOf = () => db.webhookDelivery.findMany({ where: { serviceId: seeded.service.id }, orderBy: { sequence: "asc" }, include: { attemptLog: { orderBy: { number: "asc" } } } });
@@ -40,13 +43,13 @@ describe("outbound lifecycle webhooks", () => {
     expect(event?.kind).toBe("payment_succeeded");
     receiver.control.failNext = 2;
 
-    await drainWebhooks({ db, now: new Date(t) });
+    await drainWebhooks({ db, settings, now: new Date(t) });
     expect((await deliveriesOf())[0]).toMatchObject({ state: "pending", attempts: 1, lastStatus: 500 });
     // Backoff: not due again straight away.
-    await drainWebhooks({ db, now: new Date(t + 1_000) });
+    await drainWebhooks({ db, settings, now: new Date(t + 1_000) });
     expect(receiver.received).toHaveLength(1);
-    await drainWebhooks({ db, now: new Date(t + 60_000) });
-    await drainWebhooks({ db, now: new Date(t + 10 * 60_000) });
+    await drainWebhooks({ db, settings, now: new Date(t + 60_000) });
+    await drainWebhooks({ db, settings, now: new Date(t + 10 * 60_000) });
 
     const [delivery] = await deliveriesOf();
     expect(delivery).toMatchObject({ state: "delivered", attempts: 3, lastStatus: 200, lastError: null, webhookType: "invoice.payment_status_updated" });
@@ -92,25 +95,25 @@ describe("outbound lifecycle webhooks", () => {
     const t = Date.now();
     await paid(new Date(t));
     receiver.control.down = true;
-    for (let hours = 0; hours <= 26; hours += 2) await drainWebhooks({ db, now: new Date(t + hours * HOUR) });
+    for (let hours = 0; hours <= 26; hours += 2) await drainWebhooks({ db, settings, now: new Date(t + hours * HOUR) });
     let [delivery] = await deliveriesOf();
     expect(delivery).toMatchObject({ state: "dead", attempts: 13, lastStatus: 503, lastError: "HTTP 503" });
     expect(delivery!.deadAt).toEqual(new Date(t + 24 * HOUR));
     expect(delivery!.attemptLog.at(-1)).toMatchObject({ status: 503, responseExcerpt: "down for maintenance" });
 
     receiver.control.down = false;
-    expect(await replayDeadWebhookDeliveries({ db, serviceId: seeded.service.id, now: new Date(t + 30 * HOUR) })).toEqual({ count: 1 });
-    await drainWebhooks({ db, now: new Date(t + 30 * HOUR) });
+    expect(await replayDeadWebhookDeliveries({ db, settings, serviceId: seeded.service.id, now: new Date(t + 30 * HOUR) })).toEqual({ count: 1 });
+    await drainWebhooks({ db, settings, now: new Date(t + 30 * HOUR) });
     [delivery] = await deliveriesOf();
     expect(delivery).toMatchObject({ state: "delivered", attempts: 14, deadAt: null });
 
     // Replaying a delivered webhook resends it under the same unique key: the receiver dedupes.
-    await replayWebhookDelivery({ db, deliveryId: delivery!.id });
-    await drainWebhooks({ db });
+    await replayWebhookDelivery({ db, settings, deliveryId: delivery!.id });
+    await drainWebhooks({ db, settings });
     expect(receiver.received.at(-1)!.uniqueKey).toBe(delivery!.id);
     expect(receiver.processed.size).toBe(1);
-    await expect(replayWebhookDelivery({ db, deliveryId: "not-a-uuid" })).rejects.toThrow(/webhook_delivery not found/);
-    await expect(replayDeadWebhookDeliveries({ db, serviceCode: "no-such-service" })).rejects.toThrow(/service not found/);
+    await expect(replayWebhookDelivery({ db, settings, deliveryId: "not-a-uuid" })).rejects.toThrow(/webhook_delivery not found/);
+    await expect(replayDeadWebhookDeliveries({ db, settings, serviceCode: "no-such-service" })).rejects.toThrow(/service not found/);
   });
 
   it("keeps a customer's order while its receiver is down for hours, without holding up others", async () => {
@@ -120,7 +123,7 @@ describe("outbound lifecycle webhooks", () => {
     for (let i = 0; i < 3; i++) await paid(new Date(t));
     receiver.control.down = true;
     for (let hours = 0; hours < 6; hours++) {
-      await drainWebhooks({ db, now: new Date(t + hours * HOUR) });
+      await drainWebhooks({ db, settings, now: new Date(t + hours * HOUR) });
       if (hours === 2) await other.paid(new Date(t + hours * HOUR));
     }
     const queued = await deliveriesOf();
@@ -130,7 +133,7 @@ describe("outbound lifecycle webhooks", () => {
     expect(other.receiver.processed.size).toBe(1);
 
     receiver.control.down = false;
-    await drainWebhooks({ db, now: new Date(t + 6 * HOUR) });
+    await drainWebhooks({ db, settings, now: new Date(t + 6 * HOUR) });
     expect([...receiver.processed.keys()]).toEqual(queued.map((d) => d.id));
     expect((await deliveriesOf()).map((d) => d.state)).toEqual(["delivered", "delivered", "delivered"]);
   });
@@ -153,15 +156,15 @@ describe("outbound lifecycle webhooks", () => {
     expect((await deliveriesOf())[0]).toMatchObject({ state: "pending", attempts: 0 });
 
     // Still leased by the dead drainer...
-    await drainWebhooks({ db });
+    await drainWebhooks({ db, settings });
     expect(receiver.received).toHaveLength(1);
     // ...until the lease runs out.
-    await drainWebhooks({ db, now: new Date(Date.now() + 2 * 60_000) });
+    await drainWebhooks({ db, settings, now: new Date(Date.now() + 2 * 60_000) });
     const [delivery] = await deliveriesOf();
     expect(delivery).toMatchObject({ state: "delivered", attempts: 1 });
     expect(receiver.received).toHaveLength(2);
     expect(receiver.processed.size).toBe(1);
-    await drainWebhooks({ db, now: new Date(Date.now() + 10 * 60_000) });
+    await drainWebhooks({ db, settings, now: new Date(Date.now() + 10 * 60_000) });
     expect(receiver.received).toHaveLength(2);
   });
 
@@ -169,7 +172,7 @@ describe("outbound lifecycle webhooks", () => {
     const { db, receiver, paid, deliveriesOf } = await setup();
     receiver.control.responseBody = "é".repeat(3_000);
     await paid();
-    await drainWebhooks({ db });
+    await drainWebhooks({ db, settings });
     const [delivery] = await deliveriesOf();
     expect(delivery!.state).toBe("delivered");
     expect(Buffer.byteLength(delivery!.attemptLog[0]!.responseExcerpt!)).toBeLessThanOrEqual(1_024);

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOdooClient, type OdooClient } from "~/server/odoo";
-import { drainWebhooks, pollOdooLifecycle } from "~/server/webhooks";
+import { env } from "~/server/env";
+import { drainWebhooks, pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
 import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
 import { seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
+
+const settings = webhookSettings(env());
 
 const WEBHOOK_SECRET = "odoo-webhook-secret-0123456789";
 // Odoo's clock on the real date, so invoices fall inside the poller's look-back window.
@@ -63,7 +66,7 @@ describe("Odoo lifecycle → webhooks", () => {
     const silent = await seedSubscribedCustomer(stack.db, { webhookUrl: null, odooPartnerId: seed.partner_id, odooOrderId: seed.order_id });
 
     // An unpaid invoice is no event, whoever reports it.
-    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
     // The body claims "paid" but Odoo still says not_paid: the hub believes Odoo.
     expect((await odooWebhook({ _action: "Payment(#1)", _id: moveId, _model: "account.move", payment_state: "paid" })).body.events).toEqual([]);
 
@@ -71,7 +74,7 @@ describe("Odoo lifecycle → webhooks", () => {
     expect(await odooWebhook({ _action: "Payment(#1)", _id: moveId, _model: "account.move", payment_state: "paid", partner_id: seed.partner_id }))
       .toEqual({ status: 200, body: { ignored: false, observed: 1, events: ["payment_succeeded"] } });
     expect((await odooWebhook({ _id: moveId, _model: "account.move" })).body.events).toEqual([]);
-    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
 
     const [event, ...more] = await eventsFor("account.move", moveId);
     expect(more).toEqual([]);
@@ -79,7 +82,7 @@ describe("Odoo lifecycle → webhooks", () => {
     expect(event!.deliveries.map((d) => [d.serviceId, d.webhookType])).toEqual([[seeded.service.id, "invoice.payment_status_updated"]]);
     expect(await stack.db.webhookDelivery.count({ where: { serviceId: silent.service.id } })).toBe(0);
 
-    await drainWebhooks({ db: stack.db });
+    await drainWebhooks({ db: stack.db, settings });
     const sent = receiver.payloads().find((p) => p.nexa.event_id === event!.id);
     expect(sent).toMatchObject({
       webhook_type: "invoice.payment_status_updated",
@@ -91,7 +94,7 @@ describe("Odoo lifecycle → webhooks", () => {
   it("the poller catches a lost webhook: a payment that bounces is a failure", async () => {
     const { moveId } = await subscribedInvoice();
     await setPayment(moveId, "paid");
-    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events.map((e) => e.kind)).toEqual(["payment_succeeded"]);
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events.map((e) => e.kind)).toEqual(["payment_succeeded"]);
     await setPayment(moveId, "not_paid");
     // Through the cron route this time, as production runs it.
     const polled = await stack.cron("/api/cron/odoo-poll");
@@ -117,9 +120,9 @@ describe("Odoo lifecycle → webhooks", () => {
     const answer = await odooWebhook({ _id: seed.order_id, _model: "sale.order", subscription_state: "6_churn" }, { header: WEBHOOK_SECRET });
     expect(answer).toEqual({ status: 200, body: { ignored: false, observed: 1, events: ["subscription_terminated"] } });
     // The poller no longer reads an order it knows has ended.
-    expect((await pollOdooLifecycle({ db: stack.db, odoo })).events).toEqual([]);
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
 
-    await drainWebhooks({ db: stack.db });
+    await drainWebhooks({ db: stack.db, settings });
     const sent = receiver.payloads().find((p) => p.webhook_type === "subscription.terminated" && p.nexa.odoo_id === seed.order_id);
     expect(sent).toMatchObject({
       object_type: "subscription",

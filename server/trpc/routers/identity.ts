@@ -4,6 +4,7 @@ import { linkAccount } from "~/server/identity/link-account";
 import { searchAccounts } from "~/server/identity/search-accounts";
 import { setOdooPartner } from "~/server/identity/set-odoo-partner";
 import { verifyOdooPartner } from "~/server/identity/verify-odoo-partner";
+import { configuredOdooClient } from "~/server/odoo/client-from-env";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-input";
 
@@ -22,7 +23,7 @@ export const identityRouter = createTRPCRouter({
   setOdooPartner: procedure
     .input(z.object({ billingCustomerId: z.uuid(), odooPartnerId: z.number().int().positive().nullable() }))
     .mutation(async ({ ctx, input }) => {
-      const partner = input.odooPartnerId === null ? null : await verifyOdooPartner(input.odooPartnerId);
+      const partner = input.odooPartnerId === null ? null : await verifyOdooPartner({ odoo: configuredOdooClient(), odooPartnerId: input.odooPartnerId });
       return { customer: await setOdooPartner({ db: ctx.db, ...input, actorId: ctx.user.id }), odooPartnerName: partner?.name ?? null };
     }),
 });

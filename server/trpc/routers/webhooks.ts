@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { env } from "~/server/env";
 import { getWebhookDelivery } from "~/server/webhooks/get-webhook-delivery";
 import { listWebhookServiceCodes } from "~/server/webhooks/list-webhook-service-codes";
 import { replayDeadWebhookDeliveries } from "~/server/webhooks/replay-dead-webhook-deliveries";
 import { replayWebhookDelivery } from "~/server/webhooks/replay-webhook-delivery";
 import { searchWebhookDeliveries } from "~/server/webhooks/search-webhook-deliveries";
+import { webhookSettings } from "~/server/webhooks/webhook-settings";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-input";
 
@@ -16,8 +18,8 @@ export const webhooksRouter = createTRPCRouter({
   get: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getWebhookDelivery({ db: ctx.db, id: input.id })),
   replay: procedure
     .input(z.object({ id: z.uuid() }))
-    .mutation(({ ctx, input }) => replayWebhookDelivery({ db: ctx.db, deliveryId: input.id, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => replayWebhookDelivery({ db: ctx.db, settings: webhookSettings(env()), deliveryId: input.id, actorId: ctx.user.id })),
   replayDead: procedure
     .input(z.object({ serviceCode: z.string().trim().min(1).max(64) }))
-    .mutation(({ ctx, input }) => replayDeadWebhookDeliveries({ db: ctx.db, serviceCode: input.serviceCode, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => replayDeadWebhookDeliveries({ db: ctx.db, settings: webhookSettings(env()), serviceCode: input.serviceCode, actorId: ctx.user.id })),
 });

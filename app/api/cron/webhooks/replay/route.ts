@@ -1,6 +1,7 @@
+import { env } from "~/server/env";
 import { cronRoute } from "~/server/http/cron-route";
 import { badRequest } from "~/server/errors";
-import { replayDeadWebhookDeliveries, replayWebhookDelivery } from "~/server/webhooks";
+import { replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -12,10 +13,10 @@ export const POST = cronRoute(async ({ db, searchParams }) => {
   const deliveryId = searchParams.get("delivery_id");
   const serviceCode = searchParams.get("service_code");
   if (deliveryId) {
-    const delivery = await replayWebhookDelivery({ db, deliveryId });
+    const delivery = await replayWebhookDelivery({ db, settings: webhookSettings(env()), deliveryId });
     return { replayed: 1, delivery_id: delivery.id };
   }
   if (!serviceCode) throw badRequest("pass delivery_id or service_code");
-  const { count } = await replayDeadWebhookDeliveries({ db, serviceCode });
+  const { count } = await replayDeadWebhookDeliveries({ db, settings: webhookSettings(env()), serviceCode });
   return { replayed: count };
 });

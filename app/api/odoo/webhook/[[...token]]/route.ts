@@ -1,6 +1,7 @@
+import { env } from "~/server/env";
 import { odooWebhookRoute } from "~/server/http/odoo-webhook-route";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
-import { receiveOdooWebhook } from "~/server/webhooks";
+import { receiveOdooWebhook, webhookSettings } from "~/server/webhooks";
 
 export const dynamic = "force-dynamic";
 
@@ -9,4 +10,4 @@ export const dynamic = "force-dynamic";
  * `x-odoo-webhook-secret` header): Odoo automation rules' "Send Webhook Notification"
  * for account.move payment_state and sale.order subscription_state changes.
  */
-export const POST = odooWebhookRoute(async ({ db, body }) => receiveOdooWebhook({ db, odoo: odooClientFromEnv(), body }));
+export const POST = odooWebhookRoute(async ({ db, body }) => receiveOdooWebhook({ db, settings: webhookSettings(env()), odoo: odooClientFromEnv(), body }));
