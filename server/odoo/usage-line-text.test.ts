@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { usageLineDescription, usageLineName } from "./usage-line-text";
+import { metricCodeOfUsageLine, usageLineDescription, usageLineName } from "./usage-line-text";
 
 const metric = { name: "vCPU hours", code: "vcpu_hours" };
 
@@ -27,3 +27,31 @@ describe("usage line text", () => {
     expect(text).toBe("Storage usage [gb_month]\n12.345 units, 10 included, 2.345 billed (2026-02-01 to 2026-02-28)");
   });
 });
+
+describe("usage line text: what the push writes, reconciliation reads back", () => {
+  const period = { start: new Date("2026-10-01T00:00:00Z"), end: new Date("2026-11-01T00:00:00Z") };
+  const usage = { units: "240", freeUnitsUsed: "100", billableUnits: "140" };
+  it.each([
+    ["vcpu_hours", "vCPU hours"],
+    ["api.calls-v2", "API calls (v2)"],
+    ["seats", "Seats [legacy]"],
+    ["GB_Month", "GB month"],
+    ["x", ""],
+  ])("round-trips metric code %s (named %j) through the line name and the full text", (code, name) => {
+    expect(metricCodeOfUsageLine(usageLineName({ name, code }))).toBe(code);
+    expect(metricCodeOfUsageLine(usageLineDescription({ metric: { name, code }, period, usage }))).toBe(code);
+  });
+
+  it.each([
+    ["Odoo's own period text on a later line", "API calls usage [api_calls]\n2026-10-01 to 2026-10-31 [extra]", "api_calls"],
+    ["trailing spaces", "x usage [seats] ", "seats"],
+    ["the plan's fee, which names no code", "Cloud Pro", undefined],
+    ["a code on the second line only", "Cloud Pro\nusage [api_calls]", undefined],
+    ["brackets not at the end", "API [beta] calls usage", undefined],
+    ["empty brackets", "usage []", undefined],
+    ["a code with a space", "usage [api calls]", undefined],
+  ])("reads %s", (_name, text, code) => {
+    expect(metricCodeOfUsageLine(text)).toBe(code);
+  });
+});
+

@@ -1,12 +1,14 @@
 import type { BillingPeriod } from "~/server/billing/billing-period";
-import { odooDate } from "./closing-period";
-
-type MetricNames = { name: string; code: string };
+import { odooDate } from "./odoo-date";
 
 /**
- * The first line of a charge's usage line on the Odoo order: stable period after period,
- * so the push finds the line by it and reconciliation reads the metric code from it.
+ * The text of a charge's usage line on an Odoo subscription order, written by the usage
+ * push and read back by reconciliation. Its first line names the charge and stays the same
+ * period after period (`<metric name> usage [<metric code>]`), so the push finds the line by
+ * it and reconciliation reads the metric code from it; later lines carry the period's units.
  */
+type MetricNames = { name: string; code: string };
+
 export const usageLineName = (metric: MetricNames) => `${metric.name} usage [${metric.code}]`;
 
 /**
@@ -24,3 +26,8 @@ export function usageLineDescription(input: {
   const lastDay = odooDate(new Date(period.end.getTime() - 1));
   return `${usageLineName(metric)}\n${usage.units} units, ${usage.freeUnitsUsed} included, ${usage.billableUnits} billed (${odooDate(period.start)} to ${lastDay})`;
 }
+
+const CODE_AT_END = /\[([^\]\s]+)\]\s*$/;
+
+/** The metric code a usage line's text names (the `[code]` ending its first line), if any. */
+export const metricCodeOfUsageLine = (text: string): string | undefined => CODE_AT_END.exec(text.split("\n", 1)[0]!)?.[1];

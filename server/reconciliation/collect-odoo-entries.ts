@@ -2,10 +2,9 @@ import Decimal from "decimal.js";
 import { toMinorUnits } from "~/server/billing/pricing/currency";
 import type { DbOrTx } from "~/server/db/client";
 import { listInvoices, type OdooClient, readOrderLines } from "~/server/odoo";
+import { odooDate } from "~/server/odoo/odoo-date";
 import type { SideEntry } from "./line-status";
 import { matchOdooLine, type OdooAccount, type OdooLookup } from "./match-odoo-line";
-
-const day = (instant: Date) => instant.toISOString().slice(0, 10);
 
 /** What the hub knows about the Odoo ids the invoices mention. */
 async function buildLookup(db: DbOrTx, odoo: OdooClient, saleLineIds: number[]): Promise<OdooLookup> {
@@ -37,8 +36,8 @@ async function buildLookup(db: DbOrTx, odoo: OdooClient, saleLineIds: number[]):
  */
 export async function collectOdooEntries(options: { db: DbOrTx; odoo: OdooClient; from: Date; to: Date }): Promise<SideEntry[]> {
   const { from, to } = options;
-  const invoices = (await listInvoices(options.odoo, { invoiceDateFrom: day(from) })).filter(
-    (invoice) => invoice.state === "posted" && invoice.invoiceDate !== null && invoice.invoiceDate > day(from) && invoice.invoiceDate <= day(to),
+  const invoices = (await listInvoices(options.odoo, { invoiceDateFrom: odooDate(from) })).filter(
+    (invoice) => invoice.state === "posted" && invoice.invoiceDate !== null && invoice.invoiceDate > odooDate(from) && invoice.invoiceDate <= odooDate(to),
   );
   const lookup = await buildLookup(options.db, options.odoo, invoices.flatMap((invoice) => invoice.lines.flatMap((line) => line.saleLineIds)));
   const entries: SideEntry[] = [];

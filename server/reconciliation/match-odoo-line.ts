@@ -1,3 +1,5 @@
+import { metricCodeOfUsageLine } from "~/server/odoo/usage-line-text";
+
 /** What the hub knows about Odoo ids, gathered once per run (see collect-odoo-entries.ts). */
 export interface OdooLookup {
   /** Charge.odooProductId → metric code. */
@@ -21,13 +23,6 @@ export type OdooLineMatch =
   | { matched: false; reason: "unknown_customer" | "ambiguous_customer"; chargeKey: string };
 
 /**
- * The usage push names each charge's line `<metric name> usage [<metric code>]` on its
- * first line; later lines (the period's units, Odoo's own period text) are ignored.
- */
-const CODE_IN_NAME = /\[([^\]\s]+)\]\s*$/;
-const codeInName = (name: string) => CODE_IN_NAME.exec(name.split("\n", 1)[0]!)?.[1];
-
-/**
  * Maps one Odoo invoice line to (service, customer, charge).
  * Charge: the line's product (Charge.odooProductId) first, because it survives a
  * renamed line; else the `[metric code]` at the end of the line's name. A line with
@@ -42,7 +37,7 @@ export function matchOdooLine(
   lookup: OdooLookup,
 ): OdooLineMatch {
   const byProduct = line.productId === null ? undefined : lookup.metricCodeByProductId.get(line.productId);
-  const byName = line.name ? codeInName(line.name) : undefined;
+  const byName = line.name ? metricCodeOfUsageLine(line.name) : undefined;
   const chargeKey = byProduct ?? byName;
   if (!chargeKey) return { matched: false, reason: "not_a_usage_line" };
   const charge = byProduct ? "product" : "name";

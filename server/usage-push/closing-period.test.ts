@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelayMs } from "~/server/lib/backoff";
-import { dateFromOdoo, decideClosingPeriod, JOB_BACKOFF, odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
+import { dateFromOdoo, odooDate } from "~/server/odoo/odoo-date";
+import { decideClosingPeriod, JOB_BACKOFF, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 
 const base = {
   interval: "monthly" as const,

@@ -1,9 +1,6 @@
 import { type Backoff } from "~/server/lib/backoff";
+import { dateFromOdoo, odooDate } from "~/server/odoo/odoo-date";
 import { type BillingPeriod, type BillingTime, billingPeriodAt, type PlanInterval } from "~/server/billing/billing-period";
-
-/** Odoo dates are calendar days ("YYYY-MM-DD"); the hub reads them as UTC midnight. */
-export const odooDate = (instant: Date) => instant.toISOString().slice(0, 10);
-export const dateFromOdoo = (day: string) => new Date(`${day}T00:00:00.000Z`);
 
 export const odooPeriodOf = (interval: PlanInterval): { value: number; unit: "week" | "month" | "year" } =>
   ({

@@ -6,8 +6,9 @@ import {
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
-import { odooDate, odooEndDateAfter, odooPeriodOf } from "./closing-period";
-import { usageLineName } from "./usage-line-text";
+import { odooDate } from "~/server/odoo/odoo-date";
+import { usageLineName } from "~/server/odoo/usage-line-text";
+import { odooEndDateAfter, odooPeriodOf } from "./closing-period";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
   service: { code: string };

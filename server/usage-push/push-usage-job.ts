@@ -4,9 +4,10 @@ import type { Db } from "~/server/db/client";
 import { type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { backoffDelayMs } from "~/server/lib/backoff";
-import { JOB_BACKOFF, odooDate } from "./closing-period";
+import { odooDate } from "~/server/odoo/odoo-date";
+import { usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
+import { JOB_BACKOFF } from "./closing-period";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
-import { usageLineDescription, usageLineName } from "./usage-line-text";
 
 export type JobResult =
   | { jobId: string; outcome: "written"; units: string; amountCents: string; changed: boolean }
