@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
+import { JobState } from "~/generated/prisma/enums";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { JobRow } from "~/server/jobs/search-jobs";
@@ -13,7 +14,7 @@ import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
 
 const column = createColumnHelper<JobRow>();
-const STATES = ["pending", "running", "awaiting_invoice", "succeeded", "failed", "dead"].map((value) => ({ value, label: value }));
+const STATES = Object.values(JobState).map((value) => ({ value, label: value }));
 
 /** The Odoo push queue: ops retries failed or dead jobs (the worker picks them up at once). */
 export function JobsScreen() {

@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
+import { DeliveryState } from "~/generated/prisma/enums";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { DeliveryRow } from "~/server/webhooks/search-webhook-deliveries";
@@ -15,7 +16,7 @@ import { useTableQuery } from "../use-table-query";
 import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
 
 const column = createColumnHelper<DeliveryRow>();
-const STATES = ["pending", "delivered", "dead"].map((value) => ({ value, label: value }));
+const STATES = Object.values(DeliveryState).map((value) => ({ value, label: value }));
 
 /**
  * The webhook outbox: ops inspects a delivery's attempts and replays one delivery, or
