@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { drainWebhooks, recordLifecycleEvent } from "~/server/webhooks";
+import { env } from "~/server/env";
+import { drainWebhooks, recordLifecycleEvent, webhookSettings } from "~/server/webhooks";
 import { signedInAs, trpcCode } from "../support/console-session";
 import { testDb, uniqueCode } from "../support/fixtures";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "../webhooks/webhook-fixtures";
+
+const settings = webhookSettings(env());
 
 /*
  * Issue 15: webhook URLs pointing inside the network were saved, and the sender stored
@@ -69,8 +72,8 @@ describe("webhook URLs at send time", () => {
         await db.webhookDelivery.updateMany({ where: { serviceId: seeded.service.id, state: "pending" }, data: { state: "dead" } });
         await receiver.close();
       });
-      await recordLifecycleEvent({ db, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
-      await drainWebhooks({ db });
+      await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
+      await drainWebhooks({ db, settings });
       expect(receiver.received).toHaveLength(0);
       const [delivery] = await db.webhookDelivery.findMany({ where: { serviceId: seeded.service.id }, include: { attemptLog: true } });
       expect(delivery).toMatchObject({ state: "pending", attempts: 1, lastStatus: null });
@@ -84,8 +87,8 @@ describe("webhook URLs at send time", () => {
     const receiver = await startReceiver("whsec_guard_ok");
     const seeded = await seedSubscribedCustomer(db, { webhookUrl: receiver.url, secret: "whsec_guard_ok" });
     cleanups.push(() => receiver.close());
-    await recordLifecycleEvent({ db, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
-    await drainWebhooks({ db });
+    await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
+    await drainWebhooks({ db, settings });
     expect(receiver.received.length).toBeGreaterThan(0);
   });
 });
