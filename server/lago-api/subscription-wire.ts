@@ -4,7 +4,7 @@ import type { PlanWithCharges } from "~/server/catalog/plan-input";
 import { effectiveStatus } from "~/server/subscriptions/effective-status";
 import type { SubscriptionInput, SubscriptionWithRelations } from "~/server/subscriptions/subscription-input";
 import { serializePlan } from "./plan-wire";
-import { isoMillis, isoSeconds, isoDate, optionalString, requiredString } from "./wire-common";
+import { isoMillis, isoSeconds, isoDate, lagoPeriod, optionalString, requiredString } from "./wire-common";
 
 export const subscriptionCreateSchema = z.object({
   external_customer_id: requiredString(255),
@@ -31,10 +31,11 @@ export const SUBSCRIPTION_STATUSES = ["active", "pending", "terminated", "cancel
 export function serializeSubscription(subscription: SubscriptionWithRelations, options: { withPlan?: PlanWithCharges; now?: Date } = {}) {
   const now = options.now ?? new Date();
   const status = effectiveStatus(subscription, now);
-  const period =
+  const period = lagoPeriod(
     status === "active"
       ? billingPeriodAt({ interval: subscription.plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: now })
-      : null;
+      : null,
+  );
   return {
     lago_id: subscription.id,
     external_id: subscription.externalId,
@@ -56,8 +57,8 @@ export function serializeSubscription(subscription: SubscriptionWithRelations, o
     next_plan_code: null,
     downgrade_plan_date: null,
     trial_ended_at: null,
-    current_billing_period_started_at: isoSeconds(period?.start),
-    current_billing_period_ending_at: isoSeconds(period?.end),
+    current_billing_period_started_at: period.from,
+    current_billing_period_ending_at: period.to,
     on_termination_credit_note: null,
     on_termination_invoice: "generate",
     ...(options.withPlan ? { plan: serializePlan(options.withPlan) } : {}),

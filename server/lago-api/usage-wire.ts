@@ -1,12 +1,14 @@
 import type { PeriodUsage } from "~/server/usage/compute-period-usage";
-import { centsToNumber, isoSeconds } from "./wire-common";
+import { centsToNumber, isoDay, lagoPeriod } from "./wire-common";
 
 /** Lago's customer_usage; `free_units_used` and `billable_units` are the hub's additions. */
 export function serializeCustomerUsage(usage: PeriodUsage) {
+  const period = lagoPeriod(usage.period);
   return {
-    from_datetime: isoSeconds(usage.period.start),
-    to_datetime: isoSeconds(usage.period.end),
-    issuing_date: usage.period.end.toISOString().slice(0, 10),
+    from_datetime: period.from,
+    to_datetime: period.to,
+    // Lago issues the period's invoice on the day after its last second.
+    issuing_date: isoDay(usage.period.end),
     lago_invoice_id: null,
     currency: usage.currency,
     amount_cents: centsToNumber(usage.amountCents),

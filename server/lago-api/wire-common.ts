@@ -4,6 +4,19 @@ import { z } from "zod";
 export const isoSeconds = (date: Date | null | undefined) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
 export const isoMillis = (date: Date | null | undefined) => (date ? date.toISOString() : null);
 
+/**
+ * A half-open period [start, end) as Lago writes it: from its first second to its last
+ * (Lago's `end_of_day`, `…T23:59:59Z`), never the next period's first instant. The one
+ * place storage's half-open periods meet the wire.
+ */
+export function lagoPeriod(period: { start: Date; end: Date } | null | undefined): { from: string | null; to: string | null } {
+  if (!period) return { from: null, to: null };
+  return { from: isoSeconds(period.start), to: isoSeconds(new Date(period.end.getTime() - 1000)) };
+}
+
+/** The calendar day of an instant, as Lago's `*_date` fields write it. */
+export const isoDay = (date: Date | null | undefined) => (date ? date.toISOString().slice(0, 10) : null);
+
 export const requiredString = (max = 255) =>
   z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? "value_is_mandatory" : "invalid_format") })

@@ -28,7 +28,9 @@ describe("GET /api/v1/customers/{id}/current_usage", () => {
     const usage = response.body.customer_usage;
     expect(usage).toMatchObject({
       from_datetime: periodStart.toISOString().replace(".000", ""),
-      to_datetime: periodEnd.toISOString().replace(".000", ""),
+      // Lago writes a period's last second, not the next period's first instant.
+      to_datetime: new Date(periodEnd.getTime() - 1000).toISOString().replace(".000", ""),
+      issuing_date: periodEnd.toISOString().slice(0, 10),
       currency: "CAD",
       amount_cents: 750,
       taxes_amount_cents: 0,

@@ -10,6 +10,10 @@ describe("subscriptions", () => {
     expect(created.status).toBe(200);
     expect(created.body.subscription).toMatchObject({ external_id: "sub-new", external_customer_id: "new-cust", plan_code: setup.planCode, status: "active", billing_time: "calendar" });
     expect(created.body.subscription.plan.code).toBe(setup.planCode);
+    // The first calendar period: from the subscription instant to the month's last second, as Lago writes it.
+    const now = new Date();
+    expect(created.body.subscription.current_billing_period_started_at).toBe(created.body.subscription.subscription_at);
+    expect(created.body.subscription.current_billing_period_ending_at).toBe(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1) - 1000).toISOString().replace(".000", ""));
     expect((await api.get("/customers/new-cust")).status).toBe(200);
     const again = await api.post("/subscriptions", body);
     expect(again.body.subscription.lago_id).toBe(created.body.subscription.lago_id);

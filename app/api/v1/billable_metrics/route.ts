@@ -5,6 +5,7 @@ import { lagoRoute } from "~/server/http/lago-route";
 import { metricCreateSchema, metricInputFromWire, serializeBillableMetric } from "~/server/lago-api/metric-wire";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -19,3 +20,5 @@ export const GET = lagoRoute(async ({ db, searchParams }) => {
   const { metrics, totalCount } = await listBillableMetrics({ db, page: paginationWindow(pagination) });
   return { billable_metrics: metrics.map(serializeBillableMetric), meta: paginationMeta(pagination, totalCount) };
 });
+
+export const { PUT, PATCH, DELETE } = unservedMethods(["GET", "POST"]);

@@ -4,6 +4,7 @@ import { customerFieldsFromWire, customerInputSchema, serializeCustomer } from "
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,5 @@ export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const { customers, totalCount } = await listCustomers({ db, serviceId: service.id, page: paginationWindow(pagination) });
   return { customers: customers.map(serializeCustomer), meta: paginationMeta(pagination, totalCount) };
 });
+
+export const { PUT, PATCH, DELETE } = unservedMethods(["GET", "POST"]);

@@ -6,6 +6,7 @@ import { parseRoot } from "~/server/http/read-json-body";
 import { isoDate } from "~/server/lago-api/wire-common";
 import { listEvents } from "~/server/usage/list-events";
 import { ingestEvents } from "~/server/usage/ingest-events";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -43,3 +44,5 @@ export const GET = lagoRoute(async ({ db, service, searchParams }) => {
     meta: paginationMeta(pagination, totalCount),
   };
 });
+
+export const { PUT, PATCH, DELETE } = unservedMethods(["GET", "POST"]);

@@ -5,6 +5,7 @@ import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { planCreateSchema, planInputFromWire, serializePlan } from "~/server/lago-api/plan-wire";
 import { parseRoot } from "~/server/http/read-json-body";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +19,5 @@ export const GET = lagoRoute(async ({ db, searchParams }) => {
   const { plans, totalCount } = await listPlans({ db, page: paginationWindow(pagination) });
   return { plans: plans.map(serializePlan), meta: paginationMeta(pagination, totalCount) };
 });
+
+export const { PUT, PATCH, DELETE } = unservedMethods(["GET", "POST"]);

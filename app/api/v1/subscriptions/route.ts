@@ -6,6 +6,7 @@ import { parseRoot } from "~/server/http/read-json-body";
 import { SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire } from "~/server/lago-api/subscription-wire";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { listSubscriptions } from "~/server/subscriptions/list-subscriptions";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -31,3 +32,5 @@ export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   });
   return { subscriptions: subscriptions.map((s) => serializeSubscription(s)), meta: paginationMeta(pagination, totalCount) };
 });
+
+export const { PUT, PATCH, DELETE } = unservedMethods(["GET", "POST"]);

@@ -4,6 +4,7 @@ import { updateBillableMetric } from "~/server/catalog/update-billable-metric";
 import { lagoRoute } from "~/server/http/lago-route";
 import { metricInputFromWire, metricUpdateSchema, serializeBillableMetric } from "~/server/lago-api/metric-wire";
 import { parseRoot } from "~/server/http/read-json-body";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -22,3 +23,5 @@ export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
 export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
   billable_metric: serializeBillableMetric(await deleteBillableMetric({ db, code: params.code })),
 }));
+
+export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);

@@ -4,6 +4,7 @@ import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lag
 import { lagoRoute } from "~/server/http/lago-route";
 import { zodIssuesToLagoDetails } from "~/server/http/zod-to-lago";
 import { ingestEvents } from "~/server/usage/ingest-events";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -30,3 +31,5 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
   if (!result.ok) throw validationFailed(Object.fromEntries([...result.errors].sort(([a], [b]) => a - b).map(([index, fields]) => [String(index), fields])));
   return { events: result.events.map(serializeEvent) };
 });
+
+export const { GET, PUT, PATCH, DELETE } = unservedMethods(["POST"]);

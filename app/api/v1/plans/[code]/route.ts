@@ -4,6 +4,7 @@ import { updatePlan } from "~/server/catalog/update-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { planInputFromWire, planUpdateSchema, serializePlan } from "~/server/lago-api/plan-wire";
 import { parseRoot } from "~/server/http/read-json-body";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -21,3 +22,5 @@ export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
 export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
   plan: serializePlan(await deletePlan({ db, code: params.code })),
 }));
+
+export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);

@@ -3,6 +3,7 @@ import { lagoRoute } from "~/server/http/lago-route";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { findSubscription } from "~/server/subscriptions/find-subscription";
 import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
 export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
   subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id })),
 }));
+
+export const { POST, PUT, PATCH } = unservedMethods(["GET", "DELETE"]);

@@ -2,6 +2,7 @@ import { validationFailed } from "~/server/errors";
 import { lagoRoute } from "~/server/http/lago-route";
 import { serializeCustomerUsage } from "~/server/lago-api/usage-wire";
 import { getCurrentUsage } from "~/server/usage/get-current-usage";
+import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export const GET = lagoRoute<{ external_id: string }>(async ({ db, service, para
   });
   return { customer_usage: serializeCustomerUsage(usage) };
 });
+
+export const { POST, PUT, PATCH, DELETE } = unservedMethods(["GET"]);
