@@ -3,7 +3,10 @@
  * can copy this file as is. The hub signs with the service's webhook secret:
  *
  *   X-Nexa-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, `${t}.${rawBody}`)>
- *   X-Lago-Signature: <base64 HMAC-SHA256(secret, rawBody)>   (Lago-compatible, no timestamp)
+ *   X-Lago-Signature: <base64 HMAC-SHA256(secret, rawBody)>   (services signing `hmac`, as Lago; no timestamp)
+ *
+ * Services signing `jwt` (Lago's default) send an RS256 JWT in X-Lago-Signature instead:
+ * keep the Lago verifier the app already has (public key: GET /api/v1/webhooks/public_key).
  *
  * Prefer X-Nexa-Signature: its timestamp lets a receiver refuse a captured request
  * replayed later. Always verify the raw body bytes, before parsing the JSON.

@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { DEMO_PASSWORD, DEMO_SERVICES, DEMO_USERS, seedDemo } from "~/scripts/support/demo-data";
 import { createDb } from "~/server/db/client";
 import { applyMigrations } from "~/server/db/migrate";
@@ -43,12 +45,22 @@ Push usage to Odoo:
 `);
 }
 
+// The demo's webhook signing key, kept across restarts so an app's cached public key stays valid.
+const KEY_FILE = ".data/webhook-rsa-private-key.pem";
+if (!process.env.WEBHOOK_RSA_PRIVATE_KEY && !existsSync(KEY_FILE)) {
+  mkdirSync(".data", { recursive: true });
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  writeFileSync(KEY_FILE, privateKey.export({ type: "pkcs8", format: "pem" }).toString(), { mode: 0o600 });
+}
+const webhookKey = process.env.WEBHOOK_RSA_PRIVATE_KEY ?? readFileSync(KEY_FILE, "utf8");
+
 const next = spawn("npx", ["next", "dev", "--port", port], {
   stdio: "inherit",
   env: {
     ...process.env,
     DATABASE_URL: databaseUrl,
     CRON_SECRET: cronSecret,
+    WEBHOOK_RSA_PRIVATE_KEY: webhookKey,
     ...(simulator
       ? {
           ODOO_URL: simulator.url,

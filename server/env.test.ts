@@ -25,7 +25,19 @@ describe("NEXTAUTH_SECRET", () => {
 
   it("uses the configured secret", async () => {
     const secret = "s".repeat(40);
-    const { read } = await loadEnv({ DATABASE_URL: "postgresql://app@db.internal:5432/hub", NEXTAUTH_SECRET: secret });
+    const { read } = await loadEnv({ DATABASE_URL: "postgresql://app@db.internal:5432/hub", NEXTAUTH_SECRET: secret, WEBHOOK_RSA_PRIVATE_KEY: "configured" });
     expect(read().NEXTAUTH_SECRET).toBe(secret);
+  });
+});
+
+describe("WEBHOOK_RSA_PRIVATE_KEY", () => {
+  it("is required with a remote database, as Lago refuses to start without its key", async () => {
+    const { read } = await loadEnv({ DATABASE_URL: "postgresql://app@db.internal:5432/hub", NEXTAUTH_SECRET: "s".repeat(40), WEBHOOK_RSA_PRIVATE_KEY: "" });
+    expect(read).toThrow(/WEBHOOK_RSA_PRIVATE_KEY/);
+  });
+
+  it("may be unset with a local database (an ephemeral demo key signs then)", async () => {
+    const { read } = await loadEnv({ DATABASE_URL: "pglite:.data/demo", WEBHOOK_RSA_PRIVATE_KEY: "" });
+    expect(read().WEBHOOK_RSA_PRIVATE_KEY).toBeUndefined();
   });
 });

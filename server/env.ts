@@ -64,6 +64,16 @@ const schema = z
     WEBHOOK_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10_000)),
     /** `organization_id` of the Lago-compatible envelopes. */
     WEBHOOK_ORGANIZATION_ID: z.preprocess(emptyAsUndefined, z.string().default("nexa-billing-hub")),
+    /**
+     * The RSA key that signs `jwt` webhooks (X-Lago-Signature RS256), as Lago's
+     * LAGO_RSA_PRIVATE_KEY: base64 of a PEM (a PEM itself is accepted too). Lago's own key
+     * keeps the public key apps already hold valid.
+     */
+    WEBHOOK_RSA_PRIVATE_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** The `iss` claim of `jwt` webhooks (Lago: LAGO_API_URL); default PUBLIC_URL. */
+    WEBHOOK_JWT_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** The hub's own address as apps and customers reach it (invoice file URLs); default: the request's origin. */
+    PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
   })
   .superRefine((parsed, ctx) => {
     // An http console URL would make NextAuth issue cookies without Secure and links to http.
@@ -72,12 +82,13 @@ const schema = z
     }
   })
   .transform((parsed, ctx) => {
-    if (parsed.NEXTAUTH_SECRET) return { ...parsed, NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET };
-    if (!isLocalDatabase(parsed.DATABASE_URL)) {
-      ctx.issues.push({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "required when DATABASE_URL is not a local database", input: undefined });
-      return z.NEVER;
+    const local = isLocalDatabase(parsed.DATABASE_URL);
+    // Secrets a deployment must bring itself; a local database (demo, tests) may run without.
+    for (const key of ["NEXTAUTH_SECRET", "WEBHOOK_RSA_PRIVATE_KEY"] as const) {
+      if (!parsed[key] && !local) ctx.issues.push({ code: "custom", path: [key], message: "required when DATABASE_URL is not a local database", input: undefined });
     }
-    return { ...parsed, NEXTAUTH_SECRET: DEMO_NEXTAUTH_SECRET };
+    if (ctx.issues.length) return z.NEVER;
+    return { ...parsed, NEXTAUTH_SECRET: parsed.NEXTAUTH_SECRET ?? DEMO_NEXTAUTH_SECRET };
   });
 
 export type Env = z.output<typeof schema>;

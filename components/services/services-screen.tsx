@@ -15,6 +15,7 @@ import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
 import { ApiKeyDialog } from "./api-key-dialog";
 import { ServiceForm, type ServiceFormValues } from "./service-form";
+import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
 const column = createColumnHelper<ServiceRow>();
 
@@ -27,6 +28,7 @@ export function ServicesScreen() {
   const services = useQuery(trpc.services.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const [editing, setEditing] = useState<ServiceRow | "new" | null>(null);
   const [shownKey, setShownKey] = useState<{ serviceName: string; apiKey: string } | null>(null);
+  const [secretOf, setSecretOf] = useState<ServiceRow | null>(null);
 
   const refresh = () => refreshAfterWrite(queryClient, trpc.services.list.queryKey());
   const create = useMutation(trpc.services.create.mutationOptions({
@@ -62,7 +64,7 @@ export function ServicesScreen() {
 
   function save(values: ServiceFormValues) {
     if (editing === "new") create.mutate(values);
-    else if (editing) update.mutate({ id: editing.id, name: values.name, webhookUrl: values.webhookUrl });
+    else if (editing) update.mutate({ id: editing.id, name: values.name, webhookUrl: values.webhookUrl, webhookSignature: values.webhookSignature });
   }
 
   const columns: ColumnDef<ServiceRow, any>[] = [
@@ -71,6 +73,7 @@ export function ServicesScreen() {
     column.accessor("apiKeyPrefix", { header: "Key", cell: (info) => <code>{info.getValue()}…</code> }),
     column.accessor("apiKeyRotatedAt", { header: "Key rotated", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
     column.accessor("webhookUrl", { header: "Webhook URL", cell: (info) => info.getValue() ?? <span className="text-slate-400">none</span> }),
+    column.accessor("webhookSignature", { header: "Signature", cell: (info) => <code>{info.getValue()}</code> }),
     column.accessor("active", {
       header: "Status",
       enableSorting: true,
@@ -85,6 +88,7 @@ export function ServicesScreen() {
         <div className="flex flex-wrap gap-1">
           <Button variant="ghost" onClick={() => setEditing(service)}>Edit</Button>
           <Button variant="ghost" onClick={() => rotateKey(service)} busy={rotate.isPending && rotate.variables?.id === service.id}>Rotate key</Button>
+          <Button variant="ghost" onClick={() => setSecretOf(service)}>Webhook secret</Button>
           <Button variant="ghost" onClick={() => toggleActive(service)}>{service.active ? "Disable" : "Enable"}</Button>
         </div>
       ),
@@ -113,6 +117,7 @@ export function ServicesScreen() {
         />
       </Modal>
       <ApiKeyDialog shown={shownKey} onClose={() => setShownKey(null)} />
+      <WebhookSecretDialog service={secretOf} onClose={() => { setSecretOf(null); void refresh(); }} />
     </>
   );
 }

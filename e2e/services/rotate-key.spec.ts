@@ -29,3 +29,31 @@ test("admin rotates a key: shown once, old key refused, new key accepted", async
   expect((await customers(baseURL!, oldKey)).status).toBe(401);
   expect((await customers(baseURL!, newKey)).status).toBe(200);
 });
+
+test("admin reveals and rotates a service's webhook secret, and picks its signature", async ({ page, db, signInAs, snap }) => {
+  await signInAs("admin");
+  const { service } = await createService({ db, code: uniqueCode("whs"), name: "Webhook app" });
+  await page.goto("/services");
+  await page.getByLabel("Search Services").fill(service.code);
+  const row = page.getByRole("row", { name: new RegExp(service.code) });
+  await expect(row).toContainText("jwt");
+
+  await row.getByRole("button", { name: "Webhook secret" }).click();
+  const dialog = page.getByRole("dialog", { name: `Webhook secret of ${service.name}` });
+  await expect(dialog.getByTestId("webhook-secret")).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(dialog.getByTestId("webhook-secret")).toHaveText(service.webhookSecret);
+  await snap("services-webhook-secret");
+  await dialog.getByRole("button", { name: "Rotate secret" }).click();
+  await page.getByRole("dialog", { name: `Rotate the webhook secret of ${service.name}?` }).getByRole("button", { name: "Rotate secret" }).click();
+  await expect(dialog.getByTestId("webhook-secret")).not.toHaveText(service.webhookSecret);
+  const rotated = (await dialog.getByTestId("webhook-secret").textContent())!.trim();
+  expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).webhookSecret).toBe(rotated);
+  await dialog.getByRole("button", { name: "Done" }).click();
+
+  await row.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("X-Lago-Signature").selectOption("hmac");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(row).toContainText("hmac");
+  expect(await db.auditLog.count({ where: { entityId: service.id, action: { in: ["service.reveal_webhook_secret", "service.rotate_webhook_secret"] } } })).toBe(2);
+});

@@ -1,4 +1,4 @@
-import type { Service } from "~/generated/prisma/client";
+import type { Service, WebhookSignature } from "~/generated/prisma/client";
 import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
@@ -16,6 +16,8 @@ export async function createService(options: {
   code: string;
   name: string;
   webhookUrl?: string | null;
+  /** What X-Lago-Signature carries; default Lago's `jwt`. */
+  webhookSignature?: WebhookSignature;
   apiKey?: string;
   actorId?: string;
 }): Promise<{ service: Service; apiKey: string }> {
@@ -30,6 +32,7 @@ export async function createService(options: {
           name: options.name,
           webhookUrl: options.webhookUrl ?? null,
           webhookSecret: generateWebhookSecret(),
+          webhookSignature: options.webhookSignature,
           apiKeyHash: options.apiKey ? hashApiKey(apiKey) : generated.hash,
           apiKeyPrefix: apiKey.slice(0, 10),
         },

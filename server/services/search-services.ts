@@ -4,7 +4,7 @@ import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch
 
 /** Everything the console shows of a service: never the key hash or webhook secret. */
 export const serviceListSelect = {
-  id: true, code: true, name: true, apiKeyPrefix: true, apiKeyRotatedAt: true, webhookUrl: true, active: true, createdAt: true,
+  id: true, code: true, name: true, apiKeyPrefix: true, apiKeyRotatedAt: true, webhookUrl: true, webhookSignature: true, active: true, createdAt: true,
 } satisfies Prisma.ServiceSelect;
 export type ServiceRow = Prisma.ServiceGetPayload<{ select: typeof serviceListSelect }>;
 

@@ -1,4 +1,4 @@
-import type { Service } from "~/generated/prisma/client";
+import type { Service, WebhookSignature } from "~/generated/prisma/client";
 import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
@@ -7,14 +7,15 @@ import { forgetAuthenticatedServices } from "./authenticate-service";
 import { findService } from "./find-service";
 
 /**
- * Renames a service, points its webhooks elsewhere, or enables/disables it. A
+ * Renames a service, points its webhooks elsewhere, picks what X-Lago-Signature carries
+ * (`jwt` or `hmac`, from the next attempt on), or enables/disables it. A
  * disabled service's key answers 401 at once in this process (the key cache is cleared)
  * and within 5 s in any other.
  */
 export async function updateService(options: {
   db: DbOrTx;
   id: string;
-  changes: { name?: string; webhookUrl?: string | null; active?: boolean };
+  changes: { name?: string; webhookUrl?: string | null; webhookSignature?: WebhookSignature; active?: boolean };
   actorId: string;
 }): Promise<Service> {
   await checkWebhookUrl(options.changes.webhookUrl);

@@ -1,3 +1,4 @@
+import type { WebhookSignature } from "~/generated/prisma/enums";
 import type { Db } from "~/server/db/client";
 
 export interface ClaimedDelivery {
@@ -6,7 +7,7 @@ export interface ClaimedDelivery {
   payload: unknown;
   attempts: number;
   retryUntil: Date;
-  service: { id: string; webhookUrl: string | null; webhookSecret: string };
+  service: { id: string; webhookUrl: string | null; webhookSecret: string; webhookSignature: WebhookSignature };
 }
 
 /**
@@ -35,7 +36,7 @@ export async function claimDeliveries(options: { db: Db; now: Date; limit: numbe
       where: { id: { in: ids } },
       select: {
         id: true, webhookType: true, payload: true, attempts: true, retryUntil: true,
-        service: { select: { id: true, webhookUrl: true, webhookSecret: true } },
+        service: { select: { id: true, webhookUrl: true, webhookSecret: true, webhookSignature: true } },
       },
       orderBy: { sequence: "asc" },
     });

@@ -4,7 +4,7 @@ import { guardedFetch, OutboundUrlError } from "~/server/lib/guarded-fetch";
 import { webhookUrlPolicy } from "~/server/services/webhook-url-policy";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { planRetry } from "./plan-retry";
-import { signWebhook } from "./sign-webhook";
+import { type JwtSigner, signWebhook } from "./sign-webhook";
 
 export const RESPONSE_EXCERPT_BYTES = 1024;
 
@@ -46,6 +46,8 @@ export async function deliverWebhook(options: {
   delivery: ClaimedDelivery;
   now: Date;
   timeoutMs: number;
+  /** The RS256 key and issuer of `jwt` signatures, built only when a jwt service is sent to. */
+  jwt: () => JwtSigner;
   random?: () => number;
 }): Promise<DeliveryOutcome> {
   const { db, delivery, now, timeoutMs } = options;
@@ -54,11 +56,22 @@ export async function deliverWebhook(options: {
   let status: number | null = null;
   let excerpt: string | null = null;
   let error: string | null = null;
+  const headers = await signWebhook({
+    body,
+    secret: delivery.service.webhookSecret,
+    uniqueKey: delivery.id,
+    timestamp: Math.floor(Date.now() / 1000),
+    algorithm: delivery.service.webhookSignature,
+    jwt: options.jwt,
+  }).catch((caught: unknown) => {
+    // A misconfigured signing key is ops' to fix; the delivery keeps retrying meanwhile.
+    error = `cannot sign the webhook: ${caught instanceof Error ? caught.message : String(caught)}`;
+    return null;
+  });
   if (!delivery.service.webhookUrl) {
     error = "the service has no webhook URL";
-  } else {
+  } else if (headers) {
     try {
-      const headers = signWebhook({ body, secret: delivery.service.webhookSecret, uniqueKey: delivery.id, timestamp: Math.floor(Date.now() / 1000) });
       const response = await guardedFetch(delivery.service.webhookUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }, { policy: webhookUrlPolicy() });
       status = response.status;
       excerpt = await readExcerpt(response, RESPONSE_EXCERPT_BYTES);

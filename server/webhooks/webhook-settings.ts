@@ -1,4 +1,6 @@
 import type { Env } from "~/server/env";
+import type { JwtSigner } from "./sign-webhook";
+import { webhookSigningKey } from "./webhook-signing-key";
 
 /**
  * What the lifecycle webhooks run with, read from the environment at the edge (routes,
@@ -13,6 +15,8 @@ export interface WebhookSettings {
   timeoutMs: number;
   /** How far back the poller re-reads Odoo invoices. */
   pollLookbackDays: number;
+  /** The key and `iss` of `jwt` signatures; built on first use, so hmac-only setups never load a key. */
+  jwtSigner: () => JwtSigner;
 }
 
 export const webhookSettings = (settings: Env): WebhookSettings => ({
@@ -20,4 +24,9 @@ export const webhookSettings = (settings: Env): WebhookSettings => ({
   retryWindowHours: settings.WEBHOOK_RETRY_WINDOW_HOURS,
   timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
   pollLookbackDays: settings.ODOO_POLL_LOOKBACK_DAYS,
+  // Lago's issuer is its API URL (LAGO_API_URL); the hub's, its own public address.
+  jwtSigner: () => ({
+    privateKey: webhookSigningKey(settings.WEBHOOK_RSA_PRIVATE_KEY).privateKey,
+    issuer: settings.WEBHOOK_JWT_ISSUER ?? settings.PUBLIC_URL ?? settings.WEBHOOK_ORGANIZATION_ID,
+  }),
 });

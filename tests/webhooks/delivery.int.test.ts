@@ -67,7 +67,8 @@ describe("outbound lifecycle webhooks", () => {
 
     expect(receiver.received).toHaveLength(3);
     expect(receiver.received.every((hit) => hit.signatureOk && hit.uniqueKey === delivery!.id)).toBe(true);
-    expect(receiver.received[0]!.headers["x-lago-signature-algorithm"]).toBe("hmac");
+    // Lago's default signature: a service registered today gets the RS256 JWT.
+    expect(receiver.received[0]!.headers["x-lago-signature-algorithm"]).toBe("jwt");
     expect(receiver.processed.size).toBe(1);
     const [payload] = receiver.payloads();
     expect(payload).toMatchObject({

@@ -1,9 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { createPublicKey, randomBytes } from "node:crypto";
+import { jwtVerify } from "jose";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { verifyLagoSignature, verifyNexaWebhook } from "~/lib/verify-webhook";
 import type { Db } from "~/server/db/client";
 import type { OdooObservation } from "~/server/webhooks";
+import { webhookSigningKey } from "~/server/webhooks/webhook-signing-key";
 import { uniqueCode } from "../support/fixtures";
 
 export interface ReceivedWebhook {
@@ -11,6 +13,23 @@ export interface ReceivedWebhook {
   body: string;
   headers: IncomingMessage["headers"];
   signatureOk: boolean;
+}
+
+/**
+ * Lago's X-Lago-Signature as a Lago receiver checks it, by X-Lago-Signature-Algorithm:
+ * the HMAC with the secret, or the RS256 JWT whose `data` claim is the raw body. The
+ * drains run in this process, which shares the app's WEBHOOK_RSA_PRIVATE_KEY (global setup).
+ */
+export async function lagoSignatureOk(headers: IncomingMessage["headers"], body: string, secret: string): Promise<boolean> {
+  const signature = headers["x-lago-signature"] as string | undefined;
+  if (headers["x-lago-signature-algorithm"] === "hmac") return verifyLagoSignature({ payload: body, signature, secret });
+  if (headers["x-lago-signature-algorithm"] !== "jwt" || !signature) return false;
+  try {
+    const { payload } = await jwtVerify(signature, createPublicKey(webhookSigningKey(process.env.WEBHOOK_RSA_PRIVATE_KEY).publicKeyPem), { algorithms: ["RS256"] });
+    return payload.data === body;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -29,15 +48,17 @@ export async function startReceiver(secret: string) {
     /** Called instead of answering (to kill the sender mid-delivery). */
     onRequest: null as null | ((res: ServerResponse) => void),
     responseBody: "ok",
+    /** The secret the app verifies with (tests rotate it). */
+    secret,
   };
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
+    req.on("end", async () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const signatureOk =
-        verifyNexaWebhook({ payload: body, header: req.headers["x-nexa-signature"] as string, secret }).ok &&
-        verifyLagoSignature({ payload: body, signature: req.headers["x-lago-signature"] as string, secret });
+        verifyNexaWebhook({ payload: body, header: req.headers["x-nexa-signature"] as string, secret: control.secret }).ok &&
+        (await lagoSignatureOk(req.headers, body, control.secret));
       const hit = { uniqueKey: String(req.headers["x-lago-unique-key"]), body, headers: req.headers, signatureOk };
       received.push(hit);
       if (control.onRequest) return control.onRequest(res);
@@ -70,12 +91,12 @@ export async function startReceiver(secret: string) {
  * A service with a webhook URL, one customer linked to an Odoo partner and one
  * subscription on an Odoo order; ids are random so suites never collide.
  */
-export async function seedSubscribedCustomer(db: Db, options: { webhookUrl: string | null; odooPartnerId?: number; odooOrderId?: number; secret?: string }) {
+export async function seedSubscribedCustomer(db: Db, options: { webhookUrl: string | null; odooPartnerId?: number; odooOrderId?: number; secret?: string; signature?: "jwt" | "hmac" }) {
   const secret = options.secret ?? `whsec_${randomBytes(8).toString("hex")}`;
   const odooPartnerId = options.odooPartnerId ?? 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
   const odooOrderId = options.odooOrderId ?? 1_000_000 + Math.floor(Math.random() * 1_000_000_000);
   const service = await db.service.create({
-    data: { code: uniqueCode("wh"), name: "Webhook test", apiKeyHash: randomBytes(16).toString("hex"), apiKeyPrefix: "nxb_test", webhookUrl: options.webhookUrl, webhookSecret: secret },
+    data: { code: uniqueCode("wh"), name: "Webhook test", apiKeyHash: randomBytes(16).toString("hex"), apiKeyPrefix: "nxb_test", webhookUrl: options.webhookUrl, webhookSecret: secret, webhookSignature: options.signature },
   });
   const billingCustomer =
     (await db.billingCustomer.findUnique({ where: { odooPartnerId } })) ?? (await db.billingCustomer.create({ data: { name: "Acme", odooPartnerId } }));

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { createService } from "~/server/services/create-service";
 import { searchServices, serviceListSelect, type ServiceRow } from "~/server/services/search-services";
+import { revealWebhookSecret } from "~/server/services/reveal-webhook-secret";
 import { rotateApiKey } from "~/server/services/rotate-api-key";
+import { rotateWebhookSecret } from "~/server/services/rotate-webhook-secret";
 import { updateService } from "~/server/services/update-service";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-input";
@@ -9,6 +11,7 @@ import { tableQuerySchema } from "../table-input";
 const procedure = areaProcedure("services");
 
 const webhookUrl = z.url({ protocol: /^https?$/ }).max(2000).nullable();
+const webhookSignature = z.enum(["jwt", "hmac"]);
 const id = z.object({ id: z.uuid() });
 
 /** Keeps key hashes and webhook secrets out of every answer. */
@@ -19,14 +22,14 @@ export const servicesRouter = createTRPCRouter({
   list: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchServices({ db: ctx.db, query: input })),
 
   create: procedure
-    .input(z.object({ code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(120), webhookUrl }))
+    .input(z.object({ code: z.string().trim().regex(/^[a-z0-9_-]{2,40}$/), name: z.string().trim().min(1).max(120), webhookUrl, webhookSignature: webhookSignature.optional() }))
     .mutation(async ({ ctx, input }) => {
       const { service, apiKey } = await createService({ db: ctx.db, ...input, actorId: ctx.user.id });
       return { service: toRow(service), apiKey };
     }),
 
   update: procedure
-    .input(id.extend({ name: z.string().trim().min(1).max(120).optional(), webhookUrl: webhookUrl.optional() }))
+    .input(id.extend({ name: z.string().trim().min(1).max(120).optional(), webhookUrl: webhookUrl.optional(), webhookSignature: webhookSignature.optional() }))
     .mutation(async ({ ctx, input: { id, ...changes } }) => toRow(await updateService({ db: ctx.db, id, changes, actorId: ctx.user.id }))),
 
   setActive: procedure
@@ -36,5 +39,13 @@ export const servicesRouter = createTRPCRouter({
   rotateKey: procedure.input(id).mutation(async ({ ctx, input }) => {
     const { service, apiKey } = await rotateApiKey({ db: ctx.db, id: input.id, actorId: ctx.user.id });
     return { service: toRow(service), apiKey };
+  }),
+
+  // A mutation, not a query: each reveal is an audited act, never cached or prefetched.
+  revealWebhookSecret: procedure.input(id).mutation(({ ctx, input }) => revealWebhookSecret({ db: ctx.db, id: input.id, actorId: ctx.user.id })),
+
+  rotateWebhookSecret: procedure.input(id).mutation(async ({ ctx, input }) => {
+    const { service, webhookSecret } = await rotateWebhookSecret({ db: ctx.db, id: input.id, actorId: ctx.user.id });
+    return { service: toRow(service), webhookSecret };
   }),
 });
