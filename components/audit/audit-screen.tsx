@@ -20,7 +20,7 @@ const snapshot = (value: unknown) =>
 
 const columns: ColumnDef<AuditRow, any>[] = [
   column.accessor("createdAt", { header: "When", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
-  column.accessor((row) => row.actor.email, { id: "actor", header: "Who" }),
+  column.accessor((row) => row.actor?.email ?? (row.actorService ? `service ${row.actorService.code} (API key)` : "—"), { id: "actor", header: "Who" }),
   column.accessor("action", { header: "Action", enableSorting: true }),
   column.accessor("entityType", { header: "Entity", enableSorting: true, meta: { filterOptions: ENTITY_TYPES } }),
   column.accessor("entityId", { header: "Entity id", cell: (info) => <code className="text-xs">{info.getValue()}</code> }),
@@ -34,6 +34,6 @@ export function AuditScreen() {
   const logs = useQuery(trpc.audit.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   return (
     <DataTable label="Audit log" columns={columns} data={logs.data} isLoading={logs.isFetching} state={table} getRowId={(row) => row.id}
-      searchPlaceholder="Search action or entity id" empty={<EmptyState title="Nothing audited yet">Console changes are recorded here.</EmptyState>} />
+      searchPlaceholder="Search action or entity id" empty={<EmptyState title="Nothing audited yet">Console changes and API writes are recorded here.</EmptyState>} />
   );
 }

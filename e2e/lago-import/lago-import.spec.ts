@@ -2,7 +2,7 @@ import { createService } from "~/server/services/create-service";
 import { lagoCharge, lagoCustomer, lagoMetric, lagoPlan, lagoSubscription, startLagoPeer } from "~/tests/support/lago-peer";
 import { expect, test, uniqueCode } from "../fixtures";
 
-test("ops imports from Lago in the console: a failed run shows its error, resuming finishes it with a report", async ({ page, db, signInAs, snap }) => {
+test("finance imports from Lago in the console: a failed run shows its error, resuming finishes it with a report", async ({ page, db, signInAs, snap }) => {
   const peer = await startLagoPeer();
   try {
     const suffix = uniqueCode("imp");
@@ -15,7 +15,7 @@ test("ops imports from Lago in the console: a failed run shows its error, resumi
     peer.fail({ path: "/customers", status: 500, times: 1 });
     const { service } = await createService({ db, code: uniqueCode("lagoapp"), name: "Imported app" });
 
-    await signInAs("ops");
+    await signInAs("finance");
     await page.goto("/lago-import");
     const form = page.getByRole("form", { name: "Import from Lago" });
     const startImport = async () => {

@@ -79,10 +79,17 @@ export async function seedDemo(db: Db): Promise<string> {
   if (await db.service.findUnique({ where: { code: "nexacloud" } })) return `Demo data already present (${users} console users added).`;
   const services = [];
   for (const service of DEMO_SERVICES) services.push((await createService({ db, ...service })).service);
-  for (const metric of METRICS) await createBillableMetric({ db, input: metric });
-  for (const plan of PLANS) await createPlan({ db, input: plan });
-
   const [cloud, desk, maps] = services as [typeof services[number], typeof services[number], typeof services[number]];
+  // Each app's metrics and plans are its own, as if its key had created them: another
+  // service's key gets 404 for them (README, catalog ownership).
+  const owner: Record<string, string> = {
+    storage_gb: cloud.id, vcpu_hours: cloud.id, cloud_starter: cloud.id,
+    chat_seats: desk.id, desk_team: desk.id,
+    map_requests: maps.id, maps_payg: maps.id,
+  };
+  for (const metric of METRICS) await createBillableMetric({ db, input: metric, ownerServiceId: owner[metric.code] });
+  for (const plan of PLANS) await createPlan({ db, input: plan, ownerServiceId: owner[plan.code] });
+
   const demoAccounts = [
     { service: cloud, customer: "acme-corp", subscription: "acme-cloud-1", plan: "cloud_starter" },
     { service: desk, customer: "acme-corp", subscription: "acme-desk-1", plan: "desk_team" },

@@ -12,8 +12,10 @@ export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 export interface AuditEntry {
-  /** The console user making the change; absent for API-key callers, which are not audited here. */
+  /** The console user making the change. */
   actorId?: string;
+  /** Or the service whose API key made it. Neither = a trusted script (seed, CLI): not audited. */
+  actorServiceId?: string;
   action: string;
   entityType: string;
   entityId: string;
@@ -23,10 +25,11 @@ export interface AuditEntry {
 
 /** Call inside the change's own transaction so a change is never stored unaudited. */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  if (!entry.actorId) return;
+  if (!entry.actorId && !entry.actorServiceId) return;
   await db.auditLog.create({
     data: {
-      actorId: entry.actorId,
+      // One actor per row: a user acting in the console wins over the service it acts for.
+      ...(entry.actorId ? { actorId: entry.actorId } : { actorServiceId: entry.actorServiceId }),
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
 
-const auditRowInclude = { actor: { select: { email: true } } } satisfies Prisma.AuditLogInclude;
+const auditRowInclude = { actor: { select: { email: true } }, actorService: { select: { code: true } } } satisfies Prisma.AuditLogInclude;
 export type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof auditRowInclude }>;
 
 const SORTABLE = ["createdAt", "action", "entityType"] as const;

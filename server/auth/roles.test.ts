@@ -18,6 +18,8 @@ describe("canAccess", () => {
     ["ops", "catalog", false],
     ["ops", "services", false],
     ["ops", "audit", false],
+    ["ops", "lago-import", false], // an import rewrites the catalog
+    ["finance", "lago-import", true],
   ])("%s on %s → %s", (role, area, allowed) => {
     expect(canAccess(role, area)).toBe(allowed);
   });

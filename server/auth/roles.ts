@@ -18,7 +18,8 @@ export const AREA_ROLES = {
   jobs: ["ops"],
   webhooks: ["ops"],
   reconciliation: ["ops"],
-  "lago-import": ["ops"],
+  // An import rewrites the catalog: only the roles that own it may start one.
+  "lago-import": ["finance"],
 } as const satisfies Record<string, readonly Exclude<Role, "admin">[]>;
 
 export type ConsoleArea = keyof typeof AREA_ROLES;

@@ -1,9 +1,11 @@
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
+import { visibleTo } from "./catalog-writer";
 import { type PlanWithCharges, planWithCharges } from "./plan-input";
 
-export async function findPlan(options: { db: DbOrTx; code: string }): Promise<PlanWithCharges> {
-  const plan = await options.db.plan.findUnique({ where: { code: options.code }, include: planWithCharges });
+/** `serviceId`: read as that service's key (its own and shared plans only). */
+export async function findPlan(options: { db: DbOrTx; code: string; serviceId?: string }): Promise<PlanWithCharges> {
+  const plan = await options.db.plan.findFirst({ where: { code: options.code, ...visibleTo(options.serviceId) }, include: planWithCharges });
   if (!plan) throw notFound("plan");
   return plan;
 }

@@ -3,16 +3,18 @@ import { validateChargeProperties } from "~/server/billing/pricing";
 import type { DbOrTx } from "~/server/db/client";
 import { type ErrorDetails, notFound, validationFailed } from "~/server/errors";
 import { isUuid } from "~/server/lib/uuid";
+import { visibleTo } from "./catalog-writer";
 import type { ChargeInput } from "./plan-input";
 
 /**
  * Resolves each charge's metric and validates its properties with the pricing
  * module's schema, collecting every error keyed like Lago (`charges.<i>.<field>`).
+ * `serviceId`: as that service's key, which sees only its own and shared metrics.
  */
-export async function resolveCharges(db: DbOrTx, charges: ChargeInput[]) {
+export async function resolveCharges(db: DbOrTx, charges: ChargeInput[], serviceId?: string) {
   const ids = charges.map((c) => c.billableMetricId).filter((id): id is string => !!id && isUuid(id));
   const codes = charges.map((c) => c.billableMetricCode).filter((code): code is string => !!code);
-  const metrics = await db.billableMetric.findMany({ where: { OR: [{ id: { in: ids } }, { code: { in: codes } }] } });
+  const metrics = await db.billableMetric.findMany({ where: { AND: [{ OR: [{ id: { in: ids } }, { code: { in: codes } }] }, visibleTo(serviceId)] } });
   const errors: ErrorDetails = {};
   const seen = new Set<string>();
   const resolved = charges.map((charge, index) => {

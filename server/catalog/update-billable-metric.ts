@@ -5,18 +5,23 @@ import { inTransaction } from "~/server/db/in-transaction";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { validationFailed } from "~/server/errors";
 import type { BillableMetricInput } from "./billable-metric-input";
+import { assertServiceMayChange, auditActorOf, type CatalogWriter, readerOf } from "./catalog-writer";
 import { findBillableMetric } from "./find-billable-metric";
 import { assertValidMetricDefinition } from "./metric-rules";
 
-/** PUT by code: only the keys present change; the result must still be a valid metric. */
+/**
+ * PUT by code: only the keys present change; the result must still be a valid metric. A
+ * service key changes only its own metrics, and none that prices another service's plans.
+ */
 export async function updateBillableMetric(options: {
   db: DbOrTx;
   code: string;
   changes: Partial<BillableMetricInput>;
-  actorId?: string;
+  writer?: CatalogWriter;
 }): Promise<BillableMetric> {
   return inTransaction(options.db, async (tx) => {
-    const current = await findBillableMetric({ db: tx, code: options.code });
+    const current = await findBillableMetric({ db: tx, code: options.code, serviceId: readerOf(options.writer) });
+    await assertServiceMayChange(tx, options.writer, current, { plan: { charges: { some: { billableMetricId: current.id } } } });
     const next = { ...current, ...options.changes };
     assertValidMetricDefinition(next);
     if (current.aggregationType !== next.aggregationType || current.fieldName !== next.fieldName) {
@@ -33,7 +38,7 @@ export async function updateBillableMetric(options: {
     }
     try {
       const updated = await tx.billableMetric.update({ where: { id: current.id }, data: options.changes });
-      await recordAudit(tx, { actorId: options.actorId, action: "billable_metric.update", entityType: "billable_metric", entityId: current.id, before: current, after: updated });
+      await recordAudit(tx, { ...auditActorOf(options.writer), action: "billable_metric.update", entityType: "billable_metric", entityId: current.id, before: current, after: updated });
       return updated;
     } catch (error) {
       if (isUniqueViolation(error)) throw validationFailed({ code: ["value_already_exist"] });

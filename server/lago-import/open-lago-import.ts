@@ -1,13 +1,23 @@
 import type { LagoImportRun } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
-import { notFound } from "~/server/errors";
+import { AppError, notFound } from "~/server/errors";
+import { assertOutboundUrl, OutboundUrlError } from "~/server/lib/guarded-fetch";
 import { lagoApiRoot } from "./fetch-lago-json";
+import { lagoImportPolicy } from "./lago-import-policy";
 
 /**
  * The import run to work on for (service, Lago instance): the latest unfinished one, so a
- * rerun resumes from its checkpoint, or a new one once the last import succeeded.
+ * rerun resumes from its checkpoint, or a new one once the last import succeeded. A base
+ * URL the address guard refuses (not https, or pointing inside the network, unless
+ * allowlisted) is refused here already, before a run exists.
  */
 export async function openLagoImport(options: { db: Db; serviceCode: string; baseUrl: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
+  try {
+    await assertOutboundUrl(options.baseUrl, { policy: lagoImportPolicy() });
+  } catch (error) {
+    if (error instanceof OutboundUrlError) throw new AppError("validation_errors", error.message, { details: { baseUrl: [error.message] } });
+    throw error;
+  }
   const service = await options.db.service.findUnique({ where: { code: options.serviceCode }, select: { id: true } });
   if (!service) throw notFound("service");
   const baseUrl = lagoApiRoot(options.baseUrl);

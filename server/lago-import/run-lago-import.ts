@@ -1,5 +1,8 @@
 import type { LagoImportRun } from "~/generated/prisma/client";
+import { canAccess } from "~/server/auth/roles";
+import type { CatalogWriter } from "~/server/catalog/catalog-writer";
 import type { Db } from "~/server/db/client";
+import { AppError } from "~/server/errors";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
 import type { LagoConnection } from "./fetch-lago-json";
@@ -22,24 +25,30 @@ const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[
  * subscriptions, then invoices with fees, each paginated from its checkpoint. A failure
  * marks the run failed with the error (never the API key); the next import of the same
  * service and Lago instance continues from the last completed page.
+ *
+ * Catalog changes are made with the authority of `startedBy`, the console user who started
+ * the import: it must (still) be an active user whose role owns the catalog, and each
+ * changed plan and metric is audited with it as the actor. Without it (the CLI, run from
+ * the operator's shell) the changes are not audited.
  */
 export async function runLagoImport(options: {
   db: Db;
   run: LagoImportRun;
   /** The key is used for these requests only and never stored or logged. */
   apiKey: string;
+  startedBy?: string;
   perPage?: number;
-  fetch?: typeof fetch;
   onProgress?: (resource: LagoResource, progress: ResourceProgress) => void;
 }): Promise<LagoImportRun> {
   const { db, run } = options;
-  const connection: LagoConnection = { baseUrl: run.baseUrl, apiKey: options.apiKey, fetch: options.fetch };
+  const connection: LagoConnection = { baseUrl: run.baseUrl, apiKey: options.apiKey };
   const common: Common = { db, runId: run.id, connection, perPage: options.perPage ?? 100, onProgress: options.onProgress };
   const serviceId = run.serviceId;
   await db.lagoImportRun.update({ where: { id: run.id }, data: { status: "running", error: null, finishedAt: null } });
   try {
-    await importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric }) });
-    await importLagoPages({ ...common, resource: "plans", schema: lagoPlanSchema, importItem: (plan) => upsertLagoPlan({ db, plan }) });
+    const writer = await catalogWriterOf(db, options.startedBy);
+    await importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric, serviceId, writer }) });
+    await importLagoPages({ ...common, resource: "plans", schema: lagoPlanSchema, importItem: (plan) => upsertLagoPlan({ db, plan, serviceId, writer }) });
     await importLagoPages({
       ...common,
       resource: "customers",
@@ -67,4 +76,11 @@ export async function runLagoImport(options: {
     const message = error instanceof Error ? error.message : String(error);
     return db.lagoImportRun.update({ where: { id: run.id }, data: { status: "failed", error: message.slice(0, 2000), finishedAt: new Date() } });
   }
+}
+
+async function catalogWriterOf(db: Db, userId: string | undefined): Promise<CatalogWriter | undefined> {
+  if (!userId) return undefined;
+  const user = await db.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+  if (!user?.active || !canAccess(user.role, "catalog")) throw new AppError("forbidden", "the user who started this import may not change the catalog");
+  return { kind: "user", userId };
 }

@@ -12,7 +12,7 @@ import { runLagoImport } from "./run-lago-import";
 export async function startLagoImport(options: { db: Db; serviceCode: string; baseUrl: string; apiKey: string; actorId?: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
   const opened = await openLagoImport(options);
   await recordAudit(options.db, { actorId: options.actorId, action: opened.resumed ? "lago_import.resume" : "lago_import.start", entityType: "lago_import_run", entityId: opened.run.id, after: opened.run });
-  void runLagoImport({ db: options.db, run: opened.run, apiKey: options.apiKey }).catch((error: unknown) => {
+  void runLagoImport({ db: options.db, run: opened.run, apiKey: options.apiKey, startedBy: options.actorId }).catch((error: unknown) => {
     console.error(`Lago import ${opened.run.id} stopped:`, error instanceof Error ? error.message : error);
   });
   return opened;

@@ -1,4 +1,5 @@
 import type { Db } from "~/server/db/client";
+import type { CatalogWriter } from "~/server/catalog/catalog-writer";
 import { createPlan } from "~/server/catalog/create-plan";
 import { updatePlan } from "~/server/catalog/update-plan";
 import type { ImportIssue } from "./import-issue";
@@ -8,20 +9,24 @@ import { mapLagoPlan } from "./map-lago-plan";
 /**
  * Creates or updates the hub plan with the Lago plan's code through the catalog (which
  * validates charges and keeps the audit log). An update replaces the charge set, as a
- * Lago PUT does.
+ * Lago PUT does. New plans belong to the imported service; a plan another service owns is
+ * left alone. `writer`: the console user who started the import (audited as the actor).
  */
-export async function upsertLagoPlan(options: { db: Db; plan: LagoPlan }): Promise<ImportIssue[]> {
+export async function upsertLagoPlan(options: { db: Db; plan: LagoPlan; serviceId: string; writer?: CatalogWriter }): Promise<ImportIssue[]> {
   const metricCodes = options.plan.charges.map((charge) => charge.billable_metric_code);
   const known = await options.db.billableMetric.findMany({ where: { code: { in: metricCodes } }, select: { code: true } });
   const { input, issues } = mapLagoPlan(options.plan, new Set(known.map((metric) => metric.code)));
   if (!input) return issues;
   const existing = await options.db.plan.findUnique({
     where: { code: input.code },
-    select: { interval: true, payInAdvance: true, _count: { select: { subscriptions: true } } },
+    select: { interval: true, payInAdvance: true, ownerServiceId: true, _count: { select: { subscriptions: true } } },
   });
   if (!existing) {
-    await createPlan({ db: options.db, input });
+    await createPlan({ db: options.db, input, writer: options.writer, ownerServiceId: options.serviceId });
     return issues;
+  }
+  if (existing.ownerServiceId && existing.ownerServiceId !== options.serviceId) {
+    return [...issues, { resource: "plans", id: input.code, feature: "refused", detail: "a plan with this code belongs to another service", action: "skipped" }];
   }
   // A subscribed plan keeps its billing rhythm in the hub (updatePlan refuses to change it).
   const changes = { ...input };
@@ -32,6 +37,6 @@ export async function upsertLagoPlan(options: { db: Db; plan: LagoPlan }): Promi
       delete changes[field];
     }
   }
-  await updatePlan({ db: options.db, code: input.code, changes });
+  await updatePlan({ db: options.db, code: input.code, changes, writer: options.writer });
   return issues;
 }

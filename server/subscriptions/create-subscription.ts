@@ -1,3 +1,4 @@
+import { visibleTo } from "~/server/catalog/catalog-writer";
 import type { Db } from "~/server/db/client";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
@@ -8,7 +9,8 @@ import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, 
  * Lago's POST /subscriptions. Same external id, customer and plan → the existing
  * subscription (a safe retry). Same external id on another plan → an immediate plan
  * change; the period's usage is then priced on the new plan. An external id held by
- * another customer, or by an ended subscription, is refused.
+ * another customer, or by an ended subscription, is refused. Only the service's own or
+ * shared plans can be subscribed to.
  */
 export async function createSubscription(options: {
   db: Db;
@@ -18,7 +20,8 @@ export async function createSubscription(options: {
 }): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
   const { db, serviceId, input } = options;
   const now = options.now ?? new Date();
-  const plan = await db.plan.findUnique({ where: { code: input.planCode } });
+  // A service subscribes to its own plans or shared ones; another service's does not exist for it.
+  const plan = await db.plan.findFirst({ where: { code: input.planCode, ...visibleTo(serviceId) } });
   if (!plan) throw notFound("plan");
   if (input.endingAt && input.endingAt <= (input.subscriptionAt ?? now)) throw validationFailed({ ending_at: ["invalid_date"] });
   const where = { serviceId_externalId: { serviceId, externalId: input.externalId } };

@@ -16,7 +16,7 @@ const customer = {
 
 const plan = {
   id: "22222222-2222-4222-8222-222222222222", code: "pro", name: "Pro", description: null, interval: "monthly" as const,
-  amountCents: 1000n, amountCurrency: "CAD", payInAdvance: false, odooPlanId: null, odooProductId: null,
+  amountCents: 1000n, amountCurrency: "CAD", payInAdvance: false, odooPlanId: null, odooProductId: null, ownerServiceId: null,
   createdAt: created, updatedAt: created, charges: [],
 };
 

@@ -51,17 +51,17 @@ const planInput = planFields.extend({ payInAdvance: planFields.shape.payInAdvanc
 export const catalogRouter = createTRPCRouter({
   listMetrics: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchBillableMetrics({ db: ctx.db, query: input })),
 
-  createMetric: procedure.input(metricInput).mutation(({ ctx, input }) => createBillableMetric({ db: ctx.db, input, actorId: ctx.user.id })),
+  createMetric: procedure.input(metricInput).mutation(({ ctx, input }) => createBillableMetric({ db: ctx.db, input, writer: { kind: "user", userId: ctx.user.id } })),
 
   updateMetric: procedure
     .input(z.object({ code, changes: metricFields.partial() }))
-    .mutation(({ ctx, input }) => updateBillableMetric({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => updateBillableMetric({ db: ctx.db, code: input.code, changes: input.changes, writer: { kind: "user", userId: ctx.user.id } })),
 
   listPlans: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchPlans({ db: ctx.db, query: input })),
 
-  createPlan: procedure.input(planInput).mutation(({ ctx, input }) => createPlan({ db: ctx.db, input, actorId: ctx.user.id })),
+  createPlan: procedure.input(planInput).mutation(({ ctx, input }) => createPlan({ db: ctx.db, input, writer: { kind: "user", userId: ctx.user.id } })),
 
   updatePlan: procedure
     .input(z.object({ code, changes: planFields.partial() }))
-    .mutation(({ ctx, input }) => updatePlan({ db: ctx.db, code: input.code, changes: input.changes, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => updatePlan({ db: ctx.db, code: input.code, changes: input.changes, writer: { kind: "user", userId: ctx.user.id } })),
 });

@@ -9,15 +9,15 @@ import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
-export const POST = lagoRoute(async ({ db, body }) => {
+export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "billable_metric", metricCreateSchema);
-  const metric = await createBillableMetric({ db, input: metricInputFromWire(input) as BillableMetricInput });
+  const metric = await createBillableMetric({ db, input: metricInputFromWire(input) as BillableMetricInput, writer: { kind: "service", serviceId: service.id } });
   return { billable_metric: serializeBillableMetric(metric) };
 });
 
-export const GET = lagoRoute(async ({ db, searchParams }) => {
+export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const pagination = parsePagination(searchParams);
-  const { metrics, totalCount } = await listBillableMetrics({ db, page: paginationWindow(pagination) });
+  const { metrics, totalCount } = await listBillableMetrics({ db, page: paginationWindow(pagination), serviceId: service.id });
   return { billable_metrics: metrics.map(serializeBillableMetric), meta: paginationMeta(pagination, totalCount) };
 });
 

@@ -9,14 +9,14 @@ import { unservedMethods } from "~/server/http/lago-resource";
 
 export const dynamic = "force-dynamic";
 
-export const POST = lagoRoute(async ({ db, body }) => {
+export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "plan", planCreateSchema);
-  return { plan: serializePlan(await createPlan({ db, input: planInputFromWire(input) as PlanInput })) };
+  return { plan: serializePlan(await createPlan({ db, input: planInputFromWire(input) as PlanInput, writer: { kind: "service", serviceId: service.id } })) };
 });
 
-export const GET = lagoRoute(async ({ db, searchParams }) => {
+export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const pagination = parsePagination(searchParams);
-  const { plans, totalCount } = await listPlans({ db, page: paginationWindow(pagination) });
+  const { plans, totalCount } = await listPlans({ db, page: paginationWindow(pagination), serviceId: service.id });
   return { plans: plans.map(serializePlan), meta: paginationMeta(pagination, totalCount) };
 });
 

@@ -10,18 +10,18 @@ export const dynamic = "force-dynamic";
 
 type Params = { code: string };
 
-export const GET = lagoRoute<Params>(async ({ db, params }) => ({
-  billable_metric: serializeBillableMetric(await findBillableMetric({ db, code: params.code })),
+export const GET = lagoRoute<Params>(async ({ db, service, params }) => ({
+  billable_metric: serializeBillableMetric(await findBillableMetric({ db, code: params.code, serviceId: service.id })),
 }));
 
-export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
+export const PUT = lagoRoute<Params>(async ({ db, service, params, body }) => {
   const input = parseRoot(await body(), "billable_metric", metricUpdateSchema);
-  const metric = await updateBillableMetric({ db, code: params.code, changes: metricInputFromWire(input) });
+  const metric = await updateBillableMetric({ db, code: params.code, changes: metricInputFromWire(input), writer: { kind: "service", serviceId: service.id } });
   return { billable_metric: serializeBillableMetric(metric) };
 });
 
-export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
-  billable_metric: serializeBillableMetric(await deleteBillableMetric({ db, code: params.code })),
+export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
+  billable_metric: serializeBillableMetric(await deleteBillableMetric({ db, code: params.code, writer: { kind: "service", serviceId: service.id } })),
 }));
 
 export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);

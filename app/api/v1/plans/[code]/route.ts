@@ -10,17 +10,17 @@ export const dynamic = "force-dynamic";
 
 type Params = { code: string };
 
-export const GET = lagoRoute<Params>(async ({ db, params }) => ({
-  plan: serializePlan(await findPlan({ db, code: params.code })),
+export const GET = lagoRoute<Params>(async ({ db, service, params }) => ({
+  plan: serializePlan(await findPlan({ db, code: params.code, serviceId: service.id })),
 }));
 
-export const PUT = lagoRoute<Params>(async ({ db, params, body }) => {
+export const PUT = lagoRoute<Params>(async ({ db, service, params, body }) => {
   const input = parseRoot(await body(), "plan", planUpdateSchema);
-  return { plan: serializePlan(await updatePlan({ db, code: params.code, changes: planInputFromWire(input) })) };
+  return { plan: serializePlan(await updatePlan({ db, code: params.code, changes: planInputFromWire(input), writer: { kind: "service", serviceId: service.id } })) };
 });
 
-export const DELETE = lagoRoute<Params>(async ({ db, params }) => ({
-  plan: serializePlan(await deletePlan({ db, code: params.code })),
+export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
+  plan: serializePlan(await deletePlan({ db, code: params.code, writer: { kind: "service", serviceId: service.id } })),
 }));
 
 export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);
