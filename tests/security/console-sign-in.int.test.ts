@@ -110,14 +110,18 @@ describe("the sign-in form before hydration", () => {
       latencies.push(performance.now() - t);
     }
     const results = await signIns;
-    console.log(`sign-in burst: ${latencies.length} API reads, max ${Math.max(...latencies).toFixed(0)} ms, ${latencies.map((ms) => ms.toFixed(0)).join(" ")}`);
     const signInMs = performance.now() - started;
     expect(results.every((signedIn) => !signedIn)).toBe(true);
     // The logins really ran alongside: 20 hashes of ~200 ms, two at a time.
     expect(signInMs).toBeGreaterThan(1_000);
     expect(latencies.length).toBeGreaterThanOrEqual(5);
-    // bcryptjs on the request thread made this 5.6 s; a bound no request-thread hashing can meet.
-    expect(Math.max(...latencies)).toBeLessThan(1_000);
+    // bcryptjs on the request thread blocked a read for a large part of the burst (5.6 s in
+    // the issue; 7.6 s of 18.7 s, ratio 0.41, on a loaded machine with the old code rebuilt).
+    // Off the thread a read waits a small fraction of it (0.02-0.05 here), however loaded the
+    // machine is: compared within the run, as the VM drifts between runs.
+    const worst = Math.max(...latencies);
+    console.log(`worst read ${worst.toFixed(0)} ms during a ${signInMs.toFixed(0)} ms burst (ratio ${(worst / signInMs).toFixed(2)})`);
+    expect(worst / signInMs).toBeLessThan(0.2);
   });
 });
 
