@@ -66,6 +66,8 @@ function run(command: string, args: string[], options: { env?: Record<string, st
     child.on("close", (code) =>
       code === 0 ? resolvePromise(stdout) : reject(new Error(`${basename(command)} ${args.join(" ")} exited ${code}:\n${stderr.slice(-4000)}`)),
     );
+    // A command that never reads its stdin (start-odoo.sh) may close it first: not an error.
+    child.stdin.on("error", () => undefined);
     child.stdin.end(options.input ?? "");
   });
 }
