@@ -8,8 +8,10 @@
  *   POST /__sim/clock          {today}                  move the simulator's clock
  *   POST /__sim/run_invoicing  {today}                  run the recurring invoice "cron"
  *   POST /__sim/payment        {move_id, payment_state} change an invoice's payment_state
+ *   POST /__sim/access         {model, operation, allowed} refuse (or grant) the hub's key an operation
  */
 import { z } from "zod";
+import { OPERATIONS } from "./access";
 import { faultInput, toFault } from "./faults";
 import { runRecurringInvoicing } from "./invoicing";
 import { PAYMENT_STATES } from "./models/account-move";
@@ -20,6 +22,7 @@ import { seedDemo } from "./seed";
 import { dumpState, envFor, resetSimState, type SimState } from "./state";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const accessInput = z.object({ model: z.string().min(1), operation: z.enum(OPERATIONS), allowed: z.boolean() });
 const paymentInput = z.object({
   move_id: z.number().int().positive(),
   payment_state: z.enum(PAYMENT_STATES.map(([k]) => k) as [string, ...string[]]),
@@ -62,6 +65,11 @@ function route(sim: SimState, httpMethod: string, path: string, body: string): R
       const { today } = parse(z.object({ today: isoDate }), body);
       sim.today = today;
       return jsonReply(200, { today, invoiced: runRecurringInvoicing(envFor(sim), today) });
+    }
+    case "access": {
+      const input = parse(accessInput, body);
+      sim.accessOverrides.set(`${input.model}:${input.operation}`, input.allowed);
+      return jsonReply(200, { access: Object.fromEntries(sim.accessOverrides) });
     }
     case "payment": {
       const input = parse(paymentInput, body);

@@ -6,6 +6,7 @@
 import {
   accessError, notFound, OdooException, pythonError, serializationFailure, unprocessableEntity, userError,
 } from "./errors";
+import { checkAccess } from "./access";
 import { takeFault } from "./faults";
 import { bindArguments, callTypeError, getPublicMethod, methodNotFoundMessage } from "./methods";
 import { envFor, type SimState } from "./state";
@@ -19,6 +20,8 @@ export interface ModelCall {
   context: Record<string, unknown>;
   /** json2 pre-binds with inspect.Signature.bind (422 on mismatch); execute_kw calls directly. */
   protocol: "json2" | "jsonrpc";
+  /** Called with the hub's key: the bot user's access rights apply. */
+  restricted: boolean;
 }
 
 export function executeModelCall(sim: SimState, call: ModelCall): unknown {
@@ -28,7 +31,7 @@ export function executeModelCall(sim: SimState, call: ModelCall): unknown {
     // service/model.py execute_cr: UserError("Object %s doesn't exist").
     throw protocol === "json2" ? notFound(`the model '${model}' does not exist`) : userError(`Object ${model} doesn't exist`);
   }
-  const env = envFor(sim, call.context);
+  const env = envFor(sim, call.context, call.restricted);
   const spec = getPublicMethod(env, model, method);
   if (!spec) {
     const msg = methodNotFoundMessage(model, method);
@@ -38,6 +41,9 @@ export function executeModelCall(sim: SimState, call: ModelCall): unknown {
     throw unprocessableEntity(`cannot call ${model}.${method} with ids`);
   const bound = bindArguments(spec, call.positional, call.kwargs);
   if (!bound.ok) throw protocol === "json2" ? unprocessableEntity(bound.message) : callTypeError(method, bound.message);
+
+  const operation = spec.access === undefined ? "write" : spec.access;
+  if (operation) checkAccess(env, model, operation);
 
   const fault = takeFault(sim, "execute", { model, method });
   if (fault?.mode === "access_error")

@@ -31,7 +31,8 @@ describe("recurring invoicing simulation", () => {
     })).json;
     expect(move).toMatchObject({
       move_type: "out_invoice", state: "posted", payment_state: "not_paid", partner_id: [seed.partner_id, "Acme Corp"],
-      invoice_origin: "S00001", amount_total: 100 + 1200 * 0.01, name: "INV/2025/00001",
+      // 100 + 1200 × 0.01, plus the 15 % sale tax a fresh Odoo database puts on new products.
+      invoice_origin: "S00001", amount_total: 128.8, name: "INV/2025/00001",
     });
     const lines = (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["product_id", "quantity", "price_unit", "sale_line_ids"] })).json;
     expect(lines.map((l: any) => [l.product_id[0], l.quantity, l.sale_line_ids])).toEqual([
@@ -48,7 +49,7 @@ describe("recurring invoicing simulation", () => {
     // must write each closing period's quantity.
     const again = await runInvoicing("2025-02-28");
     const [second] = (await call("account.move", "read", { ids: [again.invoiced[0].move_id], fields: ["amount_total"] })).json;
-    expect(second.amount_total).toBe(112);
+    expect(second.amount_total).toBe(128.8); // the same 1200 again, taxed
   });
 
   it("labels each invoice line with its service period: prepaid the coming one, postpaid the one after its last invoice", async () => {
@@ -96,7 +97,7 @@ describe("recurring invoicing simulation", () => {
     await call("sale.order", "write", { ids: [seed.order_id], vals: { order_line: [[0, 0, { product_id: oneOff, product_uom_qty: 1 }]] } });
     const run = await runInvoicing("2025-01-01");
     const [move] = (await call("account.move", "read", { ids: [run.invoiced[0].move_id], fields: ["amount_total"] })).json;
-    expect(move.amount_total).toBe(100);
+    expect(move.amount_total).toBe(115); // the platform fee and its 15 % tax, not the one-off line
   });
 
   it("closes an order on its end_date before invoicing it that day, and skips orders not in progress", async () => {

@@ -91,6 +91,7 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
         name: `${line.name}\n${periodDisplay} ${formatDateEnUs(lineStart)} to ${formatDateEnUs(lineStop)}`,
         quantity: qty,
         price_unit: line.price_unit,
+        tax_ids: [[6, 0, (line.tax_ids as number[]) ?? []]],
         sale_line_ids: [[6, 0, [line.id]]],
         deferred_start_date: lineStart,
         deferred_end_date: lineStop,
@@ -110,8 +111,7 @@ export function runRecurringInvoicing(env: Env, today: string): InvoicedOrder[] 
       }]) as [number];
       const move = getRecord(env, "account.move", moveId)!;
       postMove(env, move);
-      amount = children(env, "account.move", "invoice_line_ids", move).reduce(
-        (s, l) => s + Number(l.quantity) * Number(l.price_unit), 0);
+      amount = Number(fieldValue(env, "account.move", move, "amount_total"));
     }
     order.next_invoice_date = next;
     out.push({ order_id: order.id, move_id: moveId, period_start: start, period_end: addDays(next, -1), next_invoice_date: next, amount_total: amount });

@@ -70,7 +70,7 @@ describe("JSON-2 CRUD", () => {
 
 // Protocol answers (statuses, error bodies) are held to the real server by tests/odoo/json2-protocol.test.ts.
 describe("JSON-2 errors the simulator injects or models", () => {
-  it("403 AccessError from an injected fault, 422 UserError for a confirmed order's deletion", async () => {
+  it("403 AccessError from an injected fault or a right the hub's bot user lacks", async () => {
     sim.setFault({ mode: "access_error", count: 1 });
     const denied = await call("sale.order", "search", { domain: [] });
     expect(denied.status).toBe(403);
@@ -79,8 +79,12 @@ describe("JSON-2 errors the simulator injects or models", () => {
 
     const seed = sim.seed();
     const refused = await call("sale.order", "unlink", { ids: [seed.order_id] });
-    expect(refused.status).toBe(422);
-    expectOdooError(refused.json, "odoo.exceptions.UserError");
+    expect(refused.status).toBe(403);
+    expectOdooError(refused.json, "odoo.exceptions.AccessError");
+    expect(refused.json.message).toMatch(/^You are not allowed to delete 'Sales Order' \(sale\.order\) records\./);
+    sim.setAccess("res.partner", "create", false);
+    expect((await call("res.partner", "create", { vals_list: [{ name: "x" }] })).status).toBe(403);
+    expect((await call("res.partner", "has_access", { operation: "create" })).json).toBe(false);
   });
 
   it("500 psycopg2 SerializationFailure for an injected concurrency error; failed calls roll back", async () => {

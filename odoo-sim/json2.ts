@@ -89,7 +89,8 @@ function dispatch(sim: SimState, req: Json2Request, route: { model: string; meth
   const auth = header(req.headers, "authorization");
   const m = auth ? /^bearer\s+(.+)$/i.exec(auth) : null;
   if (!m) throw unauthorized("User not authenticated, use an API Key with a Bearer Authorization header.");
-  if (m[1] !== sim.apiKey) throw unauthorized("Invalid apikey");
+  const restricted = m[1] === sim.apiKey;
+  if (!restricted && m[1] !== sim.adminApiKey) throw unauthorized("Invalid apikey");
 
   const { ids = [], context = {}, ...kwargs } = parseParams(req.body);
   return executeModelCall(sim, {
@@ -100,5 +101,6 @@ function dispatch(sim: SimState, req: Json2Request, route: { model: string; meth
     kwargs,
     context: (context ?? {}) as Record<string, unknown>,
     protocol: "json2",
+    restricted,
   });
 }

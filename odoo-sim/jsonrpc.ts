@@ -16,7 +16,7 @@ import { accessDenied, asOdooException, type OdooException, pythonError, seriali
 import { executeModelCall } from "./execute";
 import { BASE_METHODS } from "./methods";
 import { htmlReply, jsonReply, type Reply } from "./reply";
-import type { SimState } from "./state";
+import { ADMIN_LOGIN, ADMIN_UID, type SimState } from "./state";
 
 export const SERVER_VERSION = {
   server_version: "19.0",
@@ -82,7 +82,8 @@ function dispatchRpc(sim: SimState, service: string, method: string, args: unkno
     if (method === "login" || method === "authenticate") {
       const [db, login, password] = args;
       checkDb(sim, db);
-      return login === sim.login && password === sim.apiKey ? sim.uid : false;
+      if (login === sim.login && password === sim.apiKey) return sim.uid;
+      return sim.adminApiKey !== null && login === ADMIN_LOGIN && password === sim.adminApiKey ? ADMIN_UID : false;
     }
     throw pythonError("builtins.KeyError", `'exp_${method}'`);
   }
@@ -95,7 +96,8 @@ function dispatchRpc(sim: SimState, service: string, method: string, args: unkno
 
   const [db, uid, password, model, modelMethod, ...rest] = args;
   checkDb(sim, db);
-  if (Number(uid) !== sim.uid || password !== sim.apiKey) throw accessDenied();
+  const asHub = Number(uid) === sim.uid && password === sim.apiKey;
+  if (!asHub && !(Number(uid) === ADMIN_UID && sim.adminApiKey !== null && password === sim.adminApiKey)) throw accessDenied();
   let callArgs: unknown[];
   let kwargs: Record<string, unknown>;
   if (method === "execute_kw") {
@@ -121,7 +123,7 @@ function dispatchRpc(sim: SimState, service: string, method: string, args: unkno
     positional = callArgs.slice(1);
   }
   const result = executeModelCall(sim, {
-    model: String(model), method: name, ids, positional, kwargs, context, protocol: "jsonrpc",
+    model: String(model), method: name, ids, positional, kwargs, context, protocol: "jsonrpc", restricted: asHub,
   });
   // call_kw for create: a single dict in → a single id out.
   if (name === "create" && Array.isArray(result) && callArgs[0] && typeof callArgs[0] === "object" && !Array.isArray(callArgs[0]))

@@ -15,6 +15,7 @@
  *   allfields=None, attributes=None), name_search(name='', domain=None, operator='ilike',
  *   limit=100). search/search_count/search_read/create/fields_get/name_search are @api.model.
  */
+import { hasAccess } from "./access";
 import { accessError, OdooException, typeError } from "./errors";
 import { compareScalar, parseDomain } from "./domain";
 import { createRecords, fieldsGet, readRecords, searchIds, unlinkRecords, writeRecords } from "./orm";
@@ -25,11 +26,13 @@ const p = (name: string, required = false): MethodParam => ({ name, required });
 
 export const BASE_METHODS: Record<string, MethodSpec> = {
   search: {
+    access: "read",
     apiModel: true,
     params: [p("domain", true), p("offset"), p("limit"), p("order")],
     run: (env, model, _ids, a) => searchIds(env, model, a.domain, a),
   },
   search_count: {
+    access: "read",
     apiModel: true,
     params: [p("domain", true), p("limit")],
     run: (env, model, _ids, a) => {
@@ -38,6 +41,7 @@ export const BASE_METHODS: Record<string, MethodSpec> = {
     },
   },
   search_read: {
+    access: "read",
     apiModel: true,
     params: [p("domain"), p("fields"), p("offset"), p("limit"), p("order")],
     varKw: true,
@@ -51,27 +55,34 @@ export const BASE_METHODS: Record<string, MethodSpec> = {
     },
   },
   read: {
+    access: "read",
     apiModel: false,
     params: [p("fields"), p("load")],
     run: (env, model, ids, a) => readRecords(env, model, ids, a.fields, "load" in a ? a.load : "_classic_read"),
   },
   create: {
+    access: "create",
     apiModel: true,
     params: [p("vals_list", true)],
     run: (env, model, _ids, a) => createRecords(env, model, a.vals_list),
   },
   write: {
+    access: "write",
     apiModel: false,
     params: [p("vals", true)],
     run: (env, model, ids, a) => writeRecords(env, model, ids, a.vals),
   },
-  unlink: { apiModel: false, params: [], run: (env, model, ids) => unlinkRecords(env, model, ids) },
+  unlink: { access: "unlink", apiModel: false, params: [], run: (env, model, ids) => unlinkRecords(env, model, ids) },
+  // models.py has_access(operation): what the calling user may do (a read-only check).
+  has_access: { access: null, apiModel: false, params: [p("operation", true)], run: (env, model, _ids, a) => hasAccess(env, model, a.operation) },
   fields_get: {
+    access: null,
     apiModel: true,
     params: [p("allfields"), p("attributes")],
     run: (env, model, _ids, a) => fieldsGet(env, model, a.allfields, a.attributes),
   },
   name_search: {
+    access: "read",
     apiModel: true,
     params: [p("name"), p("domain"), p("operator"), p("limit")],
     run: (env, model, _ids, a) => {

@@ -53,6 +53,7 @@ export function createRecords(env: Env, model: string, valsList: unknown): numbe
     }
     table(env, model).set(id, rec);
     for (const [fname, field, value] of x2m) applyX2many(env, model, rec, fname, field, value);
+    def.afterCreate?.(env, rec);
     ids.push(id);
   }
   return ids;
@@ -243,7 +244,8 @@ export function fieldsGet(env: Env, model: string, allfields?: unknown, attribut
     const desc: Record<string, unknown> = {
       type: f.type,
       string: f.string,
-      required: Boolean(f.required),
+      // A model's CHECK constraint (requiredMessage) does not make the field required to Odoo.
+      required: Boolean(f.required) && !f.requiredMessage,
       readonly: Boolean(f.readonly || f.compute),
       store: !f.compute && f.type !== "one2many",
       searchable: true,

@@ -1,6 +1,7 @@
 /** The simulator's HTTP server (node:http): routes, transport faults, request log. */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Operation } from "./access";
 import { handleAdmin } from "./admin";
 import { type FaultInput, proxyHtml, takeFault, toFault } from "./faults";
 import { type InvoicedOrder, runRecurringInvoicing } from "./invoicing";
@@ -11,7 +12,10 @@ import { type SeedResult, seedDemo } from "./seed";
 import { createSimState, envFor, logRequest, type RequestLogEntry, resetSimState, type SimState } from "./state";
 
 export interface OdooSimulatorOptions {
+  /** The hub's key: a bot user with the access rights of odoo-sim/access.ts. */
   apiKey: string;
+  /** A key without access restrictions, for test setup as an Odoo administrator. */
+  adminApiKey?: string;
   port?: number;
   host?: string;
   database?: string;
@@ -38,6 +42,8 @@ export interface OdooSimulator {
   reset(today?: string): void;
   seed(opts?: { startDate?: string }): SeedResult;
   setFault(fault: FaultInput): void;
+  /** Refuses (false) or grants the hub's key one operation on a model, as its groups would. */
+  setAccess(model: string, operation: Operation, allowed: boolean): void;
   runInvoicing(today: string): InvoicedOrder[];
   close(): Promise<void>;
 }
@@ -60,6 +66,7 @@ function send(res: ServerResponse, reply: Reply): void {
 export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<OdooSimulator> {
   const sim = createSimState({
     apiKey: opts.apiKey,
+    adminApiKey: opts.adminApiKey,
     database: opts.database ?? "odoo",
     login: opts.login ?? "admin",
     today: opts.today,
@@ -139,6 +146,9 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     seed: (o) => seedDemo(sim, o),
     setFault: (f) => {
       sim.fault = toFault(f);
+    },
+    setAccess: (model, operation, allowed) => {
+      sim.accessOverrides.set(`${model}:${operation}`, allowed);
     },
     runInvoicing: (today) => {
       sim.today = today;

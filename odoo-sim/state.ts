@@ -2,7 +2,8 @@
 import { todayUtc } from "./dates";
 import type { Fault } from "./faults";
 import { buildRegistry } from "./models/registry";
-import { createRecords } from "./orm";
+import { ADMIN_GROUP_NAMES, HUB_BOT_GROUP_NAMES, SIM_MODULES } from "./models/users";
+import { createRecords, writeRecords } from "./orm";
 import type { Env, ModelDef, SimData } from "./models/types";
 
 export interface RequestLogEntry {
@@ -19,6 +20,8 @@ export interface RequestLogEntry {
 
 export interface SimState {
   readonly apiKey: string;
+  /** A key for an unrestricted administrator, when the simulator was given one. */
+  readonly adminApiKey: string | null;
   readonly database: string;
   readonly login: string;
   /** The API key's user (a dedicated bot user in production). */
@@ -30,6 +33,7 @@ export interface SimState {
   today: string;
   fault: Fault | null;
   requests: RequestLogEntry[];
+  accessOverrides: Map<string, boolean>;
 }
 
 export interface SimBaseline {
@@ -48,8 +52,17 @@ export function emptyData(): SimData {
   return { tables: new Map(), nextIds: new Map(), sequences: new Map() };
 }
 
-export function envFor(sim: SimState, context: Record<string, unknown> = {}): Env {
-  return { data: sim.data, registry: sim.registry, uid: sim.uid, context, today: sim.today };
+/** An environment for the simulator's own work (no access checks) or, `restricted`, for an API call by the hub's key. */
+/** The administrator behind `adminApiKey` (and the simulator's own work); the hub's bot is `sim.uid`. */
+export const ADMIN_UID = 1;
+export const ADMIN_LOGIN = "administrator";
+
+/** An environment for the simulator's own work (no access checks) or, `restricted`, for an API call by the hub's key. */
+export function envFor(sim: SimState, context: Record<string, unknown> = {}, restricted = false): Env {
+  return {
+    data: sim.data, registry: sim.registry, uid: restricted ? sim.uid : ADMIN_UID, context, today: sim.today, restricted,
+    accessOverrides: sim.accessOverrides,
+  };
 }
 
 /** Base data every database has: currencies, the company and the "Units" unit of measure. */
@@ -62,12 +75,25 @@ function loadBaseData(sim: SimState): void {
   const ids = createRecords(env, "res.currency", CURRENCIES.map(([name, symbol, full_name, rounding]) => ({
     name, symbol, full_name, rounding, active: name === companyCurrency || activeCurrencies.includes(name),
   })));
-  createRecords(env, "res.company", [{ name: "My Company", currency_id: ids[known.indexOf(companyCurrency)] }]);
+  const [company] = createRecords(env, "res.company", [{ name: "My Company", currency_id: ids[known.indexOf(companyCurrency)] }]);
+  const [saleTax] = createRecords(env, "account.tax", [
+    { name: "15%", amount: 15, type_tax_use: "sale" }, { name: "15%", amount: 15, type_tax_use: "purchase" },
+    { name: "0% Exports", amount: 0, type_tax_use: "sale" }, { name: "0% Imports", amount: 0, type_tax_use: "purchase" },
+  ]);
+  writeRecords(env, "res.company", [company!], { account_sale_tax_id: saleTax });
   createRecords(env, "uom.uom", [{ name: "Units" }]);
+  createRecords(env, "ir.module.module", SIM_MODULES.map((name) => ({ name, state: "installed", latest_version: "19.0.1.0" })));
+  const groups = createRecords(env, "res.groups", [...HUB_BOT_GROUP_NAMES, ...ADMIN_GROUP_NAMES].map((name) => ({ name, full_name: name })));
+  const botGroups = groups.slice(0, HUB_BOT_GROUP_NAMES.length);
+  createRecords(env, "res.users", [
+    { name: "Administrator", login: ADMIN_LOGIN, group_ids: groups },
+    { name: "Nexa Billing Hub", login: sim.login, group_ids: botGroups },
+  ]);
 }
 
 export function createSimState(opts: {
   apiKey: string;
+  adminApiKey?: string;
   database: string;
   login: string;
   today?: string;
@@ -76,6 +102,7 @@ export function createSimState(opts: {
 }): SimState {
   const sim: SimState = {
     apiKey: opts.apiKey,
+    adminApiKey: opts.adminApiKey ?? null,
     database: opts.database,
     login: opts.login,
     uid: 2,
@@ -85,6 +112,7 @@ export function createSimState(opts: {
     today: opts.today ?? todayUtc(),
     fault: null,
     requests: [],
+    accessOverrides: new Map(),
   };
   loadBaseData(sim);
   return sim;
@@ -94,6 +122,7 @@ export function resetSimState(sim: SimState, today?: string): void {
   sim.data = emptyData();
   sim.fault = null;
   sim.requests = [];
+  sim.accessOverrides.clear();
   sim.today = today ?? todayUtc();
   loadBaseData(sim);
 }

@@ -1,11 +1,10 @@
-/** account.move / account.move.line: the invoices the recurring run creates. */
+/** account.move / account.move.line: customer invoices, with Community's taxes and payments. */
 import { userError } from "../errors";
-import { children, getRecord, nextSequence } from "../records";
+import { children, fieldValue, getRecord, nextSequence } from "../records";
+import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
-const total = (env: Env, r: RawRecord) =>
-  children(env, "account.move", "invoice_line_ids", r).reduce((s, l) => s + num(l.quantity) * num(l.price_unit), 0);
 
 export const PAYMENT_STATES = [
   ["not_paid", "Not Paid"],
@@ -17,10 +16,23 @@ export const PAYMENT_STATES = [
   ["invoicing_legacy", "Invoicing App Legacy"],
 ] as const;
 
+const taxedLine = (l: RawRecord): TaxedLine => ({ quantity: num(l.quantity), priceUnit: num(l.price_unit), taxIds: (l.tax_ids as number[]) ?? [] });
+const moveAmounts = (env: Env, r: RawRecord) =>
+  documentAmounts(env, children(env, "account.move", "invoice_line_ids", r).map(taxedLine), currencyRounding(env, r.currency_id));
+
+/** What registered payments cover (account.payment amounts matched to the invoice). */
+export function paidAmount(env: Env, move: RawRecord): number {
+  return ((move.matched_payment_ids as number[]) ?? []).reduce((sum, id) => sum + num(getRecord(env, "account.payment", id)?.amount), 0);
+}
+
 /** Posting assigns the sequence name, e.g. INV/2025/00001 (account/models/sequence_mixin.py). */
 export function postMove(env: Env, move: RawRecord): void {
   if (move.state !== "draft") throw userError("Only draft journal entries can be posted.");
+  const currency = getRecord(env, "res.currency", move.currency_id as number);
+  // account_move.py _post: an invoice in a currency that is not active cannot be validated.
+  if (currency && currency.active === false) throw userError(`You cannot validate a document with an inactive currency: ${String(currency.name)}`);
   move.invoice_date ||= env.today;
+  move.invoice_date_due ||= move.invoice_date;
   const year = String(move.invoice_date).slice(0, 4);
   const prefix = move.move_type === "out_refund" ? "RINV" : move.move_type === "out_invoice" ? "INV" : "MISC";
   move.name = `${prefix}/${year}/${String(nextSequence(env, `${prefix}/${year}`)).padStart(5, "0")}`;
@@ -36,31 +48,45 @@ export const accountMoveModel: ModelDef = {
     move_type: {
       type: "selection",
       string: "Type",
+      required: true,
+      readonly: true,
       selection: [
         ["entry", "Journal Entry"], ["out_invoice", "Customer Invoice"], ["out_refund", "Customer Credit Note"],
-        ["in_invoice", "Vendor Bill"], ["in_refund", "Vendor Credit Note"],
+        ["in_invoice", "Vendor Bill"], ["in_refund", "Vendor Credit Note"], ["out_receipt", "Sales Receipt"], ["in_receipt", "Purchase Receipt"],
       ],
       default: () => "entry",
     },
     partner_id: { type: "many2one", string: "Partner", relation: "res.partner", ondelete: "restrict" },
-    invoice_origin: { type: "char", string: "Origin" },
+    invoice_origin: { type: "char", string: "Origin", readonly: true },
     invoice_date: { type: "date", string: "Invoice/Bill Date" },
     invoice_date_due: { type: "date", string: "Due Date" },
     state: {
       type: "selection",
       string: "Status",
+      required: true,
+      readonly: true,
       selection: [["draft", "Draft"], ["posted", "Posted"], ["cancel", "Cancelled"]],
       default: () => "draft",
     },
-    payment_state: { type: "selection", string: "Payment Status", selection: PAYMENT_STATES, default: () => "not_paid" },
-    currency_id: { type: "many2one", string: "Currency", relation: "res.currency", default: () => 1 },
+    payment_state: { type: "selection", string: "Payment Status", selection: PAYMENT_STATES, readonly: true, default: () => "not_paid" },
+    currency_id: {
+      type: "many2one", string: "Currency", relation: "res.currency", required: true,
+      default: (env) => getRecord(env, "res.company", 1)?.currency_id ?? 1,
+    },
     invoice_line_ids: { type: "one2many", string: "Invoice lines", relation: "account.move.line", inverse: "move_id" },
-    amount_untaxed: { type: "monetary", string: "Untaxed Amount", compute: total },
-    amount_total: { type: "monetary", string: "Total", compute: total },
+    matched_payment_ids: { type: "many2many", string: "Matched Payments", relation: "account.payment" },
+    amount_untaxed: { type: "monetary", string: "Untaxed Amount", compute: (env, r) => moveAmounts(env, r).untaxed },
+    amount_tax: { type: "monetary", string: "Tax", compute: (env, r) => moveAmounts(env, r).tax },
+    amount_total: { type: "monetary", string: "Total", compute: (env, r) => moveAmounts(env, r).total },
     amount_residual: {
       type: "monetary",
       string: "Amount Due",
-      compute: (env, r) => (["paid", "in_payment", "reversed"].includes(String(r.payment_state)) ? 0 : total(env, r)),
+      compute: (env, r) => {
+        // A payment state set by /__sim/payment stands for a payment the simulator did not register.
+        if (!(r.matched_payment_ids as number[] | undefined)?.length && ["paid", "in_payment", "reversed"].includes(String(r.payment_state))) return 0;
+        const total = moveAmounts(env, r).total;
+        return Math.max(0, Number((total - paidAmount(env, r)).toFixed(6)));
+      },
     },
   },
   displayName: (_env, r) => (r.name && r.name !== "/" ? String(r.name) : `Draft Invoice (* ${r.id})`),
@@ -84,13 +110,19 @@ export const accountMoveLineModel: ModelDef = {
   name: "account.move.line",
   description: "Journal Item",
   fields: {
-    move_id: { type: "many2one", string: "Journal Entry", relation: "account.move", required: true, ondelete: "cascade" },
+    move_id: { type: "many2one", string: "Journal Entry", relation: "account.move", required: true, readonly: true, ondelete: "cascade" },
     product_id: { type: "many2one", string: "Product", relation: "product.product", ondelete: "restrict" },
     name: { type: "char", string: "Label" },
     quantity: { type: "float", string: "Quantity", default: () => 1 },
     price_unit: { type: "float", string: "Unit Price", default: () => 0 },
-    price_subtotal: { type: "monetary", string: "Subtotal", compute: (_env, r) => num(r.quantity) * num(r.price_unit) },
-    sale_line_ids: { type: "many2many", string: "Sales Order Lines", relation: "sale.order.line" },
+    tax_ids: { type: "many2many", string: "Taxes", relation: "account.tax" },
+    currency_id: {
+      type: "many2one", string: "Currency", relation: "res.currency",
+      compute: (env, r) => fieldValue(env, "account.move", getRecord(env, "account.move", r.move_id as number)!, "currency_id"),
+    },
+    price_subtotal: { type: "monetary", string: "Subtotal", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).subtotal },
+    price_total: { type: "monetary", string: "Total", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).total },
+    sale_line_ids: { type: "many2many", string: "Sales Order Lines", relation: "sale.order.line", readonly: true },
     // Service period of the line (account_accountant deferred dates, set by sale_subscription).
     deferred_start_date: { type: "date", string: "Start Date" },
     deferred_end_date: { type: "date", string: "End Date" },
@@ -100,3 +132,7 @@ export const accountMoveLineModel: ModelDef = {
     return `${move?.name ?? ""} ${String(r.name || "")}`.trim();
   },
 };
+
+function lineRounding(env: Env, line: RawRecord): number {
+  return currencyRounding(env, getRecord(env, "account.move", line.move_id as number)?.currency_id);
+}

@@ -25,6 +25,7 @@ export const companyModel: ModelDef = {
     // sale/models/res_company.py: the "Online Payment" setting and its default prepayment.
     portal_confirmation_pay: { type: "boolean", string: "Online Payment", default: () => false },
     prepayment_percent: { type: "float", string: "Prepayment percentage", default: () => 1 },
+    account_sale_tax_id: { type: "many2one", string: "Default Sale Tax", relation: "account.tax" },
   },
   displayName: (_env, r) => String(r.name),
 };

@@ -3,6 +3,7 @@
  * (sale/models/product_template.py) and `recurring_invoice` (sale_subscription) live on
  * product.template in Odoo and are related on the variant; 19's `type` is consu/service/combo.
  */
+import { getRecord } from "../records";
 import type { ModelDef } from "./types";
 
 export const productModel: ModelDef = {
@@ -24,8 +25,18 @@ export const productModel: ModelDef = {
       selection: [["consu", "Goods"], ["service", "Service"], ["combo", "Combo"]],
       default: () => "consu",
     },
+    // sale: a service's delivered quantity is set by hand (or through the API).
+    service_type: { type: "selection", string: "Track Service", selection: [["manual", "Manually set quantities on order"]], default: () => "manual" },
+    // A new product gets the company's default sale tax (15 % on a fresh database).
+    taxes_id: {
+      type: "many2many", string: "Sales Taxes", relation: "account.tax",
+      default: (env) => {
+        const tax = getRecord(env, "res.company", 1)?.account_sale_tax_id;
+        return tax ? [tax] : [];
+      },
+    },
     recurring_invoice: { type: "boolean", string: "Subscriptions", default: () => false },
-    uom_id: { type: "many2one", string: "Unit", relation: "uom.uom", default: () => 1 },
+    uom_id: { type: "many2one", string: "Unit", relation: "uom.uom", required: true, default: () => 1 },
     active: { type: "boolean", string: "Active", default: () => true },
   },
   displayName: (_env, r) => (r.default_code ? `[${r.default_code}] ${r.name}` : String(r.name || "")),

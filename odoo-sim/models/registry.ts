@@ -1,14 +1,19 @@
 import { accountMoveLineModel, accountMoveModel } from "./account-move";
 import { companyModel, currencyModel, pricelistModel, uomModel } from "./base";
+import { accountPaymentModel, accountPaymentRegisterModel, saleAdvancePaymentInvModel } from "./invoicing-wizards";
+import { taxModel } from "./tax";
+import { groupModel, moduleModel, userModel } from "./users";
 import { partnerModel } from "./partner";
 import { planModel, productModel } from "./product";
-import { closeReasonModel, paymentTokenModel, saleOrderLineModel, saleOrderModel } from "./sale-order";
+import { paymentProviderModel, paymentTokenModel } from "./payment";
+import { closeReasonModel, orderTemplateModel, saleOrderLineModel, saleOrderModel } from "./sale-order";
 import type { ModelDef } from "./types";
 
 export function buildRegistry(): Map<string, ModelDef> {
   const defs = [
-    currencyModel, companyModel, uomModel, pricelistModel, partnerModel, productModel, planModel,
-    paymentTokenModel, closeReasonModel, saleOrderModel, saleOrderLineModel, accountMoveModel, accountMoveLineModel,
+    currencyModel, taxModel, companyModel, groupModel, userModel, moduleModel, uomModel, pricelistModel, partnerModel, productModel, planModel,
+    paymentProviderModel, paymentTokenModel, closeReasonModel, orderTemplateModel, saleOrderModel, saleOrderLineModel, accountMoveModel, accountMoveLineModel,
+    saleAdvancePaymentInvModel, accountPaymentModel, accountPaymentRegisterModel,
   ];
   return new Map(defs.map((d) => [d.name, d]));
 }

@@ -4,7 +4,8 @@
  * computed from it. Lines carry the usage quantity in `qty_delivered`.
  */
 import { userError } from "../errors";
-import { children, getRecord, nextSequence, nowDatetime, table } from "../records";
+import { children, fieldValue, getRecord, nextSequence, nowDatetime, table } from "../records";
+import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
 export const SUBSCRIPTION_STATES = [
@@ -29,6 +30,31 @@ function invoiceLinesOf(env: Env, lineId: number): RawRecord[] {
     })
     .sort((a, b) => (b.move_id as number) - (a.move_id as number));
 }
+
+/**
+ * sale_order_line.py _compute_qty_invoiced: every invoice line of the order line that is
+ * not cancelled, drafts included, credit notes negative.
+ */
+function communityQtyInvoiced(env: Env, lineId: number): number {
+  let quantity = 0;
+  for (const l of table(env, "account.move.line").values()) {
+    if (!((l.sale_line_ids as number[]) ?? []).includes(lineId)) continue;
+    const move = getRecord(env, "account.move", l.move_id as number);
+    if (!move || move.state === "cancel") continue;
+    if (move.move_type === "out_invoice") quantity += num(l.quantity);
+    else if (move.move_type === "out_refund") quantity -= num(l.quantity);
+  }
+  return quantity;
+}
+
+const orderOf = (env: Env, line: RawRecord) => getRecord(env, "sale.order", line.order_id as number);
+const taxedLine = (l: RawRecord): TaxedLine => ({ quantity: num(l.product_uom_qty), priceUnit: num(l.price_unit), taxIds: (l.tax_ids as number[]) ?? [] });
+const orderAmounts = (env: Env, r: RawRecord) =>
+  documentAmounts(env, children(env, "sale.order", "order_line", r).map(taxedLine), currencyRounding(env, fieldValue(env, "sale.order", r, "currency_id")));
+const lineRounding = (env: Env, line: RawRecord) => {
+  const order = orderOf(env, line);
+  return currencyRounding(env, order ? fieldValue(env, "sale.order", order, "currency_id") : false);
+};
 
 function policyOf(env: Env, line: RawRecord): string {
   const product = line.product_id ? getRecord(env, "product.product", line.product_id as number) : undefined;
@@ -80,11 +106,9 @@ export const saleOrderModel: ModelDef = {
     payment_token_id: { type: "many2one", string: "Payment Token", relation: "payment.token", ondelete: "restrict" },
     close_reason_id: { type: "many2one", string: "Close Reason", relation: "sale.order.close.reason", ondelete: "restrict" },
     order_line: { type: "one2many", string: "Order Lines", relation: "sale.order.line", inverse: "order_id" },
-    amount_total: {
-      type: "monetary",
-      string: "Total",
-      compute: (env, r) => children(env, "sale.order", "order_line", r).reduce((s, l) => s + num(l.product_uom_qty) * num(l.price_unit), 0),
-    },
+    amount_untaxed: { type: "monetary", string: "Untaxed Amount", compute: (env, r) => orderAmounts(env, r).untaxed },
+    amount_tax: { type: "monetary", string: "Taxes", compute: (env, r) => orderAmounts(env, r).tax },
+    amount_total: { type: "monetary", string: "Total", compute: (env, r) => orderAmounts(env, r).total },
     invoice_ids: {
       type: "many2many",
       string: "Invoices",
@@ -130,24 +154,19 @@ export const saleOrderModel: ModelDef = {
   },
 };
 
-/** payment.token (payment): a saved card that lets the recurring run charge the customer. */
-export const paymentTokenModel: ModelDef = {
-  name: "payment.token",
-  description: "Payment Token",
-  fields: {
-    partner_id: { type: "many2one", string: "Partner", relation: "res.partner", required: true, ondelete: "cascade" },
-    provider_ref: { type: "char", string: "Provider Reference", required: true },
-    payment_details: { type: "char", string: "Payment Details" },
-    active: { type: "boolean", string: "Active", default: () => true },
-  },
-  displayName: (_env, r) => String(r.payment_details || r.provider_ref || ""),
-};
-
 /** sale.order.close.reason (sale_subscription): why a subscription was closed. */
 export const closeReasonModel: ModelDef = {
   name: "sale.order.close.reason",
   description: "Subscription Close Reason",
   fields: { name: { type: "char", string: "Reason", required: true } },
+  displayName: (_env, r) => String(r.name),
+};
+
+/** sale.order.template (sale_management): quotation templates; here for its presence, which says sale_management is installed. */
+export const orderTemplateModel: ModelDef = {
+  name: "sale.order.template",
+  description: "Quotation Template",
+  fields: { name: { type: "char", string: "Quotation Template", required: true }, active: { type: "boolean", string: "Active", default: () => true } },
   displayName: (_env, r) => String(r.name),
 };
 
@@ -176,29 +195,42 @@ export const saleOrderLineModel: ModelDef = {
         return p ? p.list_price : 0;
       },
     },
-    price_subtotal: { type: "monetary", string: "Subtotal", compute: (_env, r) => num(r.product_uom_qty) * num(r.price_unit) },
+    // The product's taxes (sale_order_line.py _compute_tax_id), the company default sale tax on a new product.
+    tax_ids: {
+      type: "many2many", string: "Taxes", relation: "account.tax",
+      default: (env, vals) => {
+        const p = typeof vals.product_id === "number" ? getRecord(env, "product.product", vals.product_id) : undefined;
+        return [...((p?.taxes_id as number[] | undefined) ?? [])];
+      },
+    },
+    price_subtotal: { type: "monetary", string: "Subtotal", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).subtotal },
+    price_total: { type: "monetary", string: "Total", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).total },
     qty_delivered: { type: "float", string: "Delivery Quantity", default: () => 0 },
-    // Simplification: the quantity on the latest posted invoice (the period just billed).
+    // Subscriptions (a simplification of sale_subscription): the quantity on the latest
+    // posted invoice, the period just billed. Other orders: Community's count.
     qty_invoiced: {
       type: "float",
       string: "Invoiced Quantity",
       compute: (env, r) => {
+        if (!orderOf(env, r)?.plan_id) return communityQtyInvoiced(env, r.id);
         const lines = invoiceLinesOf(env, r.id);
         const latest = lines[0]?.move_id;
         return lines.filter((l) => l.move_id === latest).reduce((s, l) => s + num(l.quantity), 0);
       },
     },
     // What the next invoice would take: for a running subscription the cron bills the whole
-    // qty_delivered (delivery policy) or product_uom_qty (order policy) each period.
+    // qty_delivered (delivery policy) or product_uom_qty (order policy) each period;
+    // otherwise what is delivered (or ordered) and not yet invoiced, once confirmed.
     qty_to_invoice: {
       type: "float",
       string: "Quantity To Invoice",
       compute: (env, r) => {
-        const order = getRecord(env, "sale.order", r.order_id as number);
+        const order = orderOf(env, r);
         const base = policyOf(env, r) === "delivery" ? num(r.qty_delivered) : num(r.product_uom_qty);
         if (order?.plan_id && order.subscription_state === "3_progress") return base;
-        const invoiced = invoiceLinesOf(env, r.id).reduce((s, l) => s + num(l.quantity), 0);
-        return order?.state === "sale" ? Math.max(base - invoiced, 0) : 0;
+        if (order?.state !== "sale") return 0;
+        if (order.plan_id) return Math.max(base - invoiceLinesOf(env, r.id).reduce((s, l) => s + num(l.quantity), 0), 0);
+        return base - communityQtyInvoiced(env, r.id);
       },
     },
   },

@@ -46,6 +46,8 @@ export interface MethodParam {
 export interface MethodSpec {
   /** `@api.model` (and model_create_multi): json2 refuses `ids` for these. */
   apiModel: boolean;
+  /** The access right the call needs (checked for the hub's key); null: none; default "write". */
+  access?: "read" | "write" | "create" | "unlink" | null;
   /** Python parameters after `self`, in order (positional binding for execute_kw). */
   params: MethodParam[];
   /** `**kwargs` in the Python signature: extra keyword arguments bind. */
@@ -64,6 +66,8 @@ export interface ModelDef {
   methods?: Record<string, MethodSpec>;
   /** Called once per record before insert; may fill sequence names etc. */
   beforeCreate?: (env: Env, vals: Record<string, unknown>) => void;
+  /** Called once per record after insert (its x2many values are in place). */
+  afterCreate?: (env: Env, rec: RawRecord) => void;
   /** May raise UserError to refuse deletion (e.g. confirmed sale orders). */
   beforeUnlink?: (env: Env, rec: RawRecord) => void;
 }
@@ -79,6 +83,10 @@ export interface Env {
   registry: Map<string, ModelDef>;
   uid: number;
   context: Record<string, unknown>;
+  /** The hub's bot key: access rights apply (odoo-sim/access.ts). False for an admin key and the simulator's own work. */
+  restricted: boolean;
+  /** `model:operation` → allowed, set with POST /__sim/access to refuse (or grant) more than the bot's groups do. */
+  accessOverrides: Map<string, boolean>;
   /** The simulator's clock ("YYYY-MM-DD"), used by defaults and the invoicing run. */
   today: string;
 }

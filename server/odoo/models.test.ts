@@ -117,7 +117,7 @@ describe("typed Odoo helpers", () => {
     expect(invoices).toHaveLength(1);
     expect(invoices[0]).toMatchObject({
       id: run!.move_id, name: "INV/2025/00001", moveType: "out_invoice", state: "posted", paymentState: "not_paid",
-      partnerId: seed.partner_id, invoiceDate: "2025-01-01", amountTotal: 105, amountResidual: 105, currency: "USD",
+      partnerId: seed.partner_id, invoiceDate: "2025-01-01", amountTotal: 120.75, amountResidual: 120.75, currency: "USD", // 105 + 15 % tax
     });
     expect(invoices[0]!.lines.map((l) => [l.productId, l.quantity, l.priceSubtotal, l.saleLineIds])).toEqual([
       [seed.product_ids.fixed, 1, 100, [seed.line_ids.fixed]],

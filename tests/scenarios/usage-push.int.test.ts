@@ -245,7 +245,7 @@ describe("usage push to Odoo", () => {
     const order = await orderOf();
     expect(order.subscription_state).toBe("3_progress");
     const [invoice] = await odoo.call<Array<{ amount_total: number }>>("account.move", "read", { ids: order.invoice_ids, fields: ["amount_total"] });
-    expect(invoice!.amount_total).toBe(29 + 6);
+    expect(invoice!.amount_total).toBe(40.25); // (29 + 6) and Odoo's default 15 % sale tax
     await runOdooInvoicing(endDate);
     expect(await orderOf()).toMatchObject({ subscription_state: "6_churn", invoice_ids: order.invoice_ids });
   });

@@ -86,7 +86,8 @@ describe("Odoo lifecycle → webhooks", () => {
     const sent = receiver.payloads().find((p) => p.nexa.event_id === event!.id);
     expect(sent).toMatchObject({
       webhook_type: "invoice.payment_status_updated",
-      invoice: { number: expect.stringMatching(/^INV\//), payment_status: "succeeded", total_amount_cents: 10_000, currency: "USD" },
+      // The plan's 100.00 and the 15 % sale tax Odoo puts on new products: Lago's total includes taxes too.
+      invoice: { number: expect.stringMatching(/^INV\//), payment_status: "succeeded", total_amount_cents: 11_500, currency: "USD" },
     });
     expect(sent!.invoice.subscriptions.map((s: any) => s.external_id)).toEqual([seeded.subscription.externalId]);
   });

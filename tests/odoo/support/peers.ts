@@ -114,11 +114,11 @@ const simulatorPeer: PeerDescriptor = {
   subscriptions: true,
   unavailable: null,
   async start() {
-    const sim = await startOdooSimulator({ apiKey: SIM_HUB_KEY, database: "contract" });
+    const sim = await startOdooSimulator({ apiKey: SIM_HUB_KEY, adminApiKey: SIM_ADMIN_KEY, database: "contract" });
     const peer = makePeer({
       name: "simulator", url: sim.url, database: sim.database, subscriptions: true, simulator: sim,
       hub: { login: sim.login, apiKey: SIM_HUB_KEY, uid: sim.uid },
-      admin: { login: sim.login, apiKey: SIM_HUB_KEY },
+      admin: { login: "admin", apiKey: SIM_ADMIN_KEY },
     });
     return { peer, stop: () => sim.close() };
   },
