@@ -1,6 +1,7 @@
 /**
- * CLI: `npx tsx odoo-sim/main.ts --port 8069 --api-key <key> [--database odoo]
- *       [--login admin] [--host 127.0.0.1] [--today YYYY-MM-DD] [--seed]`
+ * CLI: `npx tsx odoo-sim/main.ts --port 8069 --api-key <key> [--admin-api-key <key>]
+ *       [--database odoo] [--login admin] [--host 127.0.0.1] [--today YYYY-MM-DD]
+ *       [--company-currency USD] [--active-currency CAD ...] [--seed]`
  */
 import { parseArgs } from "node:util";
 import { startOdooSimulator } from "./server";
@@ -10,6 +11,9 @@ const { values } = parseArgs({
     port: { type: "string", default: "8069" },
     host: { type: "string", default: "127.0.0.1" },
     "api-key": { type: "string" },
+    "admin-api-key": { type: "string" },
+    "company-currency": { type: "string" },
+    "active-currency": { type: "string", multiple: true, default: [] },
     database: { type: "string", default: "odoo" },
     login: { type: "string", default: "admin" },
     today: { type: "string" },
@@ -27,6 +31,9 @@ const sim = await startOdooSimulator({
   port: Number(values.port),
   host: values.host,
   apiKey,
+  adminApiKey: values["admin-api-key"],
+  companyCurrency: values["company-currency"],
+  activeCurrencies: values["active-currency"],
   database: values.database,
   login: values.login,
   today: values.today,

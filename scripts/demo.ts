@@ -34,9 +34,10 @@ Try:
     "http://localhost:${port}/api/v1/customers/acme-corp/current_usage?external_subscription_id=acme-cloud-1"
 `);
 
-// A stand-in Odoo 19 (the in-repo simulator) unless a real one is configured.
+// A stand-in Odoo 19 (the in-repo simulator) unless a real one is configured; its company
+// bills in CAD like Nexa's, so the demo's CAD plans are invoiced in CAD.
 const odooPort = Number(process.env.ODOO_SIM_PORT ?? 8069);
-const simulator = process.env.ODOO_URL ? null : await startOdooSimulator({ port: odooPort, apiKey: "demo-odoo-key" });
+const simulator = process.env.ODOO_URL ? null : await startOdooSimulator({ port: odooPort, apiKey: "demo-odoo-key", companyCurrency: "CAD" });
 const cronSecret = process.env.CRON_SECRET ?? "demo-cron-secret-change-me";
 if (simulator) {
   console.log(`Odoo simulator       → ${simulator.url} (state: ${simulator.url}/__sim/state)

@@ -37,7 +37,8 @@ export type OdooErrorKind =
   | "unavailable" // 502/503/504 or a 5xx without an Odoo body
   | "network" // connection refused/reset
   | "timeout"
-  | "protocol"; // a 200 that is not the expected JSON
+  | "protocol" // a 200 that is not the expected JSON
+  | "setup"; // Odoo lacks what the hub needs (an active currency, ...): a person must fix Odoo first
 
 export interface OdooErrorInit {
   kind: OdooErrorKind;

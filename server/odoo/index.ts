@@ -9,4 +9,5 @@ export {
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
 export { ensureUsageLine, readOrderLines, setLineValuesByProduct, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
+export { ensurePricelist, findCurrency, setupError, findPricelist, requireActiveCurrency, type OdooCurrency, type OdooPricelist } from "./models/pricelist";
 export { listInvoices, readInvoice, type InvoiceFilter, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";

@@ -1,7 +1,7 @@
 import type { Db } from "~/server/db/client";
 import {
-  ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
-  type OdooClient, type OdooSubscription, readSubscription, setLineValuesByProduct, setSubscriptionEndDate,
+  ensurePricelist, ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
+  type OdooClient, type OdooSubscription, readSubscription, setLineValuesByProduct, setSubscriptionEndDate, setupError,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
@@ -36,6 +36,9 @@ export async function ensureOdooSubscription(options: {
   const { db, odoo, subscription } = options;
   const { plan, accountLink } = subscription;
   const customer = accountLink.billingCustomer;
+  // Odoo bills an order in its pricelist's currency: a new order needs one in the plan's
+  // currency, before anything is created for it (a currency Odoo lacks stops here).
+  const pricelist = subscription.odooOrderId === null ? await ensurePricelist(odoo, plan.amountCurrency) : null;
 
   let partnerId = customer.odooPartnerId;
   if (partnerId === null) {
@@ -71,6 +74,12 @@ export async function ensureOdooSubscription(options: {
   let order: OdooSubscription;
   if (subscription.odooOrderId !== null) {
     order = await readSubscription(odoo, subscription.odooOrderId);
+    if (order.currency !== plan.amountCurrency) {
+      throw setupError(
+        `Odoo order ${order.name} is in ${order.currency ?? "no currency"} but plan ${plan.code} bills in ${plan.amountCurrency}: ` +
+          `give the order a ${plan.amountCurrency} pricelist in Odoo; the hub does not push into it meanwhile`,
+      );
+    }
   } else {
     // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
     // period (in arrears), or opens it with the fee (pay in advance; its usage follows on
@@ -83,6 +92,7 @@ export async function ensureOdooSubscription(options: {
       ref: `nexa:${subscription.service.code}:${subscription.externalId}`,
       partnerId,
       planId: odooPlanId,
+      pricelistId: pricelist!.id,
       startDate: odooDate(firstPeriod.start),
       nextInvoiceDate: odooDate(plan.payInAdvance ? firstPeriod.start : firstPeriod.end),
       lines: [{

@@ -1,7 +1,8 @@
 import type { Db } from "~/server/db/client";
-import type { OdooClient } from "~/server/odoo";
+import { billingPeriodAt } from "~/server/billing/billing-period";
+import { isOdooError, type OdooClient } from "~/server/odoo";
 import { decideClosingPeriod } from "./closing-period";
-import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
+import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 
 export interface PlanningOutcome {
   subscription: string;
@@ -69,8 +70,39 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
       outcomes.push({ subscription: label, decision: "planned", jobsCreated: created.count });
     } catch (error) {
       // One subscription's Odoo trouble must not stop the others being planned.
-      outcomes.push({ subscription: label, decision: "error", detail: error instanceof Error ? error.message : String(error) });
+      const detail = error instanceof Error ? error.message : String(error);
+      if (isOdooError(error) && error.kind === "setup") {
+        // Nothing can be pushed until Odoo is fixed: said where ops look, as dead jobs.
+        const jobsCreated = await recordSetupFailure({ db, subscription, now, error: detail });
+        outcomes.push({ subscription: label, decision: "dead", detail, jobsCreated });
+        continue;
+      }
+      outcomes.push({ subscription: label, decision: "error", detail });
     }
   }
   return outcomes;
+}
+
+/**
+ * One dead job per charge for the period the next push is for (the first period while
+ * Odoo has no order, the latest job's until it succeeded, then the next), carrying Odoo's setup
+ * problem, so the Jobs screen shows it and its Retry pushes once Odoo is fixed. Unique
+ * per period: planning again leaves them as they are.
+ */
+async function recordSetupFailure(options: { db: Db; subscription: SubscriptionForPush; now: Date; error: string }): Promise<number> {
+  const { db, subscription, now } = options;
+  if (now < subscription.subscriptionAt) return 0;
+  const latest = await db.job.findFirst({ where: { subscriptionId: subscription.id }, orderBy: { periodStart: "desc" } });
+  const period = billingPeriodAt({
+    interval: subscription.plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt,
+    at: !latest ? subscription.subscriptionAt : latest.state === "succeeded" ? latest.periodEnd : latest.periodStart,
+  });
+  const created = await db.job.createMany({
+    data: subscription.plan.charges.map((charge) => ({
+      subscriptionId: subscription.id, metricCode: charge.billableMetric.code, periodStart: period.start, periodEnd: period.end,
+      state: "dead" as const, attempts: 1, lastError: options.error.slice(0, 4000), nextRunAt: now,
+    })),
+    skipDuplicates: true,
+  });
+  return created.count;
 }

@@ -1,7 +1,7 @@
 import type { Job, JobState } from "~/generated/prisma/client";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
-import { type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
+import { isOdooError, type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { backoffDelayMs } from "~/server/lib/backoff";
 import { odooDate } from "~/server/odoo/odoo-date";
@@ -31,7 +31,9 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
     const subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
     const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
     if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
-    const order = await readSubscription(odoo, job.odooOrderId ?? subscription.odooOrderId!);
+    const knownOrderId = job.odooOrderId ?? subscription.odooOrderId;
+    // A job recorded dead before its order existed (Odoo lacked the plan's currency) and retried since.
+    const order = knownOrderId === null ? (await ensureOdooSubscription({ db, odoo, subscription })).order : await readSubscription(odoo, knownOrderId);
     const invoiced = order.nextInvoiceDate !== null && order.nextInvoiceDate > odooDate(job.periodEnd);
 
     if (invoiced) {
@@ -78,7 +80,8 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = job.attempts + 1;
-    const dead = attempts >= options.maxAttempts;
+    // Retrying cannot help until a person fixes Odoo: dead at once, retried from the console.
+    const dead = attempts >= options.maxAttempts || (isOdooError(error) && error.kind === "setup");
     // A job that already wrote keeps its place in the cycle: a later run rewrites or finalizes it.
     await finish(dead ? "dead" : "failed", {
       attempts,

@@ -6,6 +6,7 @@ import { apiClient } from "./fixtures";
 
 export const STACK_CRON_SECRET = "stack-cron-secret-0123456789";
 export const STACK_ODOO_API_KEY = "stack-odoo-api-key";
+export const STACK_ODOO_ADMIN_KEY = "stack-odoo-admin-key";
 
 export interface IsolatedStack {
   app: RunningApp;
@@ -22,9 +23,14 @@ export interface IsolatedStack {
  * A private database, Odoo simulator and `next start` wired to both, for scenario tests
  * whose cron runs must see only their own subscriptions.
  */
-export async function startIsolatedStack(options: { env?: Record<string, string>; odooToday?: string } = {}): Promise<IsolatedStack> {
+export async function startIsolatedStack(
+  options: { env?: Record<string, string>; odooToday?: string; odooActiveCurrencies?: string[] } = {},
+): Promise<IsolatedStack> {
   const database = await createTestDatabase("nexa_stack");
-  const odoo = await startOdooSimulator({ apiKey: STACK_ODOO_API_KEY, today: options.odooToday });
+  // The suites' plans are in CAD: an Odoo that bills them has CAD active (besides its USD).
+  const odoo = await startOdooSimulator({
+    apiKey: STACK_ODOO_API_KEY, adminApiKey: STACK_ODOO_ADMIN_KEY, today: options.odooToday, activeCurrencies: options.odooActiveCurrencies ?? ["CAD"],
+  });
   const app = await startApp({ DATABASE_URL: database.url, ODOO_URL: odoo.url, ODOO_API_KEY: STACK_ODOO_API_KEY, CRON_SECRET: STACK_CRON_SECRET, ...options.env });
   const { db, close } = await createDb(database.url, { poolSize: 4 });
   return {

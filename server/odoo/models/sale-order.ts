@@ -83,6 +83,8 @@ export interface SubscriptionOrderInput {
   ref: string;
   partnerId: number;
   planId: number;
+  /** Sets the order's currency (Odoo takes it from the pricelist). */
+  pricelistId: number;
   startDate: string;
   nextInvoiceDate: string;
   /** `deliveredQuantity` sets qty_delivered, what Odoo bills for a delivery-policy (postpaid) line. */
@@ -96,6 +98,7 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
     const vals = {
       client_order_ref: input.ref,
       partner_id: input.partnerId,
+      pricelist_id: input.pricelistId,
       plan_id: input.planId,
       start_date: input.startDate,
       next_invoice_date: input.nextInvoiceDate,

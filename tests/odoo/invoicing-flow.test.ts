@@ -1,0 +1,126 @@
+import { beforeAll, expect, it } from "vitest";
+import {
+  ensurePricelist, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+} from "~/server/odoo";
+import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
+import { describeEachPeer, unique } from "./support/peers";
+
+/*
+ * Community's real invoicing, driven the way the hub and an Odoo user do it over JSON-2:
+ * a CAD order (pricelist in CAD), usage written onto its line by the hub's own functions,
+ * the public "Create invoice" wizard, posting, the "Register payment" wizard, and what
+ * the hub then reads back for reconciliation and lifecycle webhooks. Real taxes: a
+ * fresh database puts its 15 % sale tax on every new product, rounded globally.
+ */
+
+describeEachPeer("Community invoicing in the plan's currency", (peer) => {
+  beforeAll(async () => {
+    // What an Odoo administrator does before the hub bills in CAD (a fresh database has it inactive).
+    const admin = peer().client({ as: "admin" });
+    const [cad] = await admin.call<number[]>("res.currency", "search", { domain: [["name", "=", "CAD"]], context: { active_test: false } });
+    await admin.call("res.currency", "write", { ids: [cad!], vals: { active: true } });
+  });
+
+  it("bills a CAD order in CAD with its usage line, taxes and payment, and the hub reads it all back", async () => {
+    const hub = peer().client();
+    const ref = unique("nexa-customer");
+    const { partner } = await findOrCreatePartner(hub, { ref, name: "CAD Customer", email: "billing@cad.example" });
+    expect(await findOrCreatePartner(hub, { ref, name: "ignored" })).toEqual({ created: false, partner });
+
+    const pricelist = await ensurePricelist(hub, "CAD");
+    expect(await ensurePricelist(hub, "CAD")).toEqual(pricelist);
+    const code = unique("nexa-plan");
+    const [feeProduct, usageProduct] = await hub.call<number[]>("product.product", "create", {
+      vals_list: [
+        { default_code: code, name: "Cloud plan", list_price: 29, type: "service", invoice_policy: "order" },
+        { default_code: `${code}-calls`, name: "Cloud: API calls", list_price: 0, type: "service", invoice_policy: "delivery" },
+      ],
+    });
+    const orderRef = unique("nexa:cloud");
+    const [orderId] = await hub.call<number[]>("sale.order", "create", {
+      vals_list: [{ partner_id: partner.id, client_order_ref: orderRef, pricelist_id: pricelist.id, order_line: [[0, 0, { product_id: feeProduct, name: "Cloud plan", product_uom_qty: 1, price_unit: 29 }]] }],
+    });
+    expect(await hub.call("sale.order", "action_confirm", { ids: [orderId!] })).toBe(true);
+    expect(await findSubscriptionByRef(hub, orderRef)).toBe(orderId);
+    const [order] = await hub.call<Array<Record<string, unknown>>>("sale.order", "read", { ids: [orderId!], fields: ["name", "state", "currency_id", "require_payment", "prepayment_percent"] });
+    expect(order).toMatchObject({ state: "sale", currency_id: [expect.any(Number), "CAD"], require_payment: false, prepayment_percent: 1 });
+    const confirmedAgain = await peer().json2("sale.order", "action_confirm", { ids: [orderId] });
+    expect({ status: confirmedAgain.status, name: confirmedAgain.json.name, message: confirmedAgain.json.message })
+      .toEqual({ status: 422, name: "odoo.exceptions.UserError", message: "Some orders are not in a state requiring confirmation." });
+
+    // The hub's usage line: found or created once, written with absolute values, skipped when unchanged.
+    const usage = { orderId: orderId!, productId: usageProduct!, name: "API calls usage [api_calls]", quantity: 0, priceUnit: 0 };
+    const line = await ensureUsageLine(hub, usage);
+    expect(line.created).toBe(true);
+    expect(await ensureUsageLine(hub, usage)).toEqual({ id: line.id, created: false });
+    const text = "API calls usage [api_calls]\n1,500 units, 1,000 included, 500 billed (2026-10-01 to 2026-10-31)";
+    expect(await writeUsageLine(hub, { lineId: line.id, quantity: 1, priceUnit: 7.5, name: text })).toEqual({ changed: true });
+    expect(await writeUsageLine(hub, { lineId: line.id, quantity: 1, priceUnit: 7.5, name: text })).toEqual({ changed: false });
+    expect((await readOrderLines(hub, [line.id]))[0]).toMatchObject({ orderId, productId: usageProduct, name: text, qtyDelivered: 1, qtyToInvoice: 1, qtyInvoiced: 0, priceUnit: 7.5 });
+
+    // The public invoicing path (the model's _create_invoices is private).
+    const context = { active_model: "sale.order", active_ids: [orderId], active_id: orderId };
+    const [wizard] = await hub.call<number[]>("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context });
+    expect(await hub.call("sale.advance.payment.inv", "create_invoices", { ids: [wizard!], context })).toMatchObject({ type: "ir.actions.act_window" });
+    const [draft] = await listInvoices(hub, { origin: order!.name as string });
+    expect(draft).toMatchObject({ state: "draft", paymentState: "not_paid", moveType: "out_invoice", partnerId: partner.id, currency: "CAD", amountTotal: 41.98, invoiceDate: null });
+    expect(draft!.lines.map((l) => [l.productId, l.name, l.quantity, l.priceUnit, l.priceSubtotal, l.saleLineIds])).toEqual([
+      [feeProduct, `[${code}] Cloud plan Cloud plan`, 1, 29, 29, [expect.any(Number)]],
+      // The invoice line's text starts with the product's name, then the order line's (units on its second line).
+      [usageProduct, `[${code}-calls] Cloud: API calls ${text}`, 1, 7.5, 7.5, [line.id]],
+    ]);
+    const taxes = await hub.call<Array<Record<string, unknown>>>("account.move", "read", { ids: [draft!.id], fields: ["amount_untaxed", "amount_tax"] });
+    expect(taxes).toEqual([{ id: draft!.id, amount_untaxed: 36.5, amount_tax: 5.48 }]);
+
+    expect(await hub.call("account.move", "action_post", { ids: [draft!.id] })).toBe(false);
+    const posted = await readInvoice(hub, draft!.id);
+    expect(posted).toMatchObject({ state: "posted", name: expect.stringMatching(/^INV\/\d{4}\/\d{5}$/), invoiceDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), amountResidual: 41.98 });
+    expect((await readOrderLines(hub, [line.id]))[0]).toMatchObject({ qtyInvoiced: 1, qtyToInvoice: 0 });
+
+    const paying = { active_model: "account.move", active_ids: [draft!.id] };
+    const [payment] = await hub.call<number[]>("account.payment.register", "create", { vals_list: [{}], context: paying });
+    expect(await hub.call("account.payment.register", "read", { ids: [payment!], fields: ["amount", "currency_id", "communication"], context: paying }))
+      .toEqual([{ id: payment, amount: 41.98, currency_id: [expect.any(Number), "CAD"], communication: posted!.name }]);
+    expect(await hub.call("account.payment.register", "action_create_payments", { ids: [payment!], context: paying })).toMatchObject({ res_model: "account.payment" });
+    expect(await readInvoice(hub, draft!.id)).toMatchObject({ paymentState: "paid", amountResidual: 0 });
+
+    // What the lifecycle webhooks read: the payment, the order it bills, in CAD.
+    expect(await readOdooObservations(hub, { model: "account.move", ids: [draft!.id] })).toEqual([{
+      model: "account.move", id: draft!.id, state: "paid", partnerId: partner.id, orderIds: [orderId],
+      invoice: { name: posted!.name, invoiceDate: posted!.invoiceDate, currency: "CAD", amountTotal: 41.98, amountResidual: 0 },
+    }]);
+  });
+
+  it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {
+    const hub = peer().client();
+    const admin = peer().client({ as: "admin" });
+    const [partnerId] = await hub.call<number[]>("res.partner", "create", { vals_list: [{ name: unique("nothing to invoice") }] });
+    const [product] = await hub.call<number[]>("product.product", "create", { vals_list: [{ name: "Usage", type: "service", invoice_policy: "delivery" }] });
+    const [orderId] = await hub.call<number[]>("sale.order", "create", { vals_list: [{ partner_id: partnerId, order_line: [[0, 0, { product_id: product, product_uom_qty: 0, price_unit: 3 }]] }] });
+    await hub.call("sale.order", "action_confirm", { ids: [orderId!] });
+    const context = { active_model: "sale.order", active_ids: [orderId] };
+    const [wizard] = await hub.call<number[]>("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context });
+    const nothing = await peer().json2("sale.advance.payment.inv", "create_invoices", { ids: [wizard], context });
+    expect({ status: nothing.status, name: nothing.json.name }).toEqual({ status: 422, name: "odoo.exceptions.UserError" });
+    expect(nothing.json.message).toMatch(/^Cannot create an invoice\. No items are available to invoice\./);
+
+    // An EUR pricelist (EUR is inactive): the order and its draft invoice exist, posting is refused.
+    const [eur] = await admin.call<number[]>("res.currency", "search", { domain: [["name", "=", "EUR"]], context: { active_test: false } });
+    const [euros] = await hub.call<number[]>("product.pricelist", "create", { vals_list: [{ name: unique("EUR list"), currency_id: eur }] });
+    const [eurOrder] = await hub.call<number[]>("sale.order", "create", { vals_list: [{ partner_id: partnerId, pricelist_id: euros, order_line: [[0, 0, { product_id: product, product_uom_qty: 1, price_unit: 3 }]] }] });
+    await hub.call("sale.order", "action_confirm", { ids: [eurOrder!] });
+    await hub.call("sale.order.line", "write", { ids: (await readOrderLinesOf(eurOrder!)), vals: { qty_delivered: 1 } });
+    const eurContext = { active_model: "sale.order", active_ids: [eurOrder] };
+    const [eurWizard] = await hub.call<number[]>("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context: eurContext });
+    await hub.call("sale.advance.payment.inv", "create_invoices", { ids: [eurWizard!], context: eurContext });
+    const [invoice] = await listInvoices(hub, { partnerId: partnerId! });
+    expect(invoice).toMatchObject({ state: "draft", currency: "EUR" });
+    const refused = await peer().json2("account.move", "action_post", { ids: [invoice!.id] });
+    expect({ status: refused.status, name: refused.json.name, message: refused.json.message })
+      .toEqual({ status: 422, name: "odoo.exceptions.UserError", message: "You cannot validate a document with an inactive currency: EUR" });
+
+    async function readOrderLinesOf(order: number) {
+      return hub.call<number[]>("sale.order.line", "search", { domain: [["order_id", "=", order]] });
+    }
+  });
+});
