@@ -1,5 +1,6 @@
 import type { AccountLink } from "~/generated/prisma/client";
-import type { Db } from "~/server/db/client";
+import type { Db, DbOrTx } from "~/server/db/client";
+import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import type { CustomerFields } from "./customer-fields";
 
@@ -8,28 +9,43 @@ import type { CustomerFields } from "./customer-fields";
  * written. A new app account gets its own billing customer, which staff can later
  * fold into another customer's. A deleted account is revived rather than duplicated,
  * because its past subscriptions and usage still reference it.
+ *
+ * `announce` records Lago's customer.created for the app (POST /customers does; a
+ * customer created on the fly by a subscription, an import or the demo seed does not,
+ * as in Lago), in the same transaction as the account.
  */
 export async function upsertCustomer(options: {
   db: Db;
   serviceId: string;
   externalId: string;
   fields: CustomerFields;
+  announce?: boolean;
+  now?: Date;
 }): Promise<{ customer: AccountLink; created: boolean }> {
   const { db, serviceId, externalId, fields } = options;
   const where = { serviceId_externalId: { serviceId, externalId } };
+  const announceCreated = async (tx: DbOrTx, customer: AccountLink) => {
+    if (options.announce) await recordHubEvent(tx, { kind: "customer.created", serviceId, subjectId: customer.id, occurredAt: options.now ?? new Date() });
+  };
   const existing = await db.accountLink.findUnique({ where });
   if (existing) {
-    const customer = await db.accountLink.update({ where, data: { ...fields, deletedAt: null } });
-    return { customer, created: existing.deletedAt !== null };
+    return db.$transaction(async (tx) => {
+      const customer = await tx.accountLink.update({ where, data: { ...fields, deletedAt: null } });
+      const created = existing.deletedAt !== null;
+      if (created) await announceCreated(tx, customer);
+      return { customer, created };
+    });
   }
   try {
     const customer = await db.$transaction(async (tx) => {
       const billingCustomer = await tx.billingCustomer.create({
         data: { name: fields.name ?? fields.legalName ?? null, email: fields.email ?? null },
       });
-      return tx.accountLink.create({
+      const created = await tx.accountLink.create({
         data: { ...fields, serviceId, externalId, billingCustomerId: billingCustomer.id },
       });
+      await announceCreated(tx, created);
+      return created;
     });
     return { customer, created: true };
   } catch (error) {

@@ -1,5 +1,6 @@
 import { visibleTo } from "~/server/catalog/catalog-writer";
 import type { Db } from "~/server/db/client";
+import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
 import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
@@ -11,11 +12,17 @@ import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, 
  * change; the period's usage is then priced on the new plan. An external id held by
  * another customer, or by an ended subscription, is refused. Only the service's own or
  * shared plans can be subscribed to.
+ *
+ * `announce` records Lago's subscription.started with a subscription that starts now or
+ * in the past (one starting later announces itself when it activates,
+ * settleDueSubscriptions), in the creating transaction. The API announces; an import
+ * of subscriptions the app already knows does not.
  */
 export async function createSubscription(options: {
   db: Db;
   serviceId: string;
   input: SubscriptionInput;
+  announce?: boolean;
   now?: Date;
 }): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
   const { db, serviceId, input } = options;
@@ -44,20 +51,26 @@ export async function createSubscription(options: {
   const subscriptionAt = input.subscriptionAt ?? now;
   const startsNow = subscriptionAt <= now;
   try {
-    const subscription = await db.subscription.create({
-      data: {
-        serviceId,
-        externalId: input.externalId,
-        accountLinkId: customer.id,
-        planId: plan.id,
-        name: input.name ?? null,
-        billingTime: input.billingTime ?? "calendar",
-        subscriptionAt,
-        startedAt: startsNow ? subscriptionAt : null,
-        status: startsNow ? "active" : "pending",
-        endingAt: input.endingAt ?? null,
-      },
-      include: subscriptionWithRelations,
+    const subscription = await db.$transaction(async (tx) => {
+      const created = await tx.subscription.create({
+        data: {
+          serviceId,
+          externalId: input.externalId,
+          accountLinkId: customer.id,
+          planId: plan.id,
+          name: input.name ?? null,
+          billingTime: input.billingTime ?? "calendar",
+          subscriptionAt,
+          startedAt: startsNow ? subscriptionAt : null,
+          status: startsNow ? "active" : "pending",
+          endingAt: input.endingAt ?? null,
+        },
+        include: subscriptionWithRelations,
+      });
+      if (options.announce && startsNow) {
+        await recordHubEvent(tx, { kind: "subscription.started", serviceId, subjectId: created.id, occurredAt: now });
+      }
+      return created;
     });
     return { subscription, created: true };
   } catch (error) {

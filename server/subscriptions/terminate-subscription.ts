@@ -1,24 +1,36 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
+import { inTransaction } from "~/server/db/in-transaction";
+import { recordHubEvent } from "~/server/db/record-hub-event";
 import { notFound } from "~/server/errors";
 import { effectiveStatus } from "./effective-status";
 import { LIVE_STATUSES, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
 
-/** Lago's DELETE /subscriptions/{external_id}: terminates an active one, cancels a pending one. */
+/**
+ * Lago's DELETE /subscriptions/{external_id}: terminates an active one, cancels a pending
+ * one. `announce` records Lago's subscription.terminated (sent for both, as Lago does)
+ * in the same transaction, so the app hears it now, not when Odoo closes the order after
+ * its final invoice; that later churn is then not announced again (recordLifecycleEvent).
+ */
 export async function terminateSubscription(options: {
   db: DbOrTx;
   serviceId: string;
   externalId: string;
+  announce?: boolean;
   now?: Date;
 }): Promise<SubscriptionWithRelations> {
   const now = options.now ?? new Date();
-  const subscription = await options.db.subscription.findUnique({
-    where: { serviceId_externalId: { serviceId: options.serviceId, externalId: options.externalId } },
+  return inTransaction(options.db, async (tx) => {
+    const subscription = await tx.subscription.findUnique({
+      where: { serviceId_externalId: { serviceId: options.serviceId, externalId: options.externalId } },
+    });
+    if (!subscription || !LIVE_STATUSES.includes(subscription.status)) throw notFound("subscription");
+    const data: Prisma.SubscriptionUpdateInput =
+      effectiveStatus(subscription, now) === "pending"
+        ? { status: "canceled", canceledAt: now }
+        : { status: "terminated", terminatedAt: subscription.endingAt && subscription.endingAt < now ? subscription.endingAt : now };
+    const ended = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
+    if (options.announce) await recordHubEvent(tx, { kind: "subscription.terminated", serviceId: ended.serviceId, subjectId: ended.id, occurredAt: now });
+    return ended;
   });
-  if (!subscription || !LIVE_STATUSES.includes(subscription.status)) throw notFound("subscription");
-  const data: Prisma.SubscriptionUpdateInput =
-    effectiveStatus(subscription, now) === "pending"
-      ? { status: "canceled", canceledAt: now }
-      : { status: "terminated", terminatedAt: subscription.endingAt && subscription.endingAt < now ? subscription.endingAt : now };
-  return options.db.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
 }

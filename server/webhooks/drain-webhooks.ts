@@ -1,12 +1,17 @@
 import type { Db } from "~/server/db/client";
+import { settleDueSubscriptions } from "~/server/subscriptions/settle-due-subscriptions";
 import { claimDeliveries } from "./claim-deliveries";
 import { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";
+import { fanOutHubEvents } from "./fan-out-hub-events";
 import type { WebhookSettings } from "./webhook-settings";
 
 /**
  * Sends every due delivery, a batch at a time (one per service customer, in parallel)
- * until none is due or `maxDeliveries` is reached. `now` simulates the clock (tests,
- * a receiver back after hours); without it each batch uses the current time.
+ * until none is due or `maxDeliveries` is reached. First settles what time alone
+ * changed (subscriptions starting or reaching `ending_at`) and fans out the hub's own
+ * events, so one schedule (cron route, CLI, worker) covers every webhook. `now`
+ * simulates the clock (tests, a receiver back after hours); without it each batch uses
+ * the current time.
  */
 export async function drainWebhooks(options: {
   db: Db;
@@ -23,6 +28,8 @@ export async function drainWebhooks(options: {
   // The lease outlives the HTTP timeout so a slow attempt is never sent twice at once.
   const leaseMs = timeoutMs + 30_000;
   const totals: Record<DeliveryOutcome, number> = { delivered: 0, retrying: 0, dead: 0 };
+  await settleDueSubscriptions({ db, now: options.now });
+  while ((await fanOutHubEvents({ db, settings: options.settings, now: options.now })) > 0);
   for (let sent = 0; sent < maxDeliveries; ) {
     const now = options.now ?? new Date();
     const claimed = await claimDeliveries({ db, now, limit: Math.min(batchSize, maxDeliveries - sent), leaseMs });

@@ -65,10 +65,14 @@ export async function recordLifecycleEvent(options: {
         occurredAt: observedAt,
       },
     });
-    // Odoo ended the order, so the hub's subscriptions on it end with it.
-    if (kind === "subscription_terminated") await endOrderSubscriptions({ db: tx, odooOrderId: id, at: observedAt });
+    // Odoo ended the order, so the hub's subscriptions on it end with it. Only those
+    // still live hear about it: one the app terminated through the API was told then,
+    // and Odoo closing its order after the final invoice is the same event, not another.
+    const endedNow = kind === "subscription_terminated" ? new Set(await endOrderSubscriptions({ db: tx, odooOrderId: id, at: observedAt })) : null;
     const retryUntil = new Date(now.getTime() + settings.retryWindowHours * 3_600_000);
-    const targets = await findWebhookTargets(tx, observation);
+    const targets = (await findWebhookTargets(tx, observation))
+      .map((target) => (endedNow ? { ...target, subscriptions: target.subscriptions.filter((s) => endedNow.has(s.id)) } : target))
+      .filter((target) => !endedNow || target.subscriptions.length > 0);
     const deliveries = targets.flatMap((target) =>
       buildEnvelopes({
         organizationId: settings.organizationId,

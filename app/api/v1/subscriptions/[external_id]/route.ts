@@ -15,7 +15,7 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
 });
 
 export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
-  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id })),
+  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true })),
 }));
 
 export const { POST, PUT, PATCH } = unservedMethods(["GET", "DELETE"]);

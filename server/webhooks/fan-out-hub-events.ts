@@ -1,0 +1,84 @@
+import type { Prisma } from "~/generated/prisma/client";
+import type { Db } from "~/server/db/client";
+import type { HubEventKind } from "~/server/db/record-hub-event";
+import { serializeCustomer } from "~/server/lago-api/customer-wire";
+import { serializeSubscription } from "~/server/lago-api/subscription-wire";
+import { subscriptionForEnvelope } from "./build-envelopes";
+import type { WebhookSettings } from "./webhook-settings";
+
+type ClaimedEvent = { id: string; kind: HubEventKind; service_id: string; subject_id: string; data: Record<string, unknown>; occurred_at: Date };
+
+/** The Lago object a hub event carries, serialized as the subject is now (as Lago's webhook job does). */
+async function lagoObject(tx: Prisma.TransactionClient, event: ClaimedEvent): Promise<{ objectType: string; object: unknown; customerId: string } | null> {
+  if (event.kind === "customer.created" || event.kind === "customer.checkout_url_generated") {
+    const customer = await tx.accountLink.findUnique({ where: { id: event.subject_id } });
+    if (!customer) return null;
+    if (event.kind === "customer.created") return { objectType: "customer", object: serializeCustomer(customer), customerId: customer.id };
+    // Lago's V1::PaymentProviders::CustomerCheckoutSerializer.
+    return {
+      objectType: "payment_provider_customer_checkout_url",
+      object: {
+        lago_customer_id: customer.id,
+        external_customer_id: customer.externalId,
+        payment_provider: event.data.payment_provider ?? null,
+        payment_provider_code: event.data.payment_provider_code ?? null,
+        checkout_url: event.data.checkout_url,
+      },
+      customerId: customer.id,
+    };
+  }
+  const subscription = await tx.subscription.findUnique({ where: { id: event.subject_id }, include: subscriptionForEnvelope });
+  if (!subscription) return null;
+  return {
+    objectType: "subscription",
+    object: { ...serializeSubscription(subscription, { withPlan: subscription.plan, now: event.occurred_at }), customer: serializeCustomer(subscription.accountLink) },
+    customerId: subscription.accountLinkId,
+  };
+}
+
+/**
+ * Turns the hub's own events (recordHubEvent) into outbox deliveries for the service
+ * they concern, in its customer's order with the Odoo lifecycle webhooks. Events are
+ * claimed with SKIP LOCKED and marked in the same transaction as their deliveries, so
+ * concurrent drains fan each out once. A service without a webhook URL (or disabled)
+ * gets nothing, as for lifecycle events.
+ */
+/** Returns how many events it fanned out (0 when none was waiting). */
+export async function fanOutHubEvents(options: { db: Db; settings: WebhookSettings; now?: Date; limit?: number }): Promise<number> {
+  const { db, settings } = options;
+  const now = options.now ?? new Date();
+  return db.$transaction(async (tx) => {
+    const events = await tx.$queryRaw<ClaimedEvent[]>`
+      SELECT id, kind, service_id, subject_id, data, occurred_at FROM hub_events
+      WHERE fanned_out_at IS NULL ORDER BY created_at, id LIMIT ${options.limit ?? 200} FOR UPDATE SKIP LOCKED`;
+    if (!events.length) return 0;
+    const services = new Map(
+      (await tx.service.findMany({ where: { id: { in: [...new Set(events.map((e) => e.service_id))] } }, select: { id: true, active: true, webhookUrl: true } }))
+        .map((service) => [service.id, service]),
+    );
+    const retryUntil = new Date(now.getTime() + settings.retryWindowHours * 3_600_000);
+    for (const event of events) {
+      const service = services.get(event.service_id);
+      const built = service?.active && service.webhookUrl ? await lagoObject(tx, event) : null;
+      if (built) {
+        await tx.webhookDelivery.create({
+          data: {
+            serviceId: event.service_id,
+            orderingKey: built.customerId,
+            webhookType: event.kind,
+            payload: {
+              webhook_type: event.kind,
+              object_type: built.objectType,
+              organization_id: settings.organizationId,
+              [built.objectType]: built.object,
+            } as Prisma.InputJsonObject,
+            nextRunAt: now,
+            retryUntil,
+          },
+        });
+      }
+    }
+    await tx.hubEvent.updateMany({ where: { id: { in: events.map((e) => e.id) } }, data: { fannedOutAt: now } });
+    return events.length;
+  });
+}
