@@ -52,6 +52,11 @@ const schema = z
     CRON_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
     /** Plan usage pushes for Odoo orders whose next invoice is within this many hours. */
     USAGE_PUSH_LEAD_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(48)),
+    /**
+     * How far back an event's timestamp may go (and so which months ingestion may create
+     * partitions for): about three years by default.
+     */
+    USAGE_EVENTS_MAX_AGE_DAYS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1100)),
     /** Months of raw events to keep (monthly partitions are dropped whole); unset = forever. */
     USAGE_EVENTS_RETENTION_MONTHS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     USAGE_PUSH_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),

@@ -7,6 +7,7 @@ import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { createService } from "~/server/services/create-service";
 import { createUser } from "~/server/users/create-user";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { env } from "~/server/env";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import type { RawEvent } from "~/server/usage/prepare-events";
 
@@ -70,7 +71,7 @@ const PLANS: PlanInput[] = [
 
 /** Idempotent: a second run leaves an already seeded database as it is. */
 async function seedEvents(db: Db, serviceId: string, events: RawEvent[]): Promise<void> {
-  const result = await ingestEvents({ db, serviceId, events });
+  const result = await ingestEvents({ db, serviceId, events, maxAgeDays: env().USAGE_EVENTS_MAX_AGE_DAYS });
   if (!result.ok) throw new Error(`demo events refused: ${JSON.stringify(Object.fromEntries(result.errors))}`);
 }
 

@@ -27,10 +27,10 @@ class BatchRefused extends Error {
  * Lago's `value_already_exist`. Validation is prepareEvents'; the caller decides how a
  * refusal is answered (a single event's unknown subscription is a 404, a batch's a 422).
  */
-export async function ingestEvents(options: { db: Db; serviceId: string; events: RawEvent[]; receivedAt?: Date }): Promise<IngestResult> {
+export async function ingestEvents(options: { db: Db; serviceId: string; events: RawEvent[]; maxAgeDays: number; receivedAt?: Date }): Promise<IngestResult> {
   const { db, serviceId, events } = options;
   const references = await lookUpReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
-  const prepared = prepareEvents({ serviceId, events, references, receivedAt: options.receivedAt ?? new Date() });
+  const prepared = prepareEvents({ serviceId, events, references, receivedAt: options.receivedAt ?? new Date(), maxAgeDays: options.maxAgeDays });
   if (prepared.errors.size) return { ok: false, errors: prepared.errors };
 
   const { unique } = prepared;
@@ -94,23 +94,25 @@ const storedEvent = (event: PreparedEvent, createdAt: Date): UsageEvent => ({
 });
 
 type Reference =
-  | { kind: "subscription"; id: string; key: string; account_link_id: string; aggregation_type: null; field_name: null }
-  | { kind: "metric"; id: null; key: string; account_link_id: null; aggregation_type: AggregationType; field_name: string | null };
+  | { kind: "subscription"; id: string; key: string; account_link_id: string; aggregation_type: null; field_name: null; subscription_at: Date }
+  | { kind: "metric"; id: null; key: string; account_link_id: null; aggregation_type: AggregationType; field_name: string | null; subscription_at: null };
 
 /** The batch's subscriptions and metrics in one query: every round trip counts on the hot path. */
 async function lookUpReferences(db: DbOrTx, serviceId: string, subscriptionIds: string[], codes: string[]) {
   const rows = await db.$queryRaw<Reference[]>`
     SELECT 'subscription' AS kind, s.id::text AS id, s.external_id AS key, s.account_link_id::text AS account_link_id,
-           NULL AS aggregation_type, NULL AS field_name
+           NULL AS aggregation_type, NULL AS field_name, s.subscription_at AS subscription_at
     FROM subscriptions s
     WHERE s.service_id = ${serviceId}::uuid AND s.external_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(subscriptionIds)}::jsonb))
     UNION ALL
-    SELECT 'metric', NULL, m.code, NULL, m.aggregation_type::text, m.field_name
-    FROM billable_metrics m WHERE m.code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`;
-  const subscriptionByExternalId = new Map<string, { id: string; externalId: string; accountLinkId: string }>();
+    SELECT 'metric', NULL, m.code, NULL, m.aggregation_type::text, m.field_name, NULL
+    FROM billable_metrics m WHERE m.code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))
+      -- Another service's metric does not exist for this key (catalog ownership).
+      AND (m.owner_service_id IS NULL OR m.owner_service_id = ${serviceId}::uuid)`;
+  const subscriptionByExternalId = new Map<string, { id: string; externalId: string; accountLinkId: string; subscriptionAt: Date }>();
   const metricByCode = new Map<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>();
   for (const row of rows) {
-    if (row.kind === "subscription") subscriptionByExternalId.set(row.key, { id: row.id, externalId: row.key, accountLinkId: row.account_link_id });
+    if (row.kind === "subscription") subscriptionByExternalId.set(row.key, { id: row.id, externalId: row.key, accountLinkId: row.account_link_id, subscriptionAt: row.subscription_at });
     else metricByCode.set(row.key, { code: row.key, aggregationType: row.aggregation_type, fieldName: row.field_name });
   }
   return { subscriptionByExternalId, metricByCode };

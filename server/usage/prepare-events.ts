@@ -21,7 +21,7 @@ export interface RawEvent {
 
 /** The batch's subscriptions (by external id, for the service) and metrics (by code). */
 export interface EventReferences {
-  subscriptionByExternalId: ReadonlyMap<string, { id: string; externalId: string; accountLinkId: string }>;
+  subscriptionByExternalId: ReadonlyMap<string, { id: string; externalId: string; accountLinkId: string; subscriptionAt: Date }>;
   metricByCode: ReadonlyMap<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>;
 }
 
@@ -31,6 +31,20 @@ export type PreparedEvent = EventRow & { index: number; timestampGiven: boolean;
 export type EventErrors = Map<number, Record<string, string[]>>;
 
 const NUMERIC_AGGREGATIONS: ReadonlySet<AggregationType> = new Set(["sum_agg", "max_agg", "latest_agg"]);
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instants an event of this subscription may carry: from a day before the subscription
+ * starts (clock skew of the app) to a day after it arrived, and never more than `maxAgeDays`
+ * back. Each month an accepted timestamp touches may get a usage_events partition, so this
+ * is also what caps partition creation: ingestion can only ever create the partitions of
+ * the months in [now − maxAgeDays, now + 1 day] (timestamps from 1970 to 9999 made one each).
+ */
+export function eventTimestampWindow(input: { subscriptionAt: Date; receivedAt: Date; maxAgeDays: number }): { from: Date; to: Date } {
+  const from = Math.max(input.subscriptionAt.getTime() - DAY_MS, input.receivedAt.getTime() - input.maxAgeDays * DAY_MS);
+  return { from: new Date(from), to: new Date(input.receivedAt.getTime() + DAY_MS) };
+}
 
 export function addEventError(errors: EventErrors, index: number, field: string, code: string): void {
   const fields = errors.get(index) ?? {};
@@ -51,7 +65,7 @@ export function isSameEvent(
   );
 }
 
-function prepareEvent(event: RawEvent, index: number, context: { serviceId: string; references: EventReferences; receivedAt: Date; newId: () => string; errors: EventErrors }): PreparedEvent | null {
+function prepareEvent(event: RawEvent, index: number, context: { serviceId: string; references: EventReferences; receivedAt: Date; maxAgeDays: number; newId: () => string; errors: EventErrors }): PreparedEvent | null {
   const { references, errors } = context;
   const subscription = references.subscriptionByExternalId.get(event.externalSubscriptionId);
   const metric = references.metricByCode.get(event.code);
@@ -60,6 +74,10 @@ function prepareEvent(event: RawEvent, index: number, context: { serviceId: stri
   const timestampGiven = event.timestamp !== undefined && event.timestamp !== null;
   const timestamp = timestampGiven ? parseEventTimestamp(event.timestamp) : context.receivedAt;
   if (!timestamp) addEventError(errors, index, "timestamp", "invalid_format");
+  else if (subscription) {
+    const window = eventTimestampWindow({ subscriptionAt: subscription.subscriptionAt, receivedAt: context.receivedAt, maxAgeDays: context.maxAgeDays });
+    if (timestamp < window.from || timestamp > window.to) addEventError(errors, index, "timestamp", "value_is_out_of_range");
+  }
   const properties = event.properties ?? {};
   let numericValue: string | null = null;
   let distinctValue: string | null = null;
@@ -104,10 +122,12 @@ export function prepareEvents(input: {
   events: readonly RawEvent[];
   references: EventReferences;
   receivedAt: Date;
+  /** USAGE_EVENTS_MAX_AGE_DAYS: how far back a timestamp may go (eventTimestampWindow). */
+  maxAgeDays: number;
   newId?: () => string;
 }): { events: PreparedEvent[]; unique: PreparedEvent[]; errors: EventErrors } {
   const errors: EventErrors = new Map();
-  const context = { serviceId: input.serviceId, references: input.references, receivedAt: input.receivedAt, newId: input.newId ?? randomUUID, errors };
+  const context = { serviceId: input.serviceId, references: input.references, receivedAt: input.receivedAt, maxAgeDays: input.maxAgeDays, newId: input.newId ?? randomUUID, errors };
   const events = input.events.map((event, index) => prepareEvent(event, index, context)).filter((event) => event !== null);
   const firstByTransaction = new Map<string, PreparedEvent>();
   for (const event of events) {

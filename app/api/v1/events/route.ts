@@ -1,3 +1,4 @@
+import { env } from "~/server/env";
 import { AppError, notFound } from "~/server/errors";
 import { eventInputSchema, rawEventFromWire, serializeEvent } from "~/server/lago-api/event-wire";
 import { lagoRoute } from "~/server/http/lago-route";
@@ -19,7 +20,7 @@ function refusal(fields: Record<string, string[]>): AppError {
 
 export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "event", eventInputSchema);
-  const result = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)] });
+  const result = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)], maxAgeDays: env().USAGE_EVENTS_MAX_AGE_DAYS });
   if (!result.ok) throw refusal(result.errors.get(0) ?? {});
   return { event: serializeEvent(result.events[0]!) };
 });

@@ -26,7 +26,7 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
   });
   if (Object.keys(errors).length) throw validationFailed(errors);
 
-  const result = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null) });
+  const result = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null), maxAgeDays: env().USAGE_EVENTS_MAX_AGE_DAYS });
   // A batch is all or nothing: every refused event is a 422 keyed by its index, even an unknown subscription.
   if (!result.ok) throw validationFailed(Object.fromEntries([...result.errors].sort(([a], [b]) => a - b).map(([index, fields]) => [String(index), fields])));
   return { events: result.events.map(serializeEvent) };
