@@ -1,3 +1,5 @@
+import { backoffDelayMs, NO_JITTER } from "~/server/lib/backoff";
+
 /*
  * The sign-in throttle's rule, pure. Every attempt is counted (before the password is
  * checked); the first `freeAttempts` within a quiet spell go through at once, each one after
@@ -34,6 +36,6 @@ export function liveAttempts(count: AttemptCount | null, now: Date, policy: Back
 export function signInRetryAfterMs(count: AttemptCount | null, now: Date, policy: BackoffPolicy): number {
   const attempts = liveAttempts(count, now, policy);
   if (attempts < policy.freeAttempts) return 0;
-  const delay = Math.min(policy.baseDelayMs * 2 ** (attempts - policy.freeAttempts), policy.maxDelayMs);
+  const delay = backoffDelayMs(attempts - policy.freeAttempts + 1, { baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, jitter: NO_JITTER }, 0);
   return Math.max(0, count!.lastAttemptAt.getTime() + delay - now.getTime());
 }
