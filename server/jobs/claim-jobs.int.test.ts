@@ -19,7 +19,7 @@ describe("claimJobs on PostgreSQL", () => {
     // Separate pools, so the claims really run on different connections at once.
     const workers = await Promise.all(Array.from({ length: 4 }, () => createDb(inject("databaseUrl"), { poolSize: 1 })));
     try {
-      const claims = await Promise.all(workers.map(({ db: worker }, i) => claimJobs({ db: worker, owner: `w${i}`, limit: 20, leaseMs: 60_000, now })));
+      const claims = await Promise.all(workers.map(({ db: worker }, i) => claimJobs({ db: worker, kind: "usage_push", owner: `w${i}`, limit: 20, leaseMs: 60_000, now })));
       const mine = claims.map((jobs) => jobs.filter((job) => job.subscriptionId === subscription.id).map((job) => job.id));
       const all = mine.flat();
       expect(new Set(all).size).toBe(all.length);

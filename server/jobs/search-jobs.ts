@@ -1,21 +1,23 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { JobState } from "~/generated/prisma/enums";
+import { JobKind, JobState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, pageWindow, readTablePage, tableEnumFilter, tableOrderBy, tableSearch } from "~/server/db/table-query";
 
-const jobRowInclude = { subscription: { select: { externalId: true } } } satisfies Prisma.JobInclude;
-export type JobRow = Prisma.JobGetPayload<{ include: typeof jobRowInclude }>;
+// A job's sealed secret never leaves the table, not even sealed.
+const jobRowQuery = { include: { subscription: { select: { externalId: true } } }, omit: { secret: true } } satisfies Prisma.JobDefaultArgs;
+export type JobRow = Prisma.JobGetPayload<typeof jobRowQuery>;
 
-const SORTABLE = ["state", "attempts", "nextRunAt", "periodStart", "updatedAt"] as const;
-const FILTERABLE = ["state"] as const;
+const SORTABLE = ["kind", "state", "attempts", "nextRunAt", "periodStart", "updatedAt"] as const;
+const FILTERABLE = ["kind", "state"] as const;
 
-/** The job table as the ops screen shows it. */
+/** The job table as the ops screen shows it, every kind. */
 export async function searchJobs(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<JobRow>> {
   const { query } = options;
+  const kind = tableEnumFilter(query, FILTERABLE, "kind", JobKind);
   const state = tableEnumFilter(query, FILTERABLE, "state", JobState);
-  const where: Prisma.JobWhereInput = { ...tableSearch(query, ["metricCode", "lastError"]), ...(state ? { state } : {}) };
+  const where: Prisma.JobWhereInput = { ...tableSearch(query, ["metricCode", "lastError"]), ...(kind ? { kind } : {}), ...(state ? { state } : {}) };
   return readTablePage(
-    options.db.job.findMany({ where, include: jobRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "updatedAt", desc: true }), ...pageWindow(query) }),
+    options.db.job.findMany({ where, ...jobRowQuery, orderBy: tableOrderBy(query, SORTABLE, { id: "updatedAt", desc: true }), ...pageWindow(query) }),
     options.db.job.count({ where }),
   );
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs } from "~/server/lib/backoff";
 import { dateFromOdoo, odooDate } from "~/server/odoo/odoo-date";
-import { decideClosingPeriod, JOB_BACKOFF, odooEndDateAfter, odooPeriodOf } from "./closing-period";
+import { decideClosingPeriod, odooEndDateAfter, odooPeriodOf } from "./closing-period";
 
 const base = {
   interval: "monthly" as const,
@@ -77,17 +76,5 @@ describe("odooEndDateAfter", () => {
     expect(endDate).toBe(expected);
     // Odoo closes on end_date, before invoicing that day: never on the final invoice date.
     expect(endDate > odooDate(finalPeriod.end)).toBe(true);
-  });
-});
-
-describe("JOB_BACKOFF: 30 s doubling to 6 h, ±20 % jitter", () => {
-  it.each([
-    [1, 0.5, 30_000],
-    [2, 0.5, 60_000],
-    [4, 0, 192_000],
-    [4, 1, 288_000],
-    [50, 0.5, 6 * 3_600_000],
-  ])("attempt %i, random %f → %i ms", (attempts, random, expected) => {
-    expect(backoffDelayMs(attempts, JOB_BACKOFF, random)).toBe(expected);
   });
 });

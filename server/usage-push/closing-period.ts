@@ -1,4 +1,3 @@
-import { type Backoff } from "~/server/lib/backoff";
 import { dateFromOdoo, odooDate } from "~/server/odoo/odoo-date";
 import { type BillingPeriod, type BillingTime, billingPeriodAt, type PlanInterval } from "~/server/billing/billing-period";
 
@@ -67,6 +66,3 @@ export function odooEndDateAfter(finalPeriod: BillingPeriod): string {
   const graceDays = Math.max(1, Math.min(FINAL_INVOICE_GRACE_DAYS, periodDays - 1));
   return odooDate(new Date(finalPeriod.end.getTime() + graceDays * DAY_MS));
 }
-
-/** Failed pushes: 30 s doubling to 6 hours, ±20 % jitter. */
-export const JOB_BACKOFF: Backoff = { baseMs: 30_000, maxMs: 6 * 3_600_000, jitter: { floor: 0.8, spread: 0.4 } };

@@ -1,13 +1,20 @@
-import type { Job, JobState } from "~/generated/prisma/client";
+import type { Job, Prisma } from "~/generated/prisma/client";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
 import { isOdooError, type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
-import { backoffDelayMs } from "~/server/lib/backoff";
+import { failJob, finishJob } from "~/server/jobs/settle-job";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
-import { JOB_BACKOFF } from "./closing-period";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
+
+/** A usage push job's own columns, which the table guarantees for its kind. */
+type PushJob = Job & { subscriptionId: string; metricCode: string; periodStart: Date; periodEnd: Date };
+
+function asPushJob(job: Job): PushJob {
+  if (job.kind !== "usage_push" || !job.subscriptionId || !job.metricCode || !job.periodStart || !job.periodEnd) throw new Error(`job ${job.id} is not a usage push`);
+  return job as PushJob;
+}
 
 export type JobResult =
   | { jobId: string; outcome: "written"; units: string; amountCents: string; changed: boolean }
@@ -22,12 +29,11 @@ export type JobResult =
  * again next period.
  */
 export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job; owner: string; maxAttempts: number; now: Date }): Promise<JobResult> {
-  const { db, odoo, job, owner, now } = options;
-  // Only the worker still holding the lease may record an outcome.
-  const finish = (state: JobState, data: Record<string, unknown> = {}) =>
-    db.job.updateMany({ where: { id: job.id, leaseOwner: owner }, data: { state, leaseOwner: null, leaseExpiresAt: null, ...data } });
+  const { db, odoo, owner, now } = options;
+  const finish = (state: "succeeded" | "dead" | "awaiting_invoice", data: Prisma.JobUpdateManyMutationInput) => finishJob({ db, job: options.job, owner, state, data });
 
   try {
+    const job = asPushJob(options.job);
     const subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
     const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
     if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
@@ -78,16 +84,10 @@ export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job
     });
     return { jobId: job.id, outcome: "written", units: entry!.units, amountCents: amountCents.toString(), changed };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const attempts = job.attempts + 1;
     // Retrying cannot help until a person fixes Odoo: dead at once, retried from the console.
-    const dead = attempts >= options.maxAttempts || (isOdooError(error) && error.kind === "setup");
+    const giveUp = isOdooError(error) && error.kind === "setup";
     // A job that already wrote keeps its place in the cycle: a later run rewrites or finalizes it.
-    await finish(dead ? "dead" : "failed", {
-      attempts,
-      lastError: message.slice(0, 4000),
-      nextRunAt: new Date(now.getTime() + backoffDelayMs(attempts, JOB_BACKOFF, Math.random())),
-    });
-    return { jobId: job.id, outcome: dead ? "dead" : "failed", error: message };
+    const { state, message } = await failJob({ db, job: options.job, owner, error, maxAttempts: options.maxAttempts, giveUp, now });
+    return { jobId: options.job.id, outcome: state, error: message };
   }
 }

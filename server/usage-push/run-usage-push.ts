@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "~/server/db/client";
 import type { OdooClient } from "~/server/odoo";
-import { claimJobs } from "~/server/jobs/claim-jobs";
+import { drainJobs } from "~/server/jobs/drain-jobs";
 import { acquireLease, releaseLease } from "./cron-lease";
 import { planUsageJobs, type PlanningOutcome } from "./plan-usage-jobs";
 import { type JobResult, pushUsageJob } from "./push-usage-job";
@@ -13,12 +13,11 @@ export interface UsagePushSummary {
 }
 
 const PLANNER_LEASE = "usage-push-planner";
-const LEASE_MS = 5 * 60_000;
-const CLAIM_BATCH = 20;
+const PLANNER_LEASE_MS = 5 * 60_000;
 
 /**
  * One cron run: plan (under a lease, so concurrent runs never create the same Odoo
- * order twice), then drain due jobs in claimed batches until none are left.
+ * order twice), then drain the due usage push jobs until none are left.
  */
 export async function runUsagePush(options: {
   db: Db;
@@ -33,7 +32,7 @@ export async function runUsagePush(options: {
   const worker = `push-${randomUUID()}`;
 
   let planning: UsagePushSummary["planning"] = "skipped: another run is planning";
-  if (await acquireLease({ db, name: PLANNER_LEASE, owner: worker, ttlMs: LEASE_MS, now })) {
+  if (await acquireLease({ db, name: PLANNER_LEASE, owner: worker, ttlMs: PLANNER_LEASE_MS, now })) {
     try {
       planning = await planUsageJobs({ db, odoo, now, leadHours: options.leadHours });
     } finally {
@@ -41,13 +40,12 @@ export async function runUsagePush(options: {
     }
   }
 
-  // Every outcome moves a job's next_run_at past `now`, so each job is claimed once per run.
-  const jobs: JobResult[] = [];
-  const maxJobs = options.maxJobs ?? 10_000;
-  while (jobs.length < maxJobs) {
-    const claimed = await claimJobs({ db, owner: worker, limit: CLAIM_BATCH, leaseMs: LEASE_MS, now });
-    if (!claimed.length) break;
-    for (const job of claimed) jobs.push(await pushUsageJob({ db, odoo, job, owner: worker, maxAttempts: options.maxAttempts, now }));
-  }
+  const jobs = await drainJobs<JobResult>({
+    db,
+    owner: worker,
+    now,
+    maxJobs: options.maxJobs,
+    handlers: { usage_push: ({ job }) => pushUsageJob({ db, odoo, job, owner: worker, maxAttempts: options.maxAttempts, now }) },
+  });
   return { worker, planning, jobs };
 }
