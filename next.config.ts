@@ -11,6 +11,8 @@ const config: NextConfig = {
   // compression belongs to the reverse proxy in front, not to the app's single thread.
   compress: false,
   poweredByHeader: false,
+  // The demo drains the job queue through this route every 2 s: not worth a dev log line each time.
+  logging: { incomingRequests: { ignore: [/\/api\/cron\/jobs(\?|$)/] } },
   // Pages get their CSP (with a per-request nonce) from proxy.ts.
   headers: async () => [
     { source: "/:path*", headers: STATIC_SECURITY_HEADERS },

@@ -45,6 +45,9 @@ Push usage to Odoo:
   curl -s -X POST -H "x-cron-secret: ${cronSecret}" http://localhost:${port}/api/cron/usage-push
 `);
 }
+console.log(`Reconciliations and Lago imports started in the console run within seconds: this
+process drains the job queue (POST /api/cron/jobs) every 2 s.
+`);
 
 // The demo's webhook signing key, kept across restarts so an app's cached public key stays valid.
 const KEY_FILE = ".data/webhook-rsa-private-key.pem";
@@ -72,7 +75,22 @@ const next = spawn("npx", ["next", "dev", "--port", port], {
       : {}),
   },
 });
+// The console queues reconciliations and Lago imports in the job table. The demo has no
+// outside scheduler, so this process calls the jobs cron route every few seconds; each
+// call waits for the previous one, so a long run never piles calls up.
+let drainTimer: NodeJS.Timeout | undefined;
+const drainQueuedRuns = () => {
+  drainTimer = setTimeout(() => {
+    fetch(`http://localhost:${port}/api/cron/jobs`, { method: "POST", headers: { "x-cron-secret": cronSecret } })
+      .then((response) => response.text())
+      .catch(() => undefined) // not listening yet
+      .finally(drainQueuedRuns);
+  }, 2000);
+};
+drainQueuedRuns();
+
 const stop = () => {
+  clearTimeout(drainTimer);
   next.kill("SIGTERM");
   void simulator?.close();
 };

@@ -49,7 +49,7 @@ export function LagoImportScreen() {
   const table = useTableQuery({ pageSize: 5 });
   const imports = useQuery(trpc.lagoImport.runs.queryOptions(table.query, {
     placeholderData: keepPreviousData,
-    refetchInterval: (query) => (query.state.data?.rows.some((run) => run.status === "running") ? 2000 : false),
+    refetchInterval: (query) => (query.state.data?.rows.some((run) => run.status === "queued" || run.status === "running") ? 2000 : false),
   }));
   const [form, setForm] = useState({ serviceCode: "", baseUrl: "", apiKey: "" });
   const start = useMutation(trpc.lagoImport.start.mutationOptions({

@@ -1,9 +1,12 @@
 import { createService } from "~/server/services/create-service";
+import { keepDrainingQueuedRuns } from "~/tests/support/app-server";
 import { lagoCharge, lagoCustomer, lagoMetric, lagoPlan, lagoSubscription, startLagoPeer } from "~/tests/support/lago-peer";
 import { expect, test, uniqueCode } from "../fixtures";
 
-test("finance imports from Lago in the console: a failed run shows its error, resuming finishes it with a report", async ({ page, db, signInAs, snap }) => {
+test("finance imports from Lago in the console: a failed run shows its error, resuming finishes it with a report", async ({ page, db, signInAs, snap, baseURL }) => {
   const peer = await startLagoPeer();
+  // The queued import runs when a worker drains the job table: here, a fast cron.
+  const stopDraining = keepDrainingQueuedRuns(baseURL!);
   try {
     const suffix = uniqueCode("imp");
     const metric = lagoMetric(`calls_${suffix}`);
@@ -46,6 +49,7 @@ test("finance imports from Lago in the console: a failed run shows its error, re
     expect(runs).toHaveLength(1); // resumed, not restarted
     expect(JSON.stringify(runs)).not.toContain(peer.apiKey);
   } finally {
+    await stopDraining();
     await peer.close();
   }
 });

@@ -1,5 +1,5 @@
 import type { LagoImportRun } from "~/generated/prisma/client";
-import type { Db } from "~/server/db/client";
+import type { DbOrTx } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors";
 import { assertOutboundUrl, OutboundUrlError } from "~/server/lib/guarded-fetch";
 import { lagoApiRoot } from "./fetch-lago-json";
@@ -11,7 +11,7 @@ import { lagoImportPolicy } from "./lago-import-policy";
  * URL the address guard refuses (not https, or pointing inside the network, unless
  * allowlisted) is refused here already, before a run exists.
  */
-export async function openLagoImport(options: { db: Db; serviceCode: string; baseUrl: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
+export async function openLagoImport(options: { db: DbOrTx; serviceCode: string; baseUrl: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
   try {
     await assertOutboundUrl(options.baseUrl, { policy: lagoImportPolicy() });
   } catch (error) {

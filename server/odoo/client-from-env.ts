@@ -20,3 +20,6 @@ export function odooClientFromEnv(): OdooClient {
 
 /** The app's Odoo client, or null when ODOO_URL is unset: features that only check with Odoo then skip it. */
 export const configuredOdooClient = (): OdooClient | null => (env().ODOO_URL ? odooClientFromEnv() : null);
+
+/** Refuses (the same 503) when Odoo is not configured, for work queued now that will need Odoo when it runs. */
+export const assertOdooConfigured = (): void => void odooClientFromEnv();

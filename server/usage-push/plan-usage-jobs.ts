@@ -95,7 +95,7 @@ async function recordSetupFailure(options: { db: Db; subscription: SubscriptionF
   const latest = await db.job.findFirst({ where: { subscriptionId: subscription.id }, orderBy: { periodStart: "desc" } });
   const period = billingPeriodAt({
     interval: subscription.plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt,
-    at: !latest ? subscription.subscriptionAt : latest.state === "succeeded" ? latest.periodEnd : latest.periodStart,
+    at: !latest?.periodStart || !latest.periodEnd ? subscription.subscriptionAt : latest.state === "succeeded" ? latest.periodEnd : latest.periodStart,
   });
   const created = await db.job.createMany({
     data: subscription.plan.charges.map((charge) => ({

@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { drainQueuedRuns } from "../support/app-server";
 import { signedInAs, trpcCode } from "../support/console-session";
-import { createTestService, uniqueCode } from "../support/fixtures";
+import { createTestService, testDb, uniqueCode } from "../support/fixtures";
 import { lagoCharge, lagoCustomer, lagoMetric, lagoPlan, startLagoPeer } from "../support/lago-peer";
 
 /* The Lago import screen's server side over real HTTP: starting an import, its progress and report, the role check (catalog roles only). */
@@ -22,14 +23,21 @@ describe("Lago import console", () => {
       peer.data.customers.push(lagoCustomer(uniqueCode("c"), 1), lagoCustomer(uniqueCode("c"), 2));
       const started = await finance.client.lagoImport.start.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: peer.apiKey });
       let run = started.run;
-      for (let attempt = 0; attempt < 100 && run.status === "running"; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(run.status).toBe("queued");
+      const job = () => testDb().then((db) => db.job.findFirstOrThrow({ where: { kind: "lago_import", payload: { path: ["runId"], equals: run.id } } }));
+      // Queued, the key exists only sealed in the run's job.
+      expect((await job()).secret).toMatch(/^v1\./);
+      expect(JSON.stringify(await job())).not.toContain(peer.apiKey);
+      // The app has no scheduler here: drive its worker through the cron route, as a cron would.
+      for (let attempt = 0; attempt < 100 && (run.status === "queued" || run.status === "running"); attempt++) {
+        await drainQueuedRuns(inject("baseUrl"));
         run = (await finance.client.lagoImport.runs.query({ pageSize: 100 })).rows.find((row) => row.id === started.run.id)!;
       }
       expect(run.status).toBe("succeeded");
       expect(run.progress).toMatchObject({ customers: { imported: 2, totalCount: 2, done: true } });
       expect(run.report).toEqual(expect.arrayContaining([expect.objectContaining({ feature: "aggregation_type", id: metric.code })]));
       expect(JSON.stringify(run)).not.toContain(peer.apiKey);
+      expect(await job()).toMatchObject({ state: "succeeded", secret: null });
       // An import rewrites the catalog: ops, who may not touch it, may not start one.
       expect(await trpcCode(ops.client.lagoImport.start.mutate({ serviceCode: service.code, baseUrl: peer.url, apiKey: "x" }))).toBe("FORBIDDEN");
     } finally {

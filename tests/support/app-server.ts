@@ -43,6 +43,30 @@ export async function createTestDatabase(prefix = "nexa_it"): Promise<{ url: str
   };
 }
 
+/** `x-cron-secret` of the suites' shared app, which has no scheduler: tests call its cron routes themselves. */
+export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
+
+/** One pass of the job queue's worker in `baseUrl`'s app (POST /api/cron/jobs): runs what the console queued. */
+export async function drainQueuedRuns(baseUrl: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/cron/jobs`, { method: "POST", headers: { "x-cron-secret": TEST_CRON_SECRET } });
+  if (!response.ok) throw new Error(`POST /api/cron/jobs answered ${response.status}: ${await response.text()}`);
+}
+
+/** What a cron every few hundred milliseconds would do, while a browser test waits for a queued run; returns the stop. */
+export function keepDrainingQueuedRuns(baseUrl: string, everyMs = 250): () => Promise<void> {
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      await drainQueuedRuns(baseUrl).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+  };
+}
+
 export interface RunningApp {
   baseUrl: string;
   process: ChildProcess;

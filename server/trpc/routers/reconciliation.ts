@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { assertOdooConfigured } from "~/server/odoo/client-from-env";
 import { getMismatchTrend } from "~/server/reconciliation/get-mismatch-trend";
 import { getReconciliationLine } from "~/server/reconciliation/get-reconciliation-line";
 import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-codes";
@@ -24,5 +24,8 @@ export const reconciliationRouter = createTRPCRouter({
   trend: procedure.query(({ ctx }) => getMismatchTrend({ db: ctx.db })),
   start: procedure
     .input(z.object({ from: day, to: day, toleranceCents: z.number().int().min(0).max(1_000_000), serviceCode: z.string().max(100).nullable().default(null) }))
-    .mutation(({ ctx, input }) => startReconciliation({ db: ctx.db, odoo: odooClientFromEnv(), ...input, actorId: ctx.user.id })),
+    .mutation(({ ctx, input }) => {
+      assertOdooConfigured();
+      return startReconciliation({ db: ctx.db, ...input, actorId: ctx.user.id });
+    }),
 });
