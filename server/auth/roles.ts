@@ -20,6 +20,8 @@ export const AREA_ROLES = {
   reconciliation: ["ops"],
   // An import rewrites the catalog: only the roles that own it may start one.
   "lago-import": ["finance"],
+  // Reads the Odoo key's groups and the instance's setup: admins only.
+  "odoo-check": [],
 } as const satisfies Record<string, readonly Exclude<Role, "admin">[]>;
 
 export type ConsoleArea = keyof typeof AREA_ROLES;

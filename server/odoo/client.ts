@@ -52,6 +52,8 @@ export interface OdooClient {
   call<T = unknown>(model: string, method: string, args?: OdooNamedArgs, options?: OdooCallOptions): Promise<T>;
   /** jsonrpc: the uid used for execute_kw (authenticating once if needed); json2: null. */
   uid(): Promise<number | null>;
+  /** The server's version (common.version over /jsonrpc, which JSON-2 has no equivalent of; unauthenticated). */
+  version(): Promise<{ server_version: string; server_version_info: unknown[] }>;
 }
 
 export function createOdooClient(options: OdooClientOptions): OdooClient {
@@ -78,7 +80,7 @@ export function createOdooClient(options: OdooClientOptions): OdooClient {
     try {
       const res = await doFetch(req.url, { method: "POST", headers: req.headers, body: req.body, signal: controller.signal });
       const text = await res.text();
-      const parsed = parseResponse(ep.protocol, res.status, res.headers, text);
+      const parsed = parseResponse(req.protocol, res.status, res.headers, text);
       if (!parsed.ok) throw parsed.error;
       return parsed.result;
     } catch (err) {
@@ -136,6 +138,10 @@ export function createOdooClient(options: OdooClientOptions): OdooClient {
   return {
     protocol: ep.protocol,
     uid: () => (ep.protocol === "jsonrpc" ? resolveUid() : Promise.resolve(null)),
+    version: async () =>
+      (await send(() => buildServiceRequest(ep, "common", "version", [], ++requestId), "common", "version", {})) as {
+        server_version: string; server_version_info: unknown[];
+      },
     async call<T>(model: string, method: string, args: OdooNamedArgs = {}, opts: OdooCallOptions = {}): Promise<T> {
       const uid = ep.protocol === "jsonrpc" ? await resolveUid() : null;
       const build = () => buildCallRequest(ep, model, method, args, uid === null ? null : { uid, requestId: ++requestId });

@@ -29,6 +29,8 @@ export interface OdooHttpRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** How the answer reads: service calls go to /jsonrpc whatever the endpoint's protocol. */
+  protocol: OdooProtocol;
 }
 
 const trimSlash = (s: string) => s.replace(/\/+$/, "");
@@ -51,6 +53,7 @@ export function buildCallRequest(
       url: `${trimSlash(ep.baseUrl)}/json/2/${encodeURIComponent(model)}/${encodeURIComponent(method)}`,
       headers,
       body: JSON.stringify(args),
+      protocol: "json2",
     };
   }
   if (!rpc) throw new Error("jsonrpc calls need a uid");
@@ -69,6 +72,7 @@ export function buildServiceRequest(ep: OdooEndpoint, service: string, method: s
     url: `${trimSlash(ep.baseUrl)}/jsonrpc`,
     headers: { "Content-Type": "application/json", Accept: "application/json" },
     body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { service, method, args }, id: requestId }),
+    protocol: "jsonrpc",
   };
 }
 

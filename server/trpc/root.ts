@@ -3,6 +3,7 @@ import { catalogRouter } from "./routers/catalog";
 import { identityRouter } from "./routers/identity";
 import { jobsRouter } from "./routers/jobs";
 import { lagoImportRouter } from "./routers/lago-import";
+import { odooCheckRouter } from "./routers/odoo-check";
 import { reconciliationRouter } from "./routers/reconciliation";
 import { servicesRouter } from "./routers/services";
 import { usageRouter } from "./routers/usage";
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   reconciliation: reconciliationRouter,
   lagoImport: lagoImportRouter,
+  odooCheck: odooCheckRouter,
 });
 
 export type AppRouter = typeof appRouter;
