@@ -9,7 +9,7 @@ import { EmptyState } from "../empty-state";
 import { useTableQuery } from "../use-table-query";
 
 const column = createColumnHelper<AuditRow>();
-const ENTITY_TYPES = ["service", "billable_metric", "plan", "account_link", "billing_customer", "job", "webhook_delivery", "user"].map((value) => ({ value, label: value }));
+const ENTITY_TYPES = ["service", "billable_metric", "plan", "account_link", "subscription", "billing_customer", "job", "webhook_delivery", "user"].map((value) => ({ value, label: value }));
 const snapshot = (value: unknown) =>
   value == null ? "—" : (
     <details>

@@ -23,6 +23,9 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Who a change is recorded against: a console user or a service's API key. */
+export type AuditActor = Pick<AuditEntry, "actorId" | "actorServiceId">;
+
 /** Call inside the change's own transaction so a change is never stored unaudited. */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   if (!entry.actorId && !entry.actorServiceId) return;

@@ -1,4 +1,5 @@
 import type { AccountLink } from "~/generated/prisma/client";
+import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { Db } from "~/server/db/client";
 import { findCustomer } from "./find-customer";
 
@@ -6,7 +7,7 @@ import { findCustomer } from "./find-customer";
  * Lago deletes a customer by terminating its live subscriptions and hiding it. The
  * row stays (soft delete): its usage and subscriptions remain auditable.
  */
-export async function deleteCustomer(options: { db: Db; serviceId: string; externalId: string; now?: Date }): Promise<AccountLink> {
+export async function deleteCustomer(options: { db: Db; serviceId: string; externalId: string; now?: Date; actor?: AuditActor }): Promise<AccountLink> {
   const now = options.now ?? new Date();
   return options.db.$transaction(async (tx) => {
     const customer = await findCustomer({ db: tx, serviceId: options.serviceId, externalId: options.externalId });
@@ -18,6 +19,8 @@ export async function deleteCustomer(options: { db: Db; serviceId: string; exter
       where: { accountLinkId: customer.id, status: "pending" },
       data: { status: "canceled", canceledAt: now },
     });
-    return tx.accountLink.update({ where: { id: customer.id }, data: { deletedAt: now } });
+    const deleted = await tx.accountLink.update({ where: { id: customer.id }, data: { deletedAt: now } });
+    await recordAudit(tx, { ...options.actor, action: "customer.delete", entityType: "account_link", entityId: customer.id, before: customer, after: deleted });
+    return deleted;
   });
 }

@@ -1,4 +1,5 @@
 import type { AccountLink } from "~/generated/prisma/client";
+import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { Db, DbOrTx } from "~/server/db/client";
 import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
@@ -12,7 +13,8 @@ import type { CustomerFields } from "./customer-fields";
  *
  * `announce` records Lago's customer.created for the app (POST /customers does; a
  * customer created on the fly by a subscription, an import or the demo seed does not,
- * as in Lago), in the same transaction as the account.
+ * as in Lago), in the same transaction as the account. `actor` is audited for the write
+ * (the service, for an API call).
  */
 export async function upsertCustomer(options: {
   db: Db;
@@ -21,18 +23,22 @@ export async function upsertCustomer(options: {
   fields: CustomerFields;
   announce?: boolean;
   now?: Date;
+  actor?: AuditActor;
 }): Promise<{ customer: AccountLink; created: boolean }> {
   const { db, serviceId, externalId, fields } = options;
   const where = { serviceId_externalId: { serviceId, externalId } };
   const announceCreated = async (tx: DbOrTx, customer: AccountLink) => {
     if (options.announce) await recordHubEvent(tx, { kind: "customer.created", serviceId, subjectId: customer.id, occurredAt: options.now ?? new Date() });
   };
+  const audit = (tx: DbOrTx, action: string, before: AccountLink | null, after: AccountLink) =>
+    recordAudit(tx, { ...options.actor, action, entityType: "account_link", entityId: after.id, before, after });
   const existing = await db.accountLink.findUnique({ where });
   if (existing) {
     return db.$transaction(async (tx) => {
       const customer = await tx.accountLink.update({ where, data: { ...fields, deletedAt: null } });
       const created = existing.deletedAt !== null;
       if (created) await announceCreated(tx, customer);
+      await audit(tx, created ? "customer.create" : "customer.update", existing, customer);
       return { customer, created };
     });
   }
@@ -45,12 +51,18 @@ export async function upsertCustomer(options: {
         data: { ...fields, serviceId, externalId, billingCustomerId: billingCustomer.id },
       });
       await announceCreated(tx, created);
+      await audit(tx, "customer.create", null, created);
       return created;
     });
     return { customer, created: true };
   } catch (error) {
     // A concurrent request created it first: apply ours as the update it now is.
     if (!isUniqueViolation(error)) throw error;
-    return { customer: await db.accountLink.update({ where, data: fields }), created: false };
+    return db.$transaction(async (tx) => {
+      const before = await tx.accountLink.findUniqueOrThrow({ where });
+      const customer = await tx.accountLink.update({ where, data: fields });
+      await audit(tx, "customer.update", before, customer);
+      return { customer, created: false };
+    });
   }
 }

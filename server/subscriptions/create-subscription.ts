@@ -1,4 +1,5 @@
 import { visibleTo } from "~/server/catalog/catalog-writer";
+import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { Db } from "~/server/db/client";
 import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
@@ -24,6 +25,8 @@ export async function createSubscription(options: {
   input: SubscriptionInput;
   announce?: boolean;
   now?: Date;
+  /** Audited for the write (the service, for an API call). */
+  actor?: AuditActor;
 }): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
   const { db, serviceId, input } = options;
   const now = options.now ?? new Date();
@@ -39,12 +42,16 @@ export async function createSubscription(options: {
   }
 
   // Lago creates an unknown customer on the fly rather than answering 404.
-  const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId });
+  const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId, actor: options.actor });
   if (existing) {
     // A customer deleted and re-created since is another account: not the subscription's.
     if (existing.accountLinkId !== customer.id) throw validationFailed({ external_id: ["value_already_exist"] });
     if (existing.planId === plan.id) return { subscription: existing, created: false };
-    const changed = await db.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
+    const changed = await db.$transaction(async (tx) => {
+      const updated = await tx.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
+      await recordAudit(tx, { ...options.actor, action: "subscription.plan_change", entityType: "subscription", entityId: existing.id, before: existing, after: updated });
+      return updated;
+    });
     return { subscription: changed, created: false };
   }
 
@@ -70,6 +77,7 @@ export async function createSubscription(options: {
       if (options.announce && startsNow) {
         await recordHubEvent(tx, { kind: "subscription.started", serviceId, subjectId: created.id, occurredAt: now });
       }
+      await recordAudit(tx, { ...options.actor, action: "subscription.create", entityType: "subscription", entityId: created.id, after: created });
       return created;
     });
     return { subscription, created: true };

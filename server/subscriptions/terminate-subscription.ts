@@ -1,4 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
+import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { recordHubEvent } from "~/server/db/record-hub-event";
@@ -18,6 +19,7 @@ export async function terminateSubscription(options: {
   externalId: string;
   announce?: boolean;
   now?: Date;
+  actor?: AuditActor;
 }): Promise<SubscriptionWithRelations> {
   const now = options.now ?? new Date();
   return inTransaction(options.db, async (tx) => {
@@ -31,6 +33,7 @@ export async function terminateSubscription(options: {
         : { status: "terminated", terminatedAt: subscription.endingAt && subscription.endingAt < now ? subscription.endingAt : now };
     const ended = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
     if (options.announce) await recordHubEvent(tx, { kind: "subscription.terminated", serviceId: ended.serviceId, subjectId: ended.id, occurredAt: now });
+    await recordAudit(tx, { ...options.actor, action: "subscription.terminate", entityType: "subscription", entityId: ended.id, before: subscription, after: ended });
     return ended;
   });
 }

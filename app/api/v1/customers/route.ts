@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "customer", customerInputSchema);
-  const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input), announce: true });
+  const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input), announce: true, actor: { actorServiceId: service.id } });
   return { customer: serializeCustomer(customer) };
 });
 

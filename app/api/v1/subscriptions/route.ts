@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "subscription", subscriptionCreateSchema);
-  const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input), announce: true });
+  const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input), announce: true, actor: { actorServiceId: service.id } });
   return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
 });
 

@@ -13,7 +13,7 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => ({
 }));
 
 export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
-  customer: serializeCustomer(await deleteCustomer({ db, serviceId: service.id, externalId: params.external_id })),
+  customer: serializeCustomer(await deleteCustomer({ db, serviceId: service.id, externalId: params.external_id, actor: { actorServiceId: service.id } })),
 }));
 
 export const { POST, PUT, PATCH } = unservedMethods(["GET", "DELETE"]);

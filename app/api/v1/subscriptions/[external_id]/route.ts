@@ -15,7 +15,7 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
 });
 
 export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
-  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true })),
+  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id } })),
 }));
 
 export const { POST, PUT, PATCH } = unservedMethods(["GET", "DELETE"]);
