@@ -8,6 +8,8 @@ import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { PlanWithCharges } from "~/server/catalog/plan-input";
+import type { MetricRow } from "~/server/catalog/search-billable-metrics";
+import type { PlanRow } from "~/server/catalog/search-plans";
 import { Button } from "../button";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
@@ -17,8 +19,8 @@ import { useTableQuery } from "../use-table-query";
 import { AGGREGATIONS, MetricForm, type MetricFormValues } from "./metric-form";
 import { INTERVALS, PlanForm, type PlanFormValues } from "./plan-form";
 
-const metricColumn = createColumnHelper<BillableMetric>();
-const planColumn = createColumnHelper<PlanWithCharges>();
+const metricColumn = createColumnHelper<MetricRow>();
+const planColumn = createColumnHelper<PlanRow>();
 
 export function CatalogScreen() {
   const trpc = useTRPC();
@@ -49,20 +51,23 @@ export function CatalogScreen() {
     else if (planEditing) updatePlan.mutate({ code: planEditing.code, changes: { ...values, code: undefined } });
   }
 
-  const metricColumns: ColumnDef<BillableMetric, any>[] = [
+  const metricColumns: ColumnDef<MetricRow, any>[] = [
     metricColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
     metricColumn.accessor("name", { header: "Name", enableSorting: true }),
     metricColumn.accessor("aggregationType", { header: "Aggregation", enableSorting: true, meta: { filterOptions: AGGREGATIONS } }),
     metricColumn.accessor("fieldName", { header: "Field" }),
     metricColumn.accessor("recurring", { header: "Recurring", cell: (info) => (info.getValue() ? "yes" : "no") }),
+    metricColumn.accessor((metric) => metric.ownerService?.code ?? "shared", { id: "owner", header: "Owner" }),
     metricColumn.display({ id: "actions", header: "Actions", enableHiding: false, cell: ({ row }) => <Button variant="ghost" onClick={() => setMetricEditing(row.original)}>Edit</Button> }),
   ];
-  const planColumns: ColumnDef<PlanWithCharges, any>[] = [
+  const planColumns: ColumnDef<PlanRow, any>[] = [
     planColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
     planColumn.accessor("name", { header: "Name", enableSorting: true }),
     planColumn.accessor("interval", { header: "Interval", enableSorting: true, meta: { filterOptions: INTERVALS.map((value) => ({ value, label: value })) } }),
     planColumn.accessor("amountCents", { header: "Fee", enableSorting: true, cell: ({ row: { original: p } }) => `${formatMinorUnits(p.amountCents, p.amountCurrency)} ${p.amountCurrency}` }),
     planColumn.accessor((plan) => plan.charges.map((charge) => `${charge.billableMetric.code} (${charge.chargeModel})`).join(", "), { id: "charges", header: "Charges" }),
+    // A service's own plan is changed by its key too; a shared one only here.
+    planColumn.accessor((plan) => plan.ownerService?.code ?? "shared", { id: "owner", header: "Owner" }),
     planColumn.display({ id: "actions", header: "Actions", enableHiding: false, cell: ({ row }) => <Button variant="ghost" onClick={() => setPlanEditing(row.original)}>Edit</Button> }),
   ];
 

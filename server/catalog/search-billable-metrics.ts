@@ -6,8 +6,12 @@ import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSe
 const SORTABLE = ["code", "name", "aggregationType", "createdAt"] as const;
 const FILTERABLE = ["aggregationType"] as const;
 
+const metricRowInclude = { ownerService: { select: { code: true } } } satisfies Prisma.BillableMetricInclude;
+/** A metric of the console's table, with its owner service, if any. */
+export type MetricRow = BillableMetric & Prisma.BillableMetricGetPayload<{ include: typeof metricRowInclude }>;
+
 /** The console's metric table (the Lago API lists with its own paging in billable-metrics.ts). */
-export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<BillableMetric>> {
+export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<MetricRow>> {
   const { query } = options;
   const aggregation = tableEnumFilter(query, FILTERABLE, "aggregationType", AggregationType);
   const where: Prisma.BillableMetricWhereInput = {
@@ -15,7 +19,7 @@ export async function searchBillableMetrics(options: { db: DbOrTx; query: TableQ
     ...(aggregation ? { aggregationType: aggregation } : {}),
   };
   return readTablePage(
-    options.db.billableMetric.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
+    options.db.billableMetric.findMany({ where, include: metricRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
     options.db.billableMetric.count({ where }),
   );
 }

@@ -7,8 +7,12 @@ import { type PlanWithCharges, planWithCharges } from "./plan-input";
 const SORTABLE = ["code", "name", "interval", "amountCents", "createdAt"] as const;
 const FILTERABLE = ["interval"] as const;
 
+const planRowInclude = { ...planWithCharges, ownerService: { select: { code: true } } } satisfies Prisma.PlanInclude;
+/** A plan of the console's table: its charges (to open it for editing) and its owner service, if any. */
+export type PlanRow = PlanWithCharges & Prisma.PlanGetPayload<{ include: typeof planRowInclude }>;
+
 /** The console's plan table, charges included so a row can be opened for editing. */
-export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<PlanWithCharges>> {
+export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<PlanRow>> {
   const { query } = options;
   const interval = tableEnumFilter(query, FILTERABLE, "interval", PlanInterval);
   const where: Prisma.PlanWhereInput = {
@@ -16,7 +20,7 @@ export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): P
     ...(interval ? { interval } : {}),
   };
   return readTablePage(
-    options.db.plan.findMany({ where, include: planWithCharges, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
+    options.db.plan.findMany({ where, include: planRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
     options.db.plan.count({ where }),
   );
 }

@@ -63,6 +63,10 @@ describe("catalog entries owned by a service", () => {
     const admin = await signedInAs("admin");
     const listed = (await admin.client.audit.list.query({ search: rows[2]!.entityId })).rows;
     expect(listed.find((row) => row.action === "plan.update")).toMatchObject({ actor: null, actorService: { code: maps.service.code } });
+    // The catalog screen says whose the plan is.
+    const finance = await signedInAs("finance");
+    const plans = (await finance.client.catalog.listPlans.query({ search: planCode })).rows;
+    expect(plans.map((plan) => [plan.code, plan.ownerService?.code])).toEqual([[planCode, maps.service.code]]);
   });
 
   it("never lets its owner reprice another service's subscriptions", async () => {
