@@ -3,11 +3,15 @@
  * exception (JSON-2 error body or JSON-RPC `error.data`), a proxy answer (429/502/503
  * HTML), a dropped connection or a timeout. It keeps the raw response body verbatim.
  *
- * JSON-2 statuses (addons/web/controllers/json2.py + odoo/exceptions.py, 19.0):
- * 400 BadRequest, 401 Unauthorized ("Invalid apikey"), 403 AccessError/AccessDenied,
- * 404 NotFound / MissingError, 405 MethodNotAllowed, 409 LockError, 422 UserError /
- * ValidationError / UnprocessableEntity (bad arguments), 500 anything else (including
- * psycopg2 SerializationFailure re-raised after Odoo's own retries).
+ * JSON-2 statuses (addons/rpc/controllers/json2.py + odoo/http.py Json2Dispatcher, 19.0;
+ * checked against a real server by tests/odoo/json2-protocol.test.ts): 400 BadRequest
+ * (malformed JSON), 401 Unauthorized ("Invalid apikey"), 403 AccessError (rights, private
+ * methods), 404 NotFound (unknown model or method, and any non-POST: a catch-all route) /
+ * MissingError (write on a deleted record; a read of one answers 200 []), 409 LockError,
+ * 415 (an HTML page, for a body that is not application/json), 422 UserError /
+ * ValidationError / UnprocessableEntity (arguments that do not bind), 500 anything else:
+ * ValueError/KeyError for unknown fields, TypeError, and psycopg2 SerializationFailure
+ * re-raised after Odoo's own retries.
  * JSON-RPC errors arrive with HTTP 200; they are classified by `data.name`.
  */
 

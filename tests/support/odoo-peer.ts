@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import pg from "pg";
@@ -109,11 +109,11 @@ print('BOT=%d:%s' % (user.id, key))
 /** Builds the template once per cluster and tarball (under an advisory lock), returns its name and keys. */
 async function ensureTemplate(adminUrl: string, odooPgUrl: string): Promise<{ name: string; home: string; keys: TemplateKeys }> {
   const name = `nexa_odoo19_tpl_${(await sha256(TARBALL)).slice(0, 12)}_r${TEMPLATE_RECIPE}`;
-  const home = join(tmpdir(), "nexa-odoo19-templates", name);
-  const keysFile = join(home, "keys.json");
   const cluster = new URL(adminUrl);
-  // The keys file is per cluster: a template of another cluster (CI's throwaway one) does not count.
   const marker = `${cluster.hostname}:${cluster.port || 5432}`;
+  // One home per cluster: its filestore and keys belong to that cluster's template database.
+  const home = join(tmpdir(), "nexa-odoo19-templates", `${name}-${marker.replace(/[^\w.-]/g, "_")}`);
+  const keysFile = join(home, "keys.json");
   return withAdmin(adminUrl, async (admin) => {
     await admin.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
     try {
@@ -151,11 +151,44 @@ async function unpackTree(home: string): Promise<string> {
   return src;
 }
 
+const PEER_HOME_PREFIX = "nexa-odoo-peer-";
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Drops what a killed test run left behind on this machine: run homes whose server is
+ * gone (or that never got one within an hour) and their databases. Live runs, this
+ * process's and other suites', keep theirs.
+ */
+async function sweepAbandonedPeers(adminUrl: string): Promise<void> {
+  const abandoned: Array<{ home: string; databases: string[] }> = [];
+  for (const entry of readdirSync(tmpdir()).filter((name) => name.startsWith(PEER_HOME_PREFIX))) {
+    const home = join(tmpdir(), entry);
+    const stateDir = join(home, "state");
+    const databases = existsSync(stateDir) ? readdirSync(stateDir) : [];
+    const pids = databases.map((db) => join(stateDir, db, "odoo.pid")).filter(existsSync).map((file) => Number(readFileSync(file, "utf8")));
+    const old = Date.now() - statSync(home).mtimeMs > 3_600_000;
+    if (pids.length ? !pids.some(isAlive) : old) abandoned.push({ home, databases });
+  }
+  if (!abandoned.length) return;
+  await withAdmin(adminUrl, async (admin) => {
+    for (const { databases } of abandoned) for (const db of databases) if (/^nexa_odoo_[0-9a-f]+$/.test(db)) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+  });
+  for (const { home } of abandoned) rmSync(home, { recursive: true, force: true });
+}
+
 export async function startOdooPeer(options: OdooPeerOptions = {}): Promise<OdooPeer> {
   const { adminUrl, odooPgUrl } = await ensureOdooRole();
+  await sweepAbandonedPeers(adminUrl);
   const template = await ensureTemplate(adminUrl, odooPgUrl);
   const database = `nexa_odoo_${randomBytes(5).toString("hex")}`;
-  const home = mkdtempSync(join(tmpdir(), "nexa-odoo-peer-"));
+  const home = mkdtempSync(join(tmpdir(), PEER_HOME_PREFIX));
   const state = join(home, "state", database);
   const cleanup = async () => {
     await startScript(home, database, ["--stop"], odooPgUrl).catch(() => undefined);
