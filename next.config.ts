@@ -18,6 +18,10 @@ const config: NextConfig = {
     { source: "/:path*", headers: STATIC_SECURITY_HEADERS },
     { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CONTENT_SECURITY_POLICY }] },
   ],
+  // `next dev` serves its scripts and HMR socket only to the host it was started for
+  // (localhost) unless told otherwise; the demo opened at http://127.0.0.1:3000 would
+  // render but never hydrate (forms submitting as plain GETs).
+  allowedDevOrigins: ["127.0.0.1", "[::1]"],
 };
 
 export default config;

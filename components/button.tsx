@@ -3,9 +3,9 @@ import { Spinner } from "./spinner";
 
 const VARIANTS = {
   primary: "bg-indigo-600 text-white hover:bg-indigo-700 disabled:bg-indigo-300",
-  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-500",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300",
-  ghost: "text-indigo-700 hover:bg-indigo-50 disabled:text-slate-400",
+  ghost: "text-indigo-700 hover:bg-indigo-50 disabled:text-slate-500",
 } as const;
 
 export function Button({

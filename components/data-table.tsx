@@ -1,5 +1,6 @@
 "use client";
 
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { type ColumnDef, flexRender, getCoreRowModel, type RowData, useReactTable } from "@tanstack/react-table";
 import type { ReactNode } from "react";
 import type { TablePage } from "~/server/db/table-query";
@@ -80,17 +81,25 @@ export function DataTable<Row>({
             ))}
           </select>
         ))}
-        <details className="relative">
-          <summary className="cursor-pointer rounded-md border border-slate-300 px-2.5 py-1.5 text-sm">Columns</summary>
-          <div className="absolute z-10 mt-1 w-48 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
-            {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
-              <label key={column.id} className="flex items-center gap-2 py-0.5 text-sm">
-                <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />
-                {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
-              </label>
-            ))}
-          </div>
-        </details>
+        <DropdownMenu.Root>
+          <DropdownMenu.Trigger className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm hover:bg-slate-50">Columns</DropdownMenu.Trigger>
+          <DropdownMenu.Portal>
+            <DropdownMenu.Content align="start" sideOffset={4} className="z-30 w-52 rounded-md border border-slate-200 bg-white p-1 text-sm shadow-lg">
+              {table.getAllLeafColumns().filter((column) => column.getCanHide()).map((column) => (
+                <DropdownMenu.CheckboxItem
+                  key={column.id}
+                  checked={column.getIsVisible()}
+                  onCheckedChange={(checked) => column.toggleVisibility(checked)}
+                  onSelect={(event) => event.preventDefault()}
+                  className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 outline-none data-[highlighted]:bg-indigo-50"
+                >
+                  <span aria-hidden className="w-4">{column.getIsVisible() ? "✓" : ""}</span>
+                  {typeof column.columnDef.header === "string" ? column.columnDef.header : column.id}
+                </DropdownMenu.CheckboxItem>
+              ))}
+            </DropdownMenu.Content>
+          </DropdownMenu.Portal>
+        </DropdownMenu.Root>
         <div className="ml-auto flex items-center gap-2">{isLoading && <Spinner small />}{toolbar}</div>
       </div>
 

@@ -4,17 +4,18 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import type { BillableMetric } from "~/generated/prisma/client";
+import { toast } from "sonner";
+import { fieldErrors } from "~/lib/trpc/error-message";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
-import { formatMinorUnits } from "~/server/billing/pricing";
+import { formatMoney } from "~/server/billing/pricing";
 import type { PlanWithCharges } from "~/server/catalog/plan-input";
 import type { MetricRow } from "~/server/catalog/search-billable-metrics";
 import type { PlanRow } from "~/server/catalog/search-plans";
 import { Button } from "../button";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { Modal } from "../modal";
-import { useToast } from "../toast";
+import { Dialog } from "../dialog";
 import { useTableQuery } from "../use-table-query";
 import { AGGREGATIONS, MetricForm, type MetricFormValues } from "./metric-form";
 import { INTERVALS, PlanForm, type PlanFormValues } from "./plan-form";
@@ -25,9 +26,8 @@ const planColumn = createColumnHelper<PlanRow>();
 export function CatalogScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
-  const metricsTable = useTableQuery({ sorting: [{ id: "code", desc: false }] });
-  const plansTable = useTableQuery({ sorting: [{ id: "code", desc: false }] });
+  const metricsTable = useTableQuery({ key: "metrics", sorting: [{ id: "code", desc: false }] });
+  const plansTable = useTableQuery({ key: "plans", sorting: [{ id: "code", desc: false }] });
   const metrics = useQuery(trpc.catalog.listMetrics.queryOptions(metricsTable.query, { placeholderData: keepPreviousData }));
   const plans = useQuery(trpc.catalog.listPlans.queryOptions(plansTable.query, { placeholderData: keepPreviousData }));
   // The charge editor's metric picker: the first 100 metrics by code is plenty for a catalog.
@@ -37,10 +37,13 @@ export function CatalogScreen() {
 
   const refresh = () => refreshAfterWrite(queryClient, trpc.catalog.pathKey());
   const done = (message: string) => { toast.success(message); void refresh(); };
-  const createMetric = useMutation(trpc.catalog.createMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} created`); } }));
-  const updateMetric = useMutation(trpc.catalog.updateMetric.mutationOptions({ onSuccess: (m) => { setMetricEditing(null); done(`Metric ${m.code} saved`); } }));
-  const createPlan = useMutation(trpc.catalog.createPlan.mutationOptions({ onSuccess: (p) => { setPlanEditing(null); done(`Plan ${p.code} created`); } }));
-  const updatePlan = useMutation(trpc.catalog.updatePlan.mutationOptions({ onSuccess: (p) => { setPlanEditing(null); done(`Plan ${p.code} saved`); } }));
+  const createMetric = useMutation(trpc.catalog.createMetric.mutationOptions({ meta: { showsFieldErrors: true }, onSuccess: (m) => { closeMetric(); done(`Metric ${m.code} created`); } }));
+  const updateMetric = useMutation(trpc.catalog.updateMetric.mutationOptions({ meta: { showsFieldErrors: true }, onSuccess: (m) => { closeMetric(); done(`Metric ${m.code} saved`); } }));
+  const createPlan = useMutation(trpc.catalog.createPlan.mutationOptions({ meta: { showsFieldErrors: true }, onSuccess: (p) => { closePlan(); done(`Plan ${p.code} created`); } }));
+  const updatePlan = useMutation(trpc.catalog.updatePlan.mutationOptions({ meta: { showsFieldErrors: true }, onSuccess: (p) => { closePlan(); done(`Plan ${p.code} saved`); } }));
+
+  function closeMetric() { setMetricEditing(null); createMetric.reset(); updateMetric.reset(); }
+  function closePlan() { setPlanEditing(null); createPlan.reset(); updatePlan.reset(); }
 
   function saveMetric(values: MetricFormValues) {
     if (metricEditing === "new") createMetric.mutate(values);
@@ -54,9 +57,9 @@ export function CatalogScreen() {
   const metricColumns: ColumnDef<MetricRow, any>[] = [
     metricColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
     metricColumn.accessor("name", { header: "Name", enableSorting: true }),
-    metricColumn.accessor("aggregationType", { header: "Aggregation", enableSorting: true, meta: { filterOptions: AGGREGATIONS } }),
+    metricColumn.accessor("aggregationType", { header: "Aggregation", enableSorting: true, meta: { filterOptions: AGGREGATIONS }, cell: (info) => AGGREGATIONS.find((option) => option.value === info.getValue())?.label }),
     metricColumn.accessor("fieldName", { header: "Field" }),
-    metricColumn.accessor("recurring", { header: "Recurring", cell: (info) => (info.getValue() ? "yes" : "no") }),
+    metricColumn.accessor("recurring", { header: "Recurring", cell: (info) => (info.getValue() ? "Yes" : "No") }),
     metricColumn.accessor((metric) => metric.ownerService?.code ?? "shared", { id: "owner", header: "Owner" }),
     metricColumn.display({ id: "actions", header: "Actions", enableHiding: false, cell: ({ row }) => <Button variant="ghost" onClick={() => setMetricEditing(row.original)}>Edit</Button> }),
   ];
@@ -64,7 +67,7 @@ export function CatalogScreen() {
     planColumn.accessor("code", { header: "Code", enableSorting: true, enableHiding: false }),
     planColumn.accessor("name", { header: "Name", enableSorting: true }),
     planColumn.accessor("interval", { header: "Interval", enableSorting: true, meta: { filterOptions: INTERVALS.map((value) => ({ value, label: value })) } }),
-    planColumn.accessor("amountCents", { header: "Fee", enableSorting: true, cell: ({ row: { original: p } }) => `${formatMinorUnits(p.amountCents, p.amountCurrency)} ${p.amountCurrency}` }),
+    planColumn.accessor("amountCents", { header: "Fee", enableSorting: true, cell: ({ row: { original: p } }) => formatMoney(p.amountCents, p.amountCurrency) }),
     planColumn.accessor((plan) => plan.charges.map((charge) => `${charge.billableMetric.code} (${charge.chargeModel})`).join(", "), { id: "charges", header: "Charges" }),
     // A service's own plan is changed by its key too; a shared one only here.
     planColumn.accessor((plan) => plan.ownerService?.code ?? "shared", { id: "owner", header: "Owner" }),
@@ -86,12 +89,14 @@ export function CatalogScreen() {
           searchPlaceholder="Search code or name" empty={<EmptyState title="No plans yet">A plan prices metrics with charges.</EmptyState>}
           toolbar={<Button onClick={() => setPlanEditing("new")}>New plan</Button>} />
       </div>
-      <Modal open={metricEditing !== null} title={metricEditing === "new" ? "New metric" : `Edit metric ${metricEditing?.code ?? ""}`} onClose={() => setMetricEditing(null)}>
-        <MetricForm initial={metricEditing && metricEditing !== "new" ? metricEditing : undefined} busy={createMetric.isPending || updateMetric.isPending} onSubmit={saveMetric} onCancel={() => setMetricEditing(null)} />
-      </Modal>
-      <Modal open={planEditing !== null} title={planEditing === "new" ? "New plan" : `Edit plan ${planEditing?.code ?? ""}`} onClose={() => setPlanEditing(null)}>
-        <PlanForm initial={planEditing && planEditing !== "new" ? planEditing : undefined} metricCodes={metricCodes} busy={createPlan.isPending || updatePlan.isPending} onSubmit={savePlan} onCancel={() => setPlanEditing(null)} />
-      </Modal>
+      <Dialog open={metricEditing !== null} title={metricEditing === "new" ? "New metric" : `Edit metric ${metricEditing?.code ?? ""}`} onOpenChange={(open) => { if (!open) closeMetric(); }}>
+        <MetricForm initial={metricEditing && metricEditing !== "new" ? metricEditing : undefined} busy={createMetric.isPending || updateMetric.isPending}
+          errors={fieldErrors(metricEditing === "new" ? createMetric.error : updateMetric.error)} onSubmit={saveMetric} onCancel={closeMetric} />
+      </Dialog>
+      <Dialog wide open={planEditing !== null} title={planEditing === "new" ? "New plan" : `Edit plan ${planEditing?.code ?? ""}`} onOpenChange={(open) => { if (!open) closePlan(); }}>
+        <PlanForm initial={planEditing && planEditing !== "new" ? planEditing : undefined} metricCodes={metricCodes} busy={createPlan.isPending || updatePlan.isPending}
+          errors={fieldErrors(planEditing === "new" ? createPlan.error : updatePlan.error)} onSubmit={savePlan} onCancel={closePlan} />
+      </Dialog>
     </div>
   );
 }

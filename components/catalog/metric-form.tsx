@@ -21,7 +21,14 @@ export interface MetricFormValues {
   recurring: boolean;
 }
 
-export function MetricForm({ initial, busy, onSubmit, onCancel }: { initial?: BillableMetric; busy: boolean; onSubmit: (values: MetricFormValues) => void; onCancel: () => void }) {
+export function MetricForm({ initial, busy, errors, onSubmit, onCancel }: {
+  initial?: BillableMetric;
+  busy: boolean;
+  /** The server's answer per field (a code already used, a missing field name). */
+  errors: Record<string, string>;
+  onSubmit: (values: MetricFormValues) => void;
+  onCancel: () => void;
+}) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -37,12 +44,13 @@ export function MetricForm({ initial, busy, onSubmit, onCancel }: { initial?: Bi
   }
   return (
     <form onSubmit={submit}>
-      {!initial && <TextField label="Code" name="code" required autoFocus hint="Events send this code, e.g. api_calls" />}
-      <TextField label="Name" name="name" required defaultValue={initial?.name} autoFocus={!!initial} />
+      {!initial && <TextField label="Code" name="code" required autoFocus hint="Events send this code, e.g. api_calls" error={errors.code} />}
+      <TextField label="Name" name="name" required defaultValue={initial?.name} autoFocus={!!initial} error={errors.name} />
       <TextField label="Description" name="description" defaultValue={initial?.description ?? ""} />
-      <SelectField label="Aggregation" name="aggregationType" defaultValue={initial?.aggregationType ?? "sum_agg"} options={AGGREGATIONS} />
-      <TextField label="Field name" name="fieldName" defaultValue={initial?.fieldName ?? ""} hint="Event property to aggregate (not used by Count)" />
+      <SelectField label="Aggregation" name="aggregationType" defaultValue={initial?.aggregationType ?? "sum_agg"} options={AGGREGATIONS} error={errors.aggregationType} />
+      <TextField label="Field name" name="fieldName" defaultValue={initial?.fieldName ?? ""} hint="Event property to aggregate (not used by Count)" error={errors.fieldName} />
       <CheckboxField label="Recurring (carried across periods)" name="recurring" defaultChecked={initial?.recurring} />
+      {errors.recurring && <p role="alert" className="-mt-2 mb-3 text-xs text-red-700">{errors.recurring}</p>}
       <FormActions onCancel={onCancel} submitLabel={initial ? "Save metric" : "Create metric"} busy={busy} />
     </form>
   );

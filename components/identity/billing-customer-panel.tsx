@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTRPC } from "~/lib/trpc/react";
@@ -8,13 +9,11 @@ import { Button } from "../button";
 import { CopyButton } from "../copy-button";
 import { TextField } from "../form-field";
 import { Spinner } from "../spinner";
-import { useToast } from "../toast";
 
 /** Every app account of one billing customer, and its Odoo partner mapping. */
 export function BillingCustomerPanel({ billingCustomerId }: { billingCustomerId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const customer = useQuery(trpc.identity.getCustomer.queryOptions({ id: billingCustomerId }));
   const setPartner = useMutation(trpc.identity.setOdooPartner.mutationOptions({
     onSuccess: ({ odooPartnerName }) => {

@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
@@ -10,8 +11,7 @@ import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { Modal } from "../modal";
-import { useToast } from "../toast";
+import { Dialog } from "../dialog";
 import { useTableQuery } from "../use-table-query";
 import { BillingCustomerPanel } from "./billing-customer-panel";
 import { LinkTargetPicker } from "./link-target-picker";
@@ -22,7 +22,6 @@ const column = createColumnHelper<AccountRow>();
 export function IdentityScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "externalId", desc: false }] });
   const accounts = useQuery(trpc.identity.searchAccounts.queryOptions(table.query, { placeholderData: keepPreviousData }));
@@ -65,12 +64,12 @@ export function IdentityScreen() {
       <DataTable label="App accounts" columns={columns} data={accounts.data} isLoading={accounts.isFetching} state={table} getRowId={(a) => a.id}
         searchPlaceholder="Search id, name or email" empty={<EmptyState title="No app accounts match">Apps create accounts with POST /customers.</EmptyState>} />
       {shownCustomer && <BillingCustomerPanel key={shownCustomer} billingCustomerId={shownCustomer} />}
-      <Modal open={linking !== null} title={`Link ${linking?.externalId ?? ""} to another billing customer`} onClose={() => setLinking(null)}>
+      <Dialog open={linking !== null} title={`Link ${linking?.externalId ?? ""} to another billing customer`} onOpenChange={(open) => { if (!open) setLinking(null); }}>
         {linking && (
           <LinkTargetPicker account={linking} busy={link.isPending} onCancel={() => setLinking(null)}
             onPick={(target) => link.mutate({ accountLinkId: linking.id, billingCustomerId: target.billingCustomerId })} />
         )}
-      </Modal>
+      </Dialog>
     </div>
   );
 }

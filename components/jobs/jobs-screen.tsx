@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
@@ -11,7 +12,6 @@ import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
 
 const column = createColumnHelper<JobRow>();
@@ -37,7 +37,6 @@ const RETRY_EFFECT: Record<JobKind, (job: JobRow) => string> = {
 export function JobsScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "updatedAt", desc: true }] });
   const jobs = useQuery(trpc.jobs.list.queryOptions(table.query, { placeholderData: keepPreviousData }));

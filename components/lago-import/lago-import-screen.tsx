@@ -1,12 +1,12 @@
 "use client";
 
+import { toast } from "sonner";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { type FormEvent, useState } from "react";
 import { Button } from "~/components/button";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
-import { useToast } from "~/components/toast";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
@@ -30,7 +30,7 @@ function ProgressCell({ progress }: { progress: ImportProgress }) {
 }
 
 function ReportCell({ report }: { report: ImportIssue[] }) {
-  if (!report.length) return <span className="text-slate-400">none</span>;
+  if (!report.length) return <span className="text-slate-500">none</span>;
   return (
     <details>
       <summary className="cursor-pointer text-amber-800">{report.length} unsupported</summary>
@@ -44,7 +44,6 @@ function ReportCell({ report }: { report: ImportIssue[] }) {
 /** Starts (or resumes) a Lago import and lists imports with progress and their unsupported-feature report. */
 export function LagoImportScreen() {
   const trpc = useTRPC();
-  const toast = useToast();
   const queryClient = useQueryClient();
   const table = useTableQuery({ pageSize: 5 });
   const imports = useQuery(trpc.lagoImport.runs.queryOptions(table.query, {

@@ -12,7 +12,7 @@ import { LINE_STATUSES } from "~/server/reconciliation/line-status";
 import type { LineRow } from "~/server/reconciliation/line-query";
 
 const column = createColumnHelper<LineRow>();
-const money = (cents: bigint | null, currency: string | null) => (cents === null ? <span className="text-slate-400">—</span> : currency ? formatMinorUnits(cents, currency) : cents.toString());
+const money = (cents: bigint | null, currency: string | null) => (cents === null ? <span className="text-slate-500">—</span> : currency ? formatMinorUnits(cents, currency) : cents.toString());
 const STATUS_TONE: Record<string, string> = { match: "text-emerald-700", amount_mismatch: "text-red-700", units_mismatch: "text-red-700", missing_in_lago: "text-amber-700", missing_in_odoo: "text-amber-700" };
 
 /** One run's diff table: server-side filters (status, service, customer search), sort, paging, CSV export. */

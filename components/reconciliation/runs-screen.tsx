@@ -14,7 +14,7 @@ import { TrendChart } from "./trend-chart";
 
 const column = createColumnHelper<ReconciliationRun>();
 const day = (instant: Date) => instant.toISOString().slice(0, 10);
-const count = (value: number, tone: string) => <span className={value ? tone : "text-slate-400"}>{value}</span>;
+const count = (value: number, tone: string) => <span className={value ? tone : "text-slate-500"}>{value}</span>;
 
 const columns: ColumnDef<ReconciliationRun, any>[] = [
   column.accessor("createdAt", { header: "Started", enableSorting: true, cell: (info) => <Link className="text-indigo-700 underline" href={`/reconciliation/${info.row.original.id}`}>{info.getValue().toLocaleString()}</Link> }),

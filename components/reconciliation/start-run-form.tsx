@@ -1,9 +1,9 @@
 "use client";
 
+import { toast } from "sonner";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Button } from "~/components/button";
-import { useToast } from "~/components/toast";
 import { useTRPC } from "~/lib/trpc/react";
 
 const INPUT = "rounded-md border border-slate-300 px-2 py-1.5 text-sm";
@@ -15,7 +15,6 @@ const monthStart = (offset: number) => {
 /** Starts a run for a period (default: last month); the run executes in the background. */
 export function StartRunForm({ onStarted }: { onStarted: () => void }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const [from, setFrom] = useState(monthStart(-1));
   const [to, setTo] = useState(monthStart(0));
   const [tolerance, setTolerance] = useState("0");

@@ -16,9 +16,11 @@ const SIGNATURES = [
 ] as const;
 
 /** Create (code editable) or edit (name, webhook URL, signature) a service. */
-export function ServiceForm({ initial, busy, onSubmit, onCancel }: {
+export function ServiceForm({ initial, busy, errors, onSubmit, onCancel }: {
   initial?: ServiceFormValues;
   busy: boolean;
+  /** The server's answer per field (a code already used, a refused URL). */
+  errors: Record<string, string>;
   onSubmit: (values: ServiceFormValues) => void;
   onCancel: () => void;
 }) {
@@ -40,9 +42,9 @@ export function ServiceForm({ initial, busy, onSubmit, onCancel }: {
   }
   return (
     <form onSubmit={submit}>
-      {!initial && <TextField label="Code" name="code" required pattern="[a-z0-9_\-]{2,40}" hint="Lowercase, e.g. nexacloud" autoFocus />}
-      <TextField label="Name" name="name" required defaultValue={initial?.name} autoFocus={!!initial} />
-      <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={initial?.webhookUrl ?? ""} error={urlError} hint="Where the hub posts lifecycle webhooks" />
+      {!initial && <TextField label="Code" name="code" required pattern="[a-z0-9_\-]{2,40}" hint="Lowercase, e.g. nexacloud" autoFocus error={errors.code} />}
+      <TextField label="Name" name="name" required defaultValue={initial?.name} autoFocus={!!initial} error={errors.name} />
+      <TextField label="Webhook URL" name="webhookUrl" type="url" defaultValue={initial?.webhookUrl ?? ""} error={urlError ?? errors.webhookUrl} hint="Where the hub posts lifecycle webhooks" />
       <SelectField
         label="X-Lago-Signature"
         name="webhookSignature"

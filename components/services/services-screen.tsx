@@ -3,6 +3,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
+import { toast } from "sonner";
+import { fieldErrors } from "~/lib/trpc/error-message";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { ServiceRow } from "~/server/services/search-services";
@@ -10,8 +12,8 @@ import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { Modal } from "../modal";
-import { useToast } from "../toast";
+import { Dialog } from "../dialog";
+import { StatusBadge } from "../status-badge";
 import { useTableQuery } from "../use-table-query";
 import { ApiKeyDialog } from "./api-key-dialog";
 import { ServiceForm, type ServiceFormValues } from "./service-form";
@@ -22,7 +24,6 @@ const column = createColumnHelper<ServiceRow>();
 export function ServicesScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "code", desc: false }] });
   const services = useQuery(trpc.services.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
@@ -32,10 +33,12 @@ export function ServicesScreen() {
 
   const refresh = () => refreshAfterWrite(queryClient, trpc.services.list.queryKey());
   const create = useMutation(trpc.services.create.mutationOptions({
-    onSuccess: ({ service, apiKey }) => { setEditing(null); setShownKey({ serviceName: service.name, apiKey }); toast.success(`Service ${service.code} created`); void refresh(); },
+    meta: { showsFieldErrors: true },
+    onSuccess: ({ service, apiKey }) => { closeEditor(); setShownKey({ serviceName: service.name, apiKey }); toast.success(`Service ${service.code} created`); void refresh(); },
   }));
   const update = useMutation(trpc.services.update.mutationOptions({
-    onSuccess: (service) => { setEditing(null); toast.success(`Service ${service.code} saved`); void refresh(); },
+    meta: { showsFieldErrors: true },
+    onSuccess: (service) => { closeEditor(); toast.success(`Service ${service.code} saved`); void refresh(); },
   }));
   const setActive = useMutation(trpc.services.setActive.mutationOptions({
     onSuccess: (service) => { toast.success(`Service ${service.code} ${service.active ? "enabled" : "disabled"}`); void refresh(); },
@@ -62,6 +65,12 @@ export function ServicesScreen() {
     setActive.mutate({ id: service.id, active: !service.active });
   }
 
+  function closeEditor() {
+    setEditing(null);
+    create.reset();
+    update.reset();
+  }
+
   function save(values: ServiceFormValues) {
     if (editing === "new") create.mutate(values);
     else if (editing) update.mutate({ id: editing.id, name: values.name, webhookUrl: values.webhookUrl, webhookSignature: values.webhookSignature });
@@ -72,13 +81,13 @@ export function ServicesScreen() {
     column.accessor("name", { header: "Name", enableSorting: true }),
     column.accessor("apiKeyPrefix", { header: "Key", cell: (info) => <code>{info.getValue()}…</code> }),
     column.accessor("apiKeyRotatedAt", { header: "Key rotated", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
-    column.accessor("webhookUrl", { header: "Webhook URL", cell: (info) => info.getValue() ?? <span className="text-slate-400">none</span> }),
+    column.accessor("webhookUrl", { header: "Webhook URL", cell: (info) => info.getValue() ?? <span className="text-slate-500">none</span> }),
     column.accessor("webhookSignature", { header: "Signature", cell: (info) => <code>{info.getValue()}</code> }),
     column.accessor("active", {
       header: "Status",
       enableSorting: true,
       meta: { filterOptions: [{ value: "true", label: "Active" }, { value: "false", label: "Disabled" }] },
-      cell: (info) => (info.getValue() ? <span className="text-emerald-700">active</span> : <span className="text-red-700">disabled</span>),
+      cell: (info) => <StatusBadge status={info.getValue() ? "active" : "disabled"} />,
     }),
     column.display({
       id: "actions",
@@ -108,14 +117,15 @@ export function ServicesScreen() {
         empty={<EmptyState title="No services match">Register a source app to give it an API key.</EmptyState>}
         toolbar={<Button onClick={() => setEditing("new")}>New service</Button>}
       />
-      <Modal open={editing !== null} title={editing === "new" ? "New service" : `Edit ${editing?.name ?? ""}`} onClose={() => setEditing(null)}>
+      <Dialog open={editing !== null} title={editing === "new" ? "New service" : `Edit ${editing?.name ?? ""}`} onOpenChange={(open) => { if (!open) closeEditor(); }}>
         <ServiceForm
           initial={editing && editing !== "new" ? editing : undefined}
           busy={create.isPending || update.isPending}
+          errors={fieldErrors(editing === "new" ? create.error : update.error)}
           onSubmit={save}
-          onCancel={() => setEditing(null)}
+          onCancel={closeEditor}
         />
-      </Modal>
+      </Dialog>
       <ApiKeyDialog shown={shownKey} onClose={() => setShownKey(null)} />
       <WebhookSecretDialog service={secretOf} onClose={() => { setSecretOf(null); void refresh(); }} />
     </>

@@ -1,5 +1,6 @@
 "use client";
 
+import { toast } from "sonner";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
@@ -11,7 +12,6 @@ import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
-import { useToast } from "../toast";
 import { useTableQuery } from "../use-table-query";
 import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
 
@@ -25,7 +25,6 @@ const STATES = Object.values(DeliveryState).map((value) => ({ value, label: valu
 export function WebhooksScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const toast = useToast();
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "createdAt", desc: true }] });
   const deliveries = useQuery(trpc.webhooks.list.queryOptions(table.query, { placeholderData: keepPreviousData }));

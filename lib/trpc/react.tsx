@@ -4,22 +4,33 @@ import { MutationCache, QueryClient, QueryClientProvider } from "@tanstack/react
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
+import { toast } from "sonner";
 import superjson from "superjson";
-import { useToast } from "~/components/toast";
 import type { AppRouter } from "~/server/trpc/root";
 import { TRPC_MAX_BATCH_SIZE } from "~/server/trpc/batch-limit";
-import { errorMessage } from "./error-message";
+import { errorMessage, fieldErrors } from "./error-message";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
-/** One QueryClient per browser tab; every failed mutation raises an error toast. */
+declare module "@tanstack/react-query" {
+  interface Register {
+    /** `{ showsFieldErrors: true }`: the form shows field errors itself, so no toast for those. */
+    mutationMeta: { showsFieldErrors?: boolean };
+  }
+}
+
+/** One QueryClient per browser tab; a failed mutation raises an error toast unless its form shows the errors on its fields. */
 export function TRPCReactProvider({ children }: { children: ReactNode }) {
-  const toast = useToast();
   const [queryClient] = useState(
     () =>
       new QueryClient({
         defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: false } },
-        mutationCache: new MutationCache({ onError: (error) => toast.error(errorMessage(error)) }),
+        mutationCache: new MutationCache({
+          onError: (error, _variables, _context, mutation) => {
+            if (mutation.meta?.showsFieldErrors && Object.keys(fieldErrors(error)).length) return;
+            toast.error(errorMessage(error));
+          },
+        }),
       }),
   );
   const [trpcClient] = useState(() =>

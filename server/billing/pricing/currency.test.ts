@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMinorUnits, toMinorUnits } from "./currency";
+import { currencyExponent, formatMinorUnits, formatMoney, formatMoneyAmount, toMinorUnits } from "./currency";
 import { ExactDecimal } from "./exact-decimal";
 
 describe("currencyExponent", () => {
@@ -87,5 +87,30 @@ describe("formatMinorUnits", () => {
 
   it("refuses a malformed currency", () => {
     expect(() => formatMinorUnits(1n, "cad")).toThrow(TypeError);
+  });
+});
+
+describe("formatMoney", () => {
+  it.each([
+    [1260n, "CAD", "CAD 12.60"],
+    ["2900", "USD", "USD 29.00"],
+    [-1234567n, "EUR", "-EUR 12,345.67"],
+    [5n, "JPY", "JPY 5"],
+    [12345n, "BHD", "BHD 12.345"],
+    [0n, "CAD", "CAD 0.00"],
+  ])("%s %s → %s", (minor, currency, shown) => {
+    expect(formatMoney(minor, currency).replace(/\u00a0/g, " ")).toBe(shown);
+  });
+
+  it("keeps every digit of amounts a float cannot hold", () => {
+    expect(formatMoney(123456789012345678901n, "USD").replace(/\u00a0/g, " ")).toBe("USD 1,234,567,890,123,456,789.01");
+  });
+});
+
+describe("formatMoneyAmount", () => {
+  it("shows sub-cent prices and pads to the currency's exponent", () => {
+    expect(formatMoneyAmount("0.0005", "USD").replace(/\u00a0/g, " ")).toBe("USD 0.0005");
+    expect(formatMoneyAmount("30", "CAD").replace(/\u00a0/g, " ")).toBe("CAD 30.00");
+    expect(formatMoneyAmount("20030.125", "EUR").replace(/\u00a0/g, " ")).toBe("EUR 20,030.125");
   });
 });

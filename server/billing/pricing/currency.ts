@@ -30,3 +30,41 @@ export function formatMinorUnits(amountCents: bigint, currency: string): string 
   if (exponent === 0) return sign + digits;
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function moneyFormatter(currency: string, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${currency}|${minimumFractionDigits}|${maximumFractionDigits}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    // One fixed locale: server-rendered and hydrated text must agree; the ISO code keeps
+    // CAD and USD apart where a "$" would not.
+    formatter = new Intl.NumberFormat("en-US", { style: "currency", currency, currencyDisplay: "code", minimumFractionDigits, maximumFractionDigits });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+// Intl formats a decimal string exactly (no float in between), e.g. "12345678901234567.89".
+type DecimalString = `${number}`;
+
+/**
+ * The console's money formatter: minor units (a bigint, or its string as audit snapshots
+ * and JSON carry it) with the currency code, grouping and the currency's exponent:
+ * `1234567n, "CAD"` → "CAD 12,345.67", `5n, "JPY"` → "JPY 5".
+ */
+export function formatMoney(minorUnits: bigint | string, currency: string): string {
+  const cents = typeof minorUnits === "bigint" ? minorUnits : BigInt(minorUnits);
+  const exponent = currencyExponent(currency);
+  return moneyFormatter(currency, exponent, exponent).format(formatMinorUnits(cents, currency) as DecimalString);
+}
+
+/**
+ * A price or subtotal in major units as pricing computes it (a decimal string, possibly
+ * finer than a cent, e.g. a per-unit price "0.0005"): at least the currency's exponent,
+ * at most 10 decimals (Intl rounds half-even beyond, which only display can reach).
+ */
+export function formatMoneyAmount(amount: string, currency: string): string {
+  const exponent = currencyExponent(currency);
+  return moneyFormatter(currency, exponent, Math.max(exponent, 10)).format(amount as DecimalString);
+}

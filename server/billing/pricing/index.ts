@@ -14,7 +14,7 @@ export {
   type VolumeProperties,
   validateChargeProperties,
 } from "./charge-properties";
-export { currencyExponent, formatMinorUnits } from "./currency";
+export { currencyExponent, formatMinorUnits, formatMoney, formatMoneyAmount } from "./currency";
 export type { GraduatedDetails, GraduatedRangeDetails } from "./graduated";
 export type { PackageDetails } from "./package";
 export { type ChargeDetailsByModel, type PriceChargeInput, type PricedCharge, priceCharge } from "./price-charge";
