@@ -4,6 +4,7 @@ import type { ConsoleArea } from "~/server/auth/roles";
 export const CONSOLE_SCREENS: ReadonlyArray<{ area: ConsoleArea; path: string; label: string }> = [
   { area: "services", path: "/services", label: "Services" },
   { area: "catalog", path: "/catalog", label: "Catalog" },
+  { area: "customers", path: "/customers", label: "Customers" },
   { area: "identity", path: "/identity", label: "Identity links" },
   { area: "usage", path: "/usage", label: "Usage" },
   { area: "jobs", path: "/jobs", label: "Jobs" },

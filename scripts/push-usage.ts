@@ -3,6 +3,8 @@ import { env } from "~/server/env";
 import { previewUsagePush } from "~/server/usage-push/preview-usage-push";
 import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { recordScheduleRun } from "~/server/schedules/record-schedule-run";
+import { reportUsagePush } from "~/server/schedules/schedule-reports";
 
 /*
  * npm run push-usage [-- --dry-run]: the cron route's work from a shell, for ops and
@@ -12,13 +14,15 @@ const dryRun = process.argv.includes("--dry-run");
 const settings = env();
 const { db, close } = await createDb(settings.DATABASE_URL);
 try {
-  const odoo = odooClientFromEnv();
   if (dryRun) {
-    const rows = await previewUsagePush({ db, odoo, now: new Date(), leadHours: settings.USAGE_PUSH_LEAD_HOURS });
+    const rows = await previewUsagePush({ db, odoo: odooClientFromEnv(), now: new Date(), leadHours: settings.USAGE_PUSH_LEAD_HOURS });
     console.log("Dry run: nothing is written to Odoo or to the job table.");
     console.table(rows);
   } else {
-    const summary = await runUsagePush({ db, odoo, leadHours: settings.USAGE_PUSH_LEAD_HOURS, maxAttempts: settings.USAGE_PUSH_MAX_ATTEMPTS });
+    const summary = await recordScheduleRun({
+      db, schedule: "usage-push", trigger: "cli", report: reportUsagePush,
+      run: () => runUsagePush({ db, odoo: odooClientFromEnv(), leadHours: settings.USAGE_PUSH_LEAD_HOURS, maxAttempts: settings.USAGE_PUSH_MAX_ATTEMPTS }),
+    });
     if (Array.isArray(summary.planning)) console.table(summary.planning);
     else console.log(`Planning ${summary.planning}`);
     console.table(summary.jobs);

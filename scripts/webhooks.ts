@@ -8,6 +8,8 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { recordScheduleRun } from "~/server/schedules/record-schedule-run";
+import { reportOdooPoll, reportWebhookDrain } from "~/server/schedules/schedule-reports";
 import { drainWebhooks, pollOdooLifecycle, replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 
 const [command, argument = ""] = process.argv.slice(2);
@@ -21,9 +23,9 @@ const settings = webhookSettings(env());
 async function run(): Promise<unknown> {
   switch (command) {
     case "drain":
-      return drainWebhooks({ db, settings });
+      return recordScheduleRun({ db, schedule: "webhooks", trigger: "cli", run: () => drainWebhooks({ db, settings }), report: reportWebhookDrain });
     case "poll":
-      return pollOdooLifecycle({ db, settings, odoo: odooClientFromEnv() });
+      return recordScheduleRun({ db, schedule: "odoo-poll", trigger: "cli", run: () => pollOdooLifecycle({ db, settings, odoo: odooClientFromEnv() }), report: reportOdooPoll });
     case "replay":
       return { replayed: (await replayWebhookDelivery({ db, settings, deliveryId: argument })).id };
     default:

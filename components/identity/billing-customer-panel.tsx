@@ -3,10 +3,12 @@
 import { toast } from "sonner";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
+import { fieldErrors } from "~/lib/trpc/error-message";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import { Button } from "../button";
 import { CopyButton } from "../copy-button";
+import { CustomerLink } from "../customer-link";
 import { TextField } from "../form-field";
 import { Spinner } from "../spinner";
 
@@ -16,6 +18,7 @@ export function BillingCustomerPanel({ billingCustomerId }: { billingCustomerId:
   const queryClient = useQueryClient();
   const customer = useQuery(trpc.identity.getCustomer.queryOptions({ id: billingCustomerId }));
   const setPartner = useMutation(trpc.identity.setOdooPartner.mutationOptions({
+    meta: { showsFieldErrors: true },
     onSuccess: ({ odooPartnerName }) => {
       toast.success(odooPartnerName ? `Odoo partner saved: ${odooPartnerName}` : "Odoo partner saved");
       void refreshAfterWrite(queryClient, trpc.identity.pathKey());
@@ -30,13 +33,13 @@ export function BillingCustomerPanel({ billingCustomerId }: { billingCustomerId:
   }
   return (
     <section aria-label="Billing customer" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 className="text-lg font-semibold">{customer.data.name ?? "Unnamed customer"}</h2>
+      <h2 className="text-lg font-semibold"><CustomerLink id={billingCustomerId}>{customer.data.name ?? "Unnamed customer"}</CustomerLink></h2>
       <p className="mb-3 flex items-center gap-2 text-xs text-slate-500">Billing customer <code>{billingCustomerId}</code> <CopyButton value={billingCustomerId} label="Copy id" /></p>
       <ul className="mb-4 list-disc pl-5 text-sm">
         {customer.data.accountLinks.map((account) => <li key={account.id}>{account.service.code} / {account.externalId}{account.name ? ` (${account.name})` : ""}</li>)}
       </ul>
       <form onSubmit={submit} className="flex items-end gap-2">
-        <div className="w-48"><TextField label="Odoo partner id" name="odooPartnerId" inputMode="numeric" pattern="[0-9]*" defaultValue={customer.data.odooPartnerId ?? ""} hint="Empty clears it" /></div>
+        <div className="w-48"><TextField label="Odoo partner id" name="odooPartnerId" inputMode="numeric" pattern="[0-9]*" defaultValue={customer.data.odooPartnerId ?? ""} hint="Empty clears it" error={fieldErrors(setPartner.error).odooPartnerId} /></div>
         <Button type="submit" className="mb-3" busy={setPartner.isPending}>Save partner</Button>
       </form>
     </section>

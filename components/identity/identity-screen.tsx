@@ -8,6 +8,7 @@ import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { AccountRow } from "~/server/identity/search-accounts";
 import { Button } from "../button";
+import { CustomerLink } from "../customer-link";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
@@ -46,13 +47,16 @@ export function IdentityScreen() {
     column.accessor("externalId", { header: "Account", enableSorting: true, enableHiding: false }),
     column.accessor("name", { header: "Name", enableSorting: true }),
     column.accessor("email", { header: "Email", enableSorting: true }),
-    column.accessor((a) => a.billingCustomer.name ?? a.billingCustomer.id.slice(0, 8), { id: "billingCustomer", header: "Billing customer" }),
-    column.accessor((a) => a.billingCustomer.odooPartnerId, { id: "odooPartner", header: "Odoo partner", cell: (info) => info.getValue() ?? "—" }),
+    column.accessor((a) => a.billingCustomer.name ?? a.billingCustomer.id.slice(0, 8), {
+      id: "billingCustomer", header: "Billing customer",
+      cell: (info) => <CustomerLink id={info.row.original.billingCustomerId}>{info.getValue()}</CustomerLink>,
+    }),
+    column.accessor((a) => a.billingCustomer.odooPartnerId, { id: "odooPartner", header: "Odoo partner", cell: (info) => info.getValue() ?? "not mapped" }),
     column.display({
       id: "actions", header: "Actions", enableHiding: false,
       cell: ({ row: { original: account } }) => (
         <div className="flex flex-wrap gap-1">
-          <Button variant="ghost" onClick={() => setShownCustomer(account.billingCustomerId)}>Customer</Button>
+          <Button variant="ghost" onClick={() => setShownCustomer(account.billingCustomerId)}>Odoo partner…</Button>
           <Button variant="ghost" onClick={() => setLinking(account)}>Link…</Button>
           <Button variant="ghost" onClick={() => unlink(account)}>Unlink</Button>
         </div>

@@ -7,6 +7,7 @@ import { type FormEvent, useState } from "react";
 import { Button } from "~/components/button";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
+import { StatusBadge } from "~/components/status-badge";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
@@ -63,7 +64,7 @@ export function LagoImportScreen() {
     column.accessor("createdAt", { header: "Started", cell: (info) => info.getValue().toLocaleString() }),
     column.accessor("serviceCode", { header: "Service" }),
     column.accessor("baseUrl", { header: "Lago" }),
-    column.accessor("status", { header: "Status", cell: (info) => <span title={info.row.original.error ?? undefined}>{info.getValue()}{info.row.original.error ? ` — ${info.row.original.error.slice(0, 80)}` : ""}</span> }),
+    column.accessor("status", { header: "Status", cell: (info) => <span title={info.row.original.error ?? undefined}><StatusBadge status={info.getValue()} />{info.row.original.error && <span className="block max-w-xs text-xs text-red-800">{info.row.original.error.slice(0, 120)}</span>}</span> }),
     column.accessor("progress", { header: "Rows imported", cell: (info) => <ProgressCell progress={info.getValue() as ImportProgress} /> }),
     column.accessor("report", { header: "Report", cell: (info) => <ReportCell report={info.getValue() as unknown as ImportIssue[]} /> }),
   ];

@@ -3,42 +3,73 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import Link from "next/link";
+import { CustomerLink } from "~/components/customer-link";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
+import { Money } from "~/components/money";
+import { StatusBadge } from "~/components/status-badge";
+import { statusOptions } from "~/components/status-labels";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
-import { formatMinorUnits } from "~/server/billing/pricing/currency";
 import { LINE_STATUSES } from "~/server/reconciliation/line-status";
-import type { LineRow } from "~/server/reconciliation/line-query";
+import type { LineWithCustomer } from "~/server/reconciliation/search-reconciliation-lines";
+import type { CurrencyTotals } from "~/server/reconciliation/sum-reconciliation-lines";
 
-const column = createColumnHelper<LineRow>();
-const money = (cents: bigint | null, currency: string | null) => (cents === null ? <span className="text-slate-500">—</span> : currency ? formatMinorUnits(cents, currency) : cents.toString());
-const STATUS_TONE: Record<string, string> = { match: "text-emerald-700", amount_mismatch: "text-red-700", units_mismatch: "text-red-700", missing_in_lago: "text-amber-700", missing_in_odoo: "text-amber-700" };
+const column = createColumnHelper<LineWithCustomer>();
+const day = (instant: Date) => instant.toISOString().slice(0, 10);
 
-/** One run's diff table: server-side filters (status, service, customer search), sort, paging, CSV export. */
+function Totals({ totals }: { totals: CurrencyTotals[] }) {
+  if (!totals.length) return null;
+  return (
+    <section aria-label="Totals per currency" className="rounded-lg border border-slate-200 bg-white p-3">
+      <h2 className="mb-1 text-sm font-semibold">Totals of the lines shown, per currency</h2>
+      <table className="w-full text-left text-sm">
+        <thead className="text-xs text-slate-600"><tr><th className="py-1 font-medium">Currency</th><th className="font-medium">Lines</th><th className="text-right font-medium">Lago</th><th className="text-right font-medium">Odoo</th><th className="text-right font-medium">Hub</th><th className="text-right font-medium">Lago − Odoo</th></tr></thead>
+        <tbody>
+          {totals.map((total) => (
+            <tr key={total.currency ?? "none"} className="border-t border-slate-100">
+              <td className="py-1">{total.currency ?? "none"}</td><td>{total.lines}</td>
+              <td className="text-right"><Money cents={total.lagoAmountCents} currency={total.currency} /></td>
+              <td className="text-right"><Money cents={total.odooAmountCents} currency={total.currency} /></td>
+              <td className="text-right"><Money cents={total.hubAmountCents} currency={total.currency} /></td>
+              <td className={`text-right font-medium ${total.amountDiffCents === 0n ? "" : "text-red-800"}`}><Money cents={total.amountDiffCents} currency={total.currency} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** One run's diff table: server-side filters (status, service, customer search) kept in the URL, sort, paging, totals per currency, CSV export. */
 export function LinesScreen({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const table = useTableQuery({ pageSize: 20, sorting: [{ id: "customerKey", desc: false }] });
   const run = useQuery(trpc.reconciliation.run.queryOptions({ id: runId }));
   const services = useQuery(trpc.reconciliation.serviceCodes.queryOptions({ runId }));
   const lines = useQuery(trpc.reconciliation.lines.queryOptions({ runId, query: table.query }, { placeholderData: keepPreviousData }));
-  const columns: ColumnDef<LineRow, any>[] = [
+  const totals = useQuery(trpc.reconciliation.totals.queryOptions({ runId, query: { ...table.query, page: 0 } }, { placeholderData: keepPreviousData }));
+  const columns: ColumnDef<LineWithCustomer, any>[] = [
     column.accessor("serviceCode", { header: "Service", enableSorting: true, meta: { filterOptions: (services.data ?? []).map((code) => ({ value: code, label: code || "(unmatched)" })) } }),
-    column.accessor("customerKey", { header: "Customer", enableSorting: true, enableHiding: false, cell: (info) => <Link className="text-indigo-700 underline" href={`/reconciliation/lines/${info.row.original.id}`}>{info.getValue()}</Link> }),
+    column.accessor("customerKey", { header: "Customer", enableSorting: true, enableHiding: false, cell: (info) => <CustomerLink id={info.row.original.billingCustomerId}>{info.getValue()}</CustomerLink> }),
     column.accessor("chargeKey", { header: "Charge", enableSorting: true }),
-    column.accessor("status", { header: "Status", enableSorting: true, meta: { filterOptions: LINE_STATUSES.map((value) => ({ value, label: value })) }, cell: (info) => <span className={STATUS_TONE[info.getValue()]}>{info.getValue()}</span> }),
+    column.accessor("status", { header: "Status", enableSorting: true, meta: { filterOptions: statusOptions(LINE_STATUSES) }, cell: (info) => <StatusBadge status={info.getValue()} /> }),
     column.accessor("lagoUnits", { header: "Lago units", cell: (info) => info.getValue() ?? "—" }),
     column.accessor("hubUnits", { header: "Hub units", cell: (info) => info.getValue() ?? "—" }),
-    column.accessor("lagoAmountCents", { header: "Lago", cell: (info) => money(info.getValue(), info.row.original.currency) }),
-    column.accessor("odooAmountCents", { header: "Odoo", cell: (info) => money(info.getValue(), info.row.original.currency) }),
-    column.accessor("hubAmountCents", { header: "Hub", cell: (info) => money(info.getValue(), info.row.original.currency) }),
-    column.accessor("amountDiffCents", { header: "Lago − Odoo", enableSorting: true, cell: (info) => money(info.getValue(), info.row.original.currency) }),
+    column.accessor("lagoAmountCents", { header: "Lago", cell: (info) => <Money cents={info.getValue()} currency={info.row.original.currency} /> }),
+    column.accessor("odooAmountCents", { header: "Odoo", cell: (info) => <Money cents={info.getValue()} currency={info.row.original.currency} /> }),
+    column.accessor("hubAmountCents", { header: "Hub", cell: (info) => <Money cents={info.getValue()} currency={info.row.original.currency} /> }),
+    column.accessor("amountDiffCents", { header: "Lago − Odoo", enableSorting: true, cell: (info) => <Money cents={info.getValue()} currency={info.row.original.currency} /> }),
+    column.display({ id: "detail", header: "Detail", enableHiding: false, cell: ({ row }) => <Link className="text-indigo-700 underline" href={`/reconciliation/lines/${row.original.id}`}>Sides</Link> }),
   ];
   const exportParams = new URLSearchParams([...table.query.filters!.map((f) => [f.id, f.value] as [string, string]), ["search", table.query.search ?? ""]]);
-  const header = run.data ? `${run.data.periodStart.toISOString().slice(0, 10)} → ${run.data.periodEnd.toISOString().slice(0, 10)} · tolerance ${run.data.toleranceCents} · ${run.data.status}` : "";
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600"><Link className="text-indigo-700 underline" href="/reconciliation">All runs</Link> · {header}</p>
+      <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+        <Link className="text-indigo-700 underline" href="/reconciliation">All runs</Link>
+        {run.data && <>· Period {day(run.data.periodStart)} → {day(run.data.periodEnd)} (end exclusive) · tolerance {run.data.toleranceCents} minor units · <StatusBadge status={run.data.status} /></>}
+      </p>
+      <Totals totals={totals.data ?? []} />
       <DataTable
         label="Reconciliation lines"
         columns={columns}

@@ -6,6 +6,8 @@ import Link from "next/link";
 import type { ReconciliationRun } from "~/generated/prisma/browser";
 import { DataTable } from "~/components/data-table";
 import { EmptyState } from "~/components/empty-state";
+import { StatusBadge } from "~/components/status-badge";
+import { statusOptions } from "~/components/status-labels";
 import { useTableQuery } from "~/components/use-table-query";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
@@ -21,10 +23,16 @@ const columns: ColumnDef<ReconciliationRun, any>[] = [
   column.accessor("periodStart", { header: "Period", enableSorting: true, cell: (info) => `${day(info.getValue())} → ${day(info.row.original.periodEnd)}` }),
   column.accessor("status", {
     header: "Status",
-    meta: { filterOptions: ["running", "succeeded", "failed"].map((value) => ({ value, label: value })) },
-    cell: (info) => <span title={info.row.original.error ?? undefined}>{info.getValue()}{info.row.original.progress ? ` (${info.row.original.progress})` : ""}{info.row.original.error ? ` — ${info.row.original.error.slice(0, 80)}` : ""}</span>,
+    meta: { filterOptions: statusOptions(["running", "succeeded", "failed"]) },
+    cell: (info) => (
+      <span title={info.row.original.error ?? undefined}>
+        <StatusBadge status={info.getValue()} />
+        {info.row.original.progress && <span className="block text-xs text-slate-600">{info.row.original.progress}</span>}
+        {info.row.original.error && <span className="block max-w-xs text-xs text-red-800">{info.row.original.error.slice(0, 120)}</span>}
+      </span>
+    ),
   }),
-  column.accessor("toleranceCents", { header: "Tolerance" }),
+  column.accessor("toleranceCents", { header: "Tolerance", cell: (info) => `±${info.getValue()} minor units` }),
   column.accessor("lineCount", { header: "Lines", enableSorting: true }),
   column.accessor("matchCount", { header: "Match", cell: (info) => count(info.getValue(), "text-emerald-700") }),
   column.accessor("amountMismatchCount", { header: "Amount ≠", cell: (info) => count(info.getValue(), "text-red-700") }),
@@ -55,7 +63,7 @@ export function RunsScreen() {
         <DataTable label="Reconciliation runs" columns={columns} data={runs.data} isLoading={runs.isFetching} state={table} getRowId={(row) => row.id} empty={<EmptyState title="No reconciliation run yet" />} />
       </section>
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Mismatches per period</h2>
+        <h2 className="text-lg font-semibold">Trend</h2>
         <TrendChart points={trend.data ?? []} />
       </section>
     </div>

@@ -2,13 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { toast } from "sonner";
 import { useTRPC } from "~/lib/trpc/react";
 import type { ServiceRow } from "~/server/services/search-services";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
 import { CopyButton } from "../copy-button";
-import { Modal } from "../modal";
-import { useToast } from "../toast";
+import { Dialog } from "../dialog";
 
 /**
  * The secret behind the service's HMAC signatures, for the app's verifier. Nothing is
@@ -16,7 +16,6 @@ import { useToast } from "../toast";
  */
 export function WebhookSecretDialog({ service, onClose }: { service: ServiceRow | null; onClose: () => void }) {
   const trpc = useTRPC();
-  const toast = useToast();
   const confirm = useConfirm();
   const [secret, setSecret] = useState<string | null>(null);
   const reveal = useMutation(trpc.services.revealWebhookSecret.mutationOptions({ onSuccess: ({ webhookSecret }) => setSecret(webhookSecret) }));
@@ -37,7 +36,7 @@ export function WebhookSecretDialog({ service, onClose }: { service: ServiceRow 
   }
 
   return (
-    <Modal open={service !== null} title={`Webhook secret of ${service?.name ?? ""}`} onClose={close}>
+    <Dialog open={service !== null} title={`Webhook secret of ${service?.name ?? ""}`} onOpenChange={(open) => { if (!open) close(); }}>
       <p className="mb-3 text-sm text-slate-700">
         Verifies <code>X-Nexa-Signature</code>, and <code>X-Lago-Signature</code> when the service signs with HMAC
         (now: <strong>{service?.webhookSignature}</strong>). Revealing it is recorded in the audit log.
@@ -56,6 +55,6 @@ export function WebhookSecretDialog({ service, onClose }: { service: ServiceRow 
         <Button variant="ghost" onClick={rotateSecret} busy={rotate.isPending}>Rotate secret</Button>
         <Button onClick={close}>Done</Button>
       </div>
-    </Modal>
+    </Dialog>
   );
 }

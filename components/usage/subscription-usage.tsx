@@ -5,13 +5,13 @@ import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
 import { useState } from "react";
 import type { UsageEvent } from "~/generated/prisma/client";
 import { useTRPC } from "~/lib/trpc/react";
-import { formatMinorUnits } from "~/server/billing/pricing";
+import { formatMoney } from "~/server/billing/pricing";
 import { Button } from "../button";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
 import { Spinner } from "../spinner";
 import { useTableQuery } from "../use-table-query";
-import { DailyEventsChart } from "./daily-events-chart";
+import { DailyUnitsChart } from "./daily-units-chart";
 
 const column = createColumnHelper<UsageEvent>();
 const eventColumns: ColumnDef<UsageEvent, any>[] = [
@@ -21,7 +21,7 @@ const eventColumns: ColumnDef<UsageEvent, any>[] = [
   column.accessor("properties", { header: "Properties", cell: (info) => <code className="text-xs">{JSON.stringify(info.getValue())}</code> }),
 ];
 
-/** One subscription's billing period: priced charges, events per day, and the events. */
+/** One subscription's billing period: priced charges, each metric's units per day, and the events. */
 export function SubscriptionUsage({ subscriptionId }: { subscriptionId: string }) {
   const trpc = useTRPC();
   const [at, setAt] = useState(() => new Date());
@@ -54,13 +54,15 @@ export function SubscriptionUsage({ subscriptionId }: { subscriptionId: string }
             <tr key={charge.charge.id} className="border-t border-slate-100">
               <td className="py-1">{charge.charge.billableMetric.code}</td><td>{charge.charge.chargeModel}</td><td>{charge.units}</td>
               <td>{charge.freeUnitsUsed}</td><td>{charge.billableUnits}</td><td>{charge.eventsCount}</td>
-              <td className="text-right">{formatMinorUnits(charge.amountCents, currency)} {currency}</td>
+              <td className="text-right">{formatMoney(charge.amountCents, currency)}</td>
             </tr>
           ))}
-          <tr className="border-t border-slate-300 font-semibold"><td className="py-1" colSpan={6}>Usage total</td><td className="text-right">{formatMinorUnits(usage.data.amountCents, currency)} {currency}</td></tr>
+          <tr className="border-t border-slate-300 font-semibold"><td className="py-1" colSpan={6}>Usage total</td><td className="text-right">{formatMoney(usage.data.amountCents, currency)}</td></tr>
         </tbody>
       </table>
-      <DailyEventsChart daily={usage.data.daily} />
+      <div className="grid gap-3 lg:grid-cols-2">
+        {usage.data.daily.map((metric) => <DailyUnitsChart key={metric.metricCode} metric={metric} />)}
+      </div>
       <DataTable label="Events" columns={eventColumns} data={events.data} isLoading={events.isFetching} state={eventsTable} getRowId={(event) => event.id}
         searchPlaceholder="Search transaction id" empty={<EmptyState title="No events in this period" />} />
     </section>

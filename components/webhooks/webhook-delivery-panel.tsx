@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "~/lib/trpc/react";
 import { Spinner } from "../spinner";
+import { StatusBadge } from "../status-badge";
 
 /** One delivery for support: where it goes, every HTTP attempt (status, latency, answer) and the signed payload. */
 export function WebhookDeliveryPanel({ deliveryId }: { deliveryId: string }) {
@@ -16,7 +17,7 @@ export function WebhookDeliveryPanel({ deliveryId }: { deliveryId: string }) {
       <h2 className="text-lg font-semibold">{data.webhookType} → {data.service.code}</h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-500">Endpoint</dt><dd className="break-all">{data.service.webhookUrl ?? "none configured"}</dd>
-        <dt className="text-slate-500">State</dt><dd>{data.state}{data.deadAt ? ` since ${data.deadAt.toLocaleString()}` : ""}</dd>
+        <dt className="text-slate-600">State</dt><dd><StatusBadge status={data.state} suffix={data.deadAt ? `since ${data.deadAt.toLocaleString()}` : undefined} /></dd>
         <dt className="text-slate-500">Retries until</dt><dd>{data.retryUntil.toLocaleString()}</dd>
         <dt className="text-slate-500">Unique key</dt><dd><code>{data.id}</code></dd>
       </dl>

@@ -3,12 +3,15 @@
 import { toast } from "sonner";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ColumnDef, createColumnHelper } from "@tanstack/react-table";
-import { useState } from "react";
-import { DeliveryState } from "~/generated/prisma/enums";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
 import type { DeliveryRow } from "~/server/webhooks/search-webhook-deliveries";
+import { DeliveryState } from "~/generated/prisma/enums";
 import { Button } from "../button";
+import { CustomerLink } from "../customer-link";
+import { StatusBadge } from "../status-badge";
+import { statusOptions } from "../status-labels";
+import { useUrlState } from "../url-params";
 import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
@@ -16,7 +19,6 @@ import { useTableQuery } from "../use-table-query";
 import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
 
 const column = createColumnHelper<DeliveryRow>();
-const STATES = Object.values(DeliveryState).map((value) => ({ value, label: value }));
 
 /**
  * The webhook outbox: ops inspects a delivery's attempts and replays one delivery, or
@@ -29,7 +31,7 @@ export function WebhooksScreen() {
   const table = useTableQuery({ sorting: [{ id: "createdAt", desc: true }] });
   const deliveries = useQuery(trpc.webhooks.list.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const serviceCodes = useQuery(trpc.webhooks.serviceCodes.queryOptions());
-  const [shownDelivery, setShownDelivery] = useState<string | null>(null);
+  const [shownDelivery, setShownDelivery] = useUrlState("delivery");
   const refresh = () => void refreshAfterWrite(queryClient, trpc.webhooks.pathKey());
   const replay = useMutation(trpc.webhooks.replay.mutationOptions({
     onSuccess: () => { toast.success("Delivery queued for replay"); refresh(); },
@@ -49,8 +51,12 @@ export function WebhooksScreen() {
 
   const columns: ColumnDef<DeliveryRow, any>[] = [
     column.accessor((delivery) => delivery.service.code, { id: "service", header: "Service", meta: { filterOptions: (serviceCodes.data ?? []).map((code) => ({ value: code, label: code })) } }),
+    column.accessor((delivery) => delivery.customer?.externalId ?? null, {
+      id: "customer", header: "Customer",
+      cell: ({ row: { original: delivery } }) => (delivery.customer ? <CustomerLink id={delivery.customer.billingCustomerId}>{delivery.customer.externalId}</CustomerLink> : "—"),
+    }),
     column.accessor("webhookType", { header: "Type", enableSorting: true }),
-    column.accessor("state", { header: "State", enableSorting: true, meta: { filterOptions: STATES } }),
+    column.accessor("state", { header: "State", enableSorting: true, meta: { filterOptions: statusOptions(Object.values(DeliveryState)) }, cell: (info) => <StatusBadge status={info.getValue()} /> }),
     column.accessor("attempts", { header: "Attempts", enableSorting: true }),
     column.accessor("createdAt", { header: "Created", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
     column.accessor("lastError", { header: "Last error", cell: (info) => <span className="text-red-800">{info.getValue()}</span> }),

@@ -1,19 +1,59 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { auditCustomerId, auditEntityName } from "./audit-entity-name";
+import { diffSnapshots, type SnapshotChange } from "./diff-snapshots";
 
-const auditRowInclude = { actor: { select: { email: true } }, actorService: { select: { code: true } } } satisfies Prisma.AuditLogInclude;
-export type AuditRow = Prisma.AuditLogGetPayload<{ include: typeof auditRowInclude }>;
+const auditRowInclude = {
+  actor: { select: { email: true, name: true } },
+  actorService: { select: { code: true, name: true } },
+} satisfies Prisma.AuditLogInclude;
+
+/** Who made a change: a console user or a service through its API key. */
+export type AuditActor = { kind: "user"; name: string; email: string } | { kind: "service"; name: string; code: string };
+
+export interface AuditRow {
+  id: string;
+  createdAt: Date;
+  action: string;
+  entityType: string;
+  entityId: string;
+  entityName: string;
+  /** Set when the entity belongs to a billing customer: the console links its page. */
+  customerId: string | null;
+  actor: AuditActor;
+  changes: SnapshotChange[];
+}
 
 const SORTABLE = ["createdAt", "action", "entityType"] as const;
 const FILTERABLE = ["entityType"] as const;
 
+function presentActor(row: Prisma.AuditLogGetPayload<{ include: typeof auditRowInclude }>): AuditActor {
+  if (row.actor) return { kind: "user", name: row.actor.name ?? row.actor.email, email: row.actor.email };
+  return { kind: "service", name: row.actorService?.name ?? "unknown service", code: row.actorService?.code ?? "" };
+}
+
+/** The audit log as the admin screen shows it: actors and entities by name, and what each change changed. */
 export async function searchAuditLogs(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<AuditRow>> {
   const { query } = options;
   const entityType = tableFilter(query, FILTERABLE, "entityType");
   const where: Prisma.AuditLogWhereInput = { ...tableSearch(query, ["action", "entityId"]), ...(entityType ? { entityType } : {}) };
-  return readTablePage(
+  const page = await readTablePage(
     options.db.auditLog.findMany({ where, include: auditRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.auditLog.count({ where }),
   );
+  return {
+    ...page,
+    rows: page.rows.map((row) => ({
+      id: row.id,
+      createdAt: row.createdAt,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      entityName: auditEntityName(row.entityType, row.entityId, row.before, row.after),
+      customerId: auditCustomerId(row.entityType, row.entityId, row.before, row.after),
+      actor: presentActor(row),
+      changes: diffSnapshots(row.before, row.after),
+    })),
+  };
 }

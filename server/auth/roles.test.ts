@@ -20,6 +20,8 @@ describe("canAccess", () => {
     ["ops", "audit", false],
     ["ops", "lago-import", false], // an import rewrites the catalog
     ["finance", "lago-import", true],
+    ["finance", "customers", true],
+    ["ops", "customers", true],
   ])("%s on %s → %s", (role, area, allowed) => {
     expect(canAccess(role, area)).toBe(allowed);
   });

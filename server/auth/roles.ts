@@ -13,6 +13,7 @@ export const AREA_ROLES = {
   users: [],
   audit: [],
   catalog: ["finance"],
+  customers: ["finance", "ops"],
   identity: ["finance"],
   usage: ["finance", "ops"],
   jobs: ["ops"],

@@ -4,11 +4,23 @@ import { lineColumns, lineFilter, type LineRow } from "./line-query";
 
 const SORTABLE = ["customerKey", "chargeKey", "status", "serviceCode", "amountDiffCents"] as const;
 
+/** A diff line and the billing customer its (service, customer) resolves to, when the hub knows the account. */
+export type LineWithCustomer = LineRow & { billingCustomerId: string | null };
+
 /** One run's diff lines, filtered (status, service, customer), sorted and paged on the server. */
-export async function searchReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<TablePage<LineRow>> {
+export async function searchReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<TablePage<LineWithCustomer>> {
   const where = lineFilter(options.runId, options.query);
-  return readTablePage(
+  const page = await readTablePage(
     options.db.reconciliationLine.findMany({ where, select: lineColumns, orderBy: tableOrderBy(options.query, SORTABLE, { id: "customerKey", desc: false }), ...pageWindow(options.query) }),
     options.db.reconciliationLine.count({ where }),
   );
+  const pairs = [...new Map(page.rows.filter((row) => row.serviceCode).map((row) => [`${row.serviceCode}|${row.customerKey}`, row])).values()];
+  const accounts = pairs.length
+    ? await options.db.accountLink.findMany({
+        where: { OR: pairs.map((row) => ({ externalId: row.customerKey, service: { code: row.serviceCode } })) },
+        select: { externalId: true, billingCustomerId: true, service: { select: { code: true } } },
+      })
+    : [];
+  const byKey = new Map(accounts.map((account) => [`${account.service.code}|${account.externalId}`, account.billingCustomerId]));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, billingCustomerId: byKey.get(`${row.serviceCode}|${row.customerKey}`) ?? null })) };
 }

@@ -1,5 +1,6 @@
 import { auditRouter } from "./routers/audit";
 import { catalogRouter } from "./routers/catalog";
+import { customersRouter } from "./routers/customers";
 import { identityRouter } from "./routers/identity";
 import { jobsRouter } from "./routers/jobs";
 import { lagoImportRouter } from "./routers/lago-import";
@@ -14,6 +15,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   services: servicesRouter,
   catalog: catalogRouter,
+  customers: customersRouter,
   identity: identityRouter,
   usage: usageRouter,
   jobs: jobsRouter,

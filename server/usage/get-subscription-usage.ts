@@ -2,18 +2,21 @@ import { type BillingPeriod, billingPeriodAt } from "~/server/billing/billing-pe
 import type { DbOrTx } from "~/server/db/client";
 import { notFound } from "~/server/errors";
 import { computePeriodUsage, type PeriodUsage } from "./compute-period-usage";
+import { type DailyUnits, getDailyUnits } from "./get-daily-units";
 
-export interface DailyEvents {
-  day: Date;
-  events: number;
+export interface MetricDailyUnits {
+  metricCode: string;
+  metricName: string;
+  aggregationType: string;
+  days: DailyUnits[];
 }
 
 /**
  * Usage of one subscription over the billing period containing `at` (clamped to the
  * subscription start): the priced charges exactly as current_usage computes them,
- * plus events per UTC day for the explorer's chart.
+ * plus each metric's units per UTC day for the explorer's charts.
  */
-export async function getSubscriptionUsage(options: { db: DbOrTx; subscriptionId: string; at?: Date }): Promise<PeriodUsage & { daily: DailyEvents[]; externalId: string }> {
+export async function getSubscriptionUsage(options: { db: DbOrTx; subscriptionId: string; at?: Date; now?: Date }): Promise<PeriodUsage & { daily: MetricDailyUnits[]; externalId: string }> {
   const { db } = options;
   const subscription = await db.subscription.findUnique({
     where: { id: options.subscriptionId },
@@ -27,13 +30,15 @@ export async function getSubscriptionUsage(options: { db: DbOrTx; subscriptionId
     subscriptionAt: subscription.subscriptionAt,
     at,
   });
+  const until = new Date(Math.max(period.start.getTime() + 1, Math.min(period.end.getTime(), (options.now ?? new Date()).getTime())));
   const [usage, daily] = await Promise.all([
     computePeriodUsage({ db, subscription, period }),
-    db.$queryRaw<DailyEvents[]>`
-      SELECT date_trunc('day', "timestamp" AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS day, count(*)::int AS events
-      FROM usage_events
-      WHERE subscription_id = ${subscription.id}::uuid AND "timestamp" >= ${period.start} AND "timestamp" < ${period.end}
-      GROUP BY 1 ORDER BY 1`,
+    Promise.all(subscription.plan.charges.map(async ({ billableMetric: metric }) => ({
+      metricCode: metric.code,
+      metricName: metric.name,
+      aggregationType: metric.aggregationType,
+      days: await getDailyUnits({ db, subscriptionId: subscription.id, code: metric.code, aggregationType: metric.aggregationType, fieldName: metric.fieldName, from: period.start, to: period.end, until }),
+    }))),
   ]);
   return { ...usage, daily, externalId: subscription.externalId };
 }

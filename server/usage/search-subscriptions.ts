@@ -6,7 +6,7 @@ import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrd
 const subscriptionRowInclude = {
   service: { select: { code: true } },
   plan: { select: { code: true, name: true } },
-  accountLink: { select: { externalId: true } },
+  accountLink: { select: { externalId: true, billingCustomerId: true } },
 } satisfies Prisma.SubscriptionInclude;
 export type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionRowInclude }>;
 

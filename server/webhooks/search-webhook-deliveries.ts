@@ -2,14 +2,18 @@ import type { Prisma } from "~/generated/prisma/client";
 import { DeliveryState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
 import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { isUuid } from "~/server/lib/uuid";
 
 const deliveryRowInclude = { service: { select: { code: true } } } satisfies Prisma.WebhookDeliveryInclude;
-export type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ include: typeof deliveryRowInclude }>;
+export type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ include: typeof deliveryRowInclude }> & {
+  /** The app account the delivery is about (its ordering key) and its billing customer. */
+  customer: { externalId: string; billingCustomerId: string } | null;
+};
 
 const SORTABLE = ["state", "attempts", "webhookType", "nextRunAt", "createdAt"] as const;
 const FILTERABLE = ["state", "service"] as const;
 
-/** The webhook outbox as the ops screen shows it. */
+/** The webhook outbox as the ops screen shows it, each delivery with the customer it is about. */
 export async function searchWebhookDeliveries(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<DeliveryRow>> {
   const { query } = options;
   const state = tableEnumFilter(query, FILTERABLE, "state", DeliveryState);
@@ -19,8 +23,14 @@ export async function searchWebhookDeliveries(options: { db: DbOrTx; query: Tabl
     ...(state ? { state } : {}),
     ...(serviceCode ? { service: { code: serviceCode } } : {}),
   };
-  return readTablePage(
+  const page = await readTablePage(
     options.db.webhookDelivery.findMany({ where, include: deliveryRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
     options.db.webhookDelivery.count({ where }),
   );
+  const accountIds = [...new Set(page.rows.map((row) => row.orderingKey).filter(isUuid))];
+  const accounts = accountIds.length
+    ? await options.db.accountLink.findMany({ where: { id: { in: accountIds } }, select: { id: true, externalId: true, billingCustomerId: true } })
+    : [];
+  const byId = new Map(accounts.map((account) => [account.id, { externalId: account.externalId, billingCustomerId: account.billingCustomerId }]));
+  return { ...page, rows: page.rows.map((row) => ({ ...row, customer: byId.get(row.orderingKey) ?? null })) };
 }

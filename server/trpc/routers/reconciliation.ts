@@ -6,6 +6,7 @@ import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-co
 import { searchReconciliationLines } from "~/server/reconciliation/search-reconciliation-lines";
 import { searchReconciliationRuns } from "~/server/reconciliation/search-reconciliation-runs";
 import { startReconciliation } from "~/server/reconciliation/start-reconciliation";
+import { sumReconciliationLines } from "~/server/reconciliation/sum-reconciliation-lines";
 import { areaProcedure, createTRPCRouter } from "../trpc";
 import { tableQuerySchema } from "../table-input";
 
@@ -19,6 +20,9 @@ export const reconciliationRouter = createTRPCRouter({
   lines: procedure
     .input(z.object({ runId: z.uuid(), query: tableQuerySchema }))
     .query(({ ctx, input }) => searchReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
+  totals: procedure
+    .input(z.object({ runId: z.uuid(), query: tableQuerySchema }))
+    .query(({ ctx, input }) => sumReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
   serviceCodes: procedure.input(z.object({ runId: z.uuid() })).query(({ ctx, input }) => listRunServiceCodes({ db: ctx.db, runId: input.runId })),
   line: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getReconciliationLine({ db: ctx.db, id: input.id })),
   trend: procedure.query(({ ctx }) => getMismatchTrend({ db: ctx.db })),

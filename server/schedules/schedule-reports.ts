@@ -1,0 +1,30 @@
+import type { UsagePushSummary } from "~/server/usage-push/run-usage-push";
+import type { ScheduleRunReport } from "./schedules";
+
+/** What a usage-push run did, and each subscription it could not plan (e.g. Odoo refused access) or push. */
+export function reportUsagePush(result: UsagePushSummary): ScheduleRunReport {
+  const planning = Array.isArray(result.planning) ? result.planning : [];
+  const count = (outcome: string) => result.jobs.filter((job) => job.outcome === outcome).length;
+  return {
+    summary: {
+      subscriptionsPlanned: planning.filter((outcome) => outcome.decision === "planned").length,
+      jobsCreated: planning.reduce((total, outcome) => total + (outcome.jobsCreated ?? 0), 0),
+      jobsWritten: count("written"),
+      jobsFinalized: count("finalized"),
+      jobsFailed: count("failed") + count("dead"),
+      ...(Array.isArray(result.planning) ? {} : { planning: result.planning }),
+    },
+    errors: [
+      ...planning.filter((outcome) => outcome.decision === "error").map((outcome) => ({ subject: `planning ${outcome.subscription}`, message: outcome.detail ?? "unknown error" })),
+      ...result.jobs.flatMap((job) => (job.outcome === "failed" || job.outcome === "dead" ? [{ subject: `job ${job.jobId}`, message: job.error }] : [])),
+    ],
+  };
+}
+
+export function reportWebhookDrain(totals: Record<"delivered" | "retrying" | "dead", number>): ScheduleRunReport {
+  return { summary: { ...totals }, errors: [] };
+}
+
+export function reportOdooPoll(result: { invoicesObserved: number; ordersObserved: number; events: unknown[] }): ScheduleRunReport {
+  return { summary: { invoicesObserved: result.invoicesObserved, ordersObserved: result.ordersObserved, events: result.events.length }, errors: [] };
+}
