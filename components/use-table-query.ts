@@ -51,13 +51,15 @@ export function useTableQuery(initial: { key?: string; pageSize?: number; sortin
     replaceSearchParams({
       ...Object.fromEntries(filterKeys.map((name) => [name, null])),
       ...Object.fromEntries(columnFilters.map((filter) => [`${prefix}f.${filter.id}`, String(filter.value ?? "")])),
-      [`${prefix}q`]: search || null,
+      // What is typed, not the debounced value: written at once, it can never land after
+      // a click has already navigated away (a late replaceState would undo that navigation).
+      [`${prefix}q`]: searchInput.trim() || null,
       [`${prefix}sort`]: isDefaultSort || !sort ? null : `${sort.desc ? "-" : ""}${sort.id}`,
       [`${prefix}page`]: pagination.pageIndex ? String(pagination.pageIndex + 1) : null,
       [`${prefix}size`]: pagination.pageSize === (initial.pageSize ?? 10) ? null : String(pagination.pageSize),
     });
     // initial.* are constants of the screen.
-  }, [prefix, columnFilters, search, sorting, pagination]);
+  }, [prefix, columnFilters, searchInput, sorting, pagination]);
 
   const query = useMemo<TableQueryInput>(
     () => ({

@@ -50,6 +50,12 @@ export const test = base.extend<Fixtures, { dbConnection: { db: Db; close: () =>
   },
 });
 
+/** A sonner toast (success or error) saying this. */
+export const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
+
+/** A confirmation (Radix alert dialog) by its title. */
+export const confirmation = (page: Page, title: string | RegExp) => page.getByRole("alertdialog", { name: title });
+
 /** Waits until the table's summary line says this, e.g. "12 rows · page 1 of 2". */
 export async function expectSummary(page: Page, label: string, text: string | RegExp) {
   await expect(page.getByRole("region", { name: label }).getByTestId("table-summary")).toHaveText(text);

@@ -26,7 +26,7 @@ export function SubscriptionUsage({ subscriptionId }: { subscriptionId: string }
   const trpc = useTRPC();
   const [at, setAt] = useState(() => new Date());
   const usage = useQuery(trpc.usage.periodUsage.queryOptions({ subscriptionId, at }, { placeholderData: keepPreviousData }));
-  const eventsTable = useTableQuery({ sorting: [{ id: "timestamp", desc: true }] });
+  const eventsTable = useTableQuery({ key: "events", sorting: [{ id: "timestamp", desc: true }] });
   const period = usage.data?.period;
   const events = useQuery(trpc.usage.listEvents.queryOptions(
     { subscriptionId, from: period?.start ?? at, to: period?.end ?? at, query: eventsTable.query },

@@ -1,5 +1,5 @@
 import { createService } from "~/server/services/create-service";
-import { expect, test, uniqueCode } from "../fixtures";
+import { confirmation, expect, test, toast, uniqueCode } from "../fixtures";
 
 test("finance folds two apps' accounts into one customer, maps it to Odoo, then splits one out", async ({ page, db, signInAs, snap }) => {
   const person = uniqueCode("jane");
@@ -32,7 +32,7 @@ test("finance folds two apps' accounts into one customer, maps it to Odoo, then 
   await expect(matches).toContainText(`${cloudCode} / ${person}-cloud`);
   await snap("identity-link-picker");
   await matches.getByRole("button", { name: `Link to ${cloudCode} / ${person}-cloud` }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Account ${person}-desk linked` })).toBeVisible();
+  await expect(toast(page, `Account ${person}-desk linked`)).toBeVisible();
   await expect(dialog).toBeHidden();
 
   const panel = page.getByRole("region", { name: "Billing customer" });
@@ -40,7 +40,7 @@ test("finance folds two apps' accounts into one customer, maps it to Odoo, then 
   await expect(panel.getByRole("listitem")).toHaveText([new RegExp(`${person}-cloud`), new RegExp(`${person}-desk`)]);
   await panel.getByLabel("Odoo partner id").fill("4242");
   await panel.getByRole("button", { name: "Save partner" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Odoo partner saved" })).toBeVisible();
+  await expect(toast(page, "Odoo partner saved")).toBeVisible();
   await expect(table.getByRole("row", { name: /4242/ })).toHaveCount(2);
   await snap("identity-linked");
 
@@ -52,8 +52,8 @@ test("finance folds two apps' accounts into one customer, maps it to Odoo, then 
   await dialog.getByRole("button", { name: "Cancel" }).click();
 
   await deskRow.getByRole("button", { name: "Unlink" }).click();
-  await page.getByRole("dialog", { name: `Unlink ${person}-desk?` }).getByRole("button", { name: "Unlink" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Account ${person}-desk split into its own customer` })).toBeVisible();
+  await confirmation(page, `Unlink ${person}-desk?`).getByRole("button", { name: "Unlink" }).click();
+  await expect(toast(page, `Account ${person}-desk split into its own customer`)).toBeVisible();
   await expect(table.getByRole("row", { name: /4242/ })).toHaveCount(1);
 
   const [cloudAfter, deskAfter] = await Promise.all([cloud, desk].map((a) => db.accountLink.findUniqueOrThrow({ where: { id: a.id }, include: { billingCustomer: true } })));

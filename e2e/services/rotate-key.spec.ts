@@ -1,5 +1,5 @@
 import { createService } from "~/server/services/create-service";
-import { expect, test, uniqueCode } from "../fixtures";
+import { confirmation, expect, test, uniqueCode } from "../fixtures";
 
 const customers = (baseURL: string, key: string) => fetch(`${baseURL}/api/v1/customers`, { headers: { authorization: `Bearer ${key}` } });
 
@@ -12,7 +12,7 @@ test("admin rotates a key: shown once, old key refused, new key accepted", async
   await page.getByLabel("Search Services").fill(service.code);
   const row = page.getByRole("row", { name: new RegExp(service.code) });
   await row.getByRole("button", { name: "Rotate key" }).click();
-  const confirm = page.getByRole("dialog", { name: `Rotate the API key of ${service.name}?` });
+  const confirm = confirmation(page, `Rotate the API key of ${service.name}?`);
   await expect(confirm).toContainText("stops working immediately");
   await confirm.getByRole("button", { name: "Rotate key" }).click();
 
@@ -22,7 +22,11 @@ test("admin rotates a key: shown once, old key refused, new key accepted", async
   expect(newKey).not.toBe(oldKey);
   await expect(keyDialog.getByRole("button", { name: "Copy" })).toBeVisible();
   await snap("services-new-key");
-  await keyDialog.getByRole("button", { name: "I have stored the key" }).click();
+  // Shown once: neither Escape nor a click beside the dialog may close it by accident.
+  await page.keyboard.press("Escape");
+  await page.mouse.click(5, 5);
+  await expect(keyDialog.getByTestId("new-api-key")).toHaveText(newKey);
+  await keyDialog.getByRole("button", { name: "I have copied it" }).click();
   await expect(page.getByTestId("new-api-key")).toHaveCount(0);
   await expect(row).toContainText(newKey.slice(0, 10));
 

@@ -1,7 +1,7 @@
 import { env } from "~/server/env";
 import { drainWebhooks, recordLifecycleEvent, webhookSettings } from "~/server/webhooks";
 import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "~/tests/webhooks/webhook-fixtures";
-import { expect, expectSummary, test } from "../fixtures";
+import { confirmation, expect, expectSummary, test, toast } from "../fixtures";
 
 const settings = webhookSettings(env());
 
@@ -29,7 +29,7 @@ test("ops reads a dead delivery's attempts and replays every dead one of a servi
     const table = page.getByRole("region", { name: "Webhook deliveries" });
     await table.getByLabel("Filter by Service").selectOption(code);
     await expectSummary(page, "Webhook deliveries", "2 rows · page 1 of 1");
-    await expect(table.getByRole("row", { name: /dead/ })).toHaveCount(2);
+    await expect(table.getByRole("row", { name: /Dead \(needs ops\)/ })).toHaveCount(2);
 
     // The customer's first delivery was tried all day; the second waited behind it (per-customer order).
     const triedAllDay = table.getByRole("row").filter({ has: page.getByRole("cell", { name: "13", exact: true }) });
@@ -45,9 +45,9 @@ test("ops reads a dead delivery's attempts and replays every dead one of a servi
 
     receiver.control.down = false;
     await table.getByRole("button", { name: `Replay dead of ${code}` }).click();
-    await page.getByRole("dialog", { name: `Replay every dead delivery of ${code}?` }).getByRole("button", { name: "Replay dead" }).click();
-    await expect(page.getByRole("status").filter({ hasText: `2 dead deliveries of ${code} queued for replay` })).toBeVisible();
-    await expect(table.getByRole("row", { name: /pending/ })).toHaveCount(2);
+    await confirmation(page, `Replay every dead delivery of ${code}?`).getByRole("button", { name: "Replay dead" }).click();
+    await expect(toast(page, `2 dead deliveries of ${code} queued for replay`)).toBeVisible();
+    await expect(table.getByRole("row", { name: /Pending/ })).toHaveCount(2);
 
     await drainWebhooks({ db, settings });
     await page.reload();

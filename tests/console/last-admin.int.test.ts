@@ -52,7 +52,7 @@ describe("the hub always keeps an active admin", () => {
     await db.user.updateMany({ where: { id: { in: [alice.id, bob.id] } }, data: { active: false } });
   });
 
-  it("answers the console with a conflict naming the rule", async () => {
+  it("refuses an admin's own disabling over HTTP", async () => {
     const admin = await signedInAs("admin");
     expect(await trpcCode(admin.client.users.update.mutate({ id: admin.user.id, active: false }))).toBe("FORBIDDEN");
     await (await testDb()).user.update({ where: { id: admin.user.id }, data: { active: false } });
