@@ -49,7 +49,7 @@ test("admin reveals and rotates a service's webhook secret, and picks its signat
   await expect(dialog.getByTestId("webhook-secret")).toHaveText(service.webhookSecret);
   await snap("services-webhook-secret");
   await dialog.getByRole("button", { name: "Rotate secret" }).click();
-  await page.getByRole("dialog", { name: `Rotate the webhook secret of ${service.name}?` }).getByRole("button", { name: "Rotate secret" }).click();
+  await confirmation(page, `Rotate the webhook secret of ${service.name}?`).getByRole("button", { name: "Rotate secret" }).click();
   await expect(dialog.getByTestId("webhook-secret")).not.toHaveText(service.webhookSecret);
   const rotated = (await dialog.getByTestId("webhook-secret").textContent())!.trim();
   expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).webhookSecret).toBe(rotated);

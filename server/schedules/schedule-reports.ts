@@ -15,7 +15,8 @@ export function reportUsagePush(result: UsagePushSummary): ScheduleRunReport {
       ...(Array.isArray(result.planning) ? {} : { planning: result.planning }),
     },
     errors: [
-      ...planning.filter((outcome) => outcome.decision === "error").map((outcome) => ({ subject: `planning ${outcome.subscription}`, message: outcome.detail ?? "unknown error" })),
+      // "dead": Odoo refused for good (e.g. access rights), recorded as dead jobs too; "error": worth another run.
+      ...planning.filter((outcome) => outcome.decision === "error" || outcome.decision === "dead").map((outcome) => ({ subject: `planning ${outcome.subscription}`, message: outcome.detail ?? "unknown error" })),
       ...result.jobs.flatMap((job) => (job.outcome === "failed" || job.outcome === "dead" ? [{ subject: `job ${job.jobId}`, message: job.error }] : [])),
     ],
   };

@@ -62,7 +62,7 @@ describe("catalog entries owned by a service", () => {
     // The console's audit screen names the service.
     const admin = await signedInAs("admin");
     const listed = (await admin.client.audit.list.query({ search: rows[2]!.entityId })).rows;
-    expect(listed.find((row) => row.action === "plan.update")).toMatchObject({ actor: null, actorService: { code: maps.service.code } });
+    expect(listed.find((row) => row.action === "plan.update")).toMatchObject({ actor: { kind: "service", code: maps.service.code } });
     // The catalog screen says whose the plan is.
     const finance = await signedInAs("finance");
     const plans = (await finance.client.catalog.listPlans.query({ search: planCode })).rows;
