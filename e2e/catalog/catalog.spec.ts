@@ -66,7 +66,7 @@ test("graduated tiers: add and remove rows, a message on the wrong cell, the per
   const dialog = page.getByRole("dialog", { name: "New plan" });
   await dialog.getByLabel("Code").fill(planCode);
   await dialog.getByLabel("Name", { exact: true }).fill("Tiered storage");
-  await dialog.getByLabel("Currency").fill("EUR");
+  await dialog.getByLabel("Currency").fill("CAD");
   await dialog.getByRole("button", { name: "Add charge" }).click();
   await dialog.getByLabel("Metric").selectOption(metricCode);
   await dialog.getByLabel("Charge model").selectOption("graduated");
@@ -93,14 +93,14 @@ test("graduated tiers: add and remove rows, a message on the wrong cell, the per
   // 1000 × 0.05 + 4000 × 0.03 + (1000 × 0.01 + 20 flat) = 50 + 120 + 30.
   await expect(breakdown.getByRole("row")).toHaveCount(4);
   await expect(breakdown.getByRole("row").nth(3)).toContainText("5,000 and above");
-  await expect(breakdown.getByRole("row").nth(3)).toContainText("EUR 30.00");
-  await expect(dialog.getByTestId("charge-0-total")).toHaveText("EUR 200.00");
+  await expect(breakdown.getByRole("row").nth(3)).toContainText("CAD 30.00");
+  await expect(dialog.getByTestId("charge-0-total")).toHaveText("CAD 200.00");
   await snap("catalog-tier-editor");
 
   await tiers.getByRole("button", { name: "Remove tier 2" }).click();
   await expect(tiers.getByRole("row")).toHaveCount(3);
   await expect(tiers.getByLabel("Tier 2 from")).toHaveValue("1000");
-  await expect(dialog.getByTestId("charge-0-total")).toHaveText("EUR 120.00"); // 1000 × 0.05 + 5000 × 0.01 + 20 flat
+  await expect(dialog.getByTestId("charge-0-total")).toHaveText("CAD 120.00"); // 1000 × 0.05 + 5000 × 0.01 + 20 flat
   await dialog.getByRole("button", { name: "Create plan" }).click();
   await expect(toast(page, `Plan ${planCode} created`)).toBeVisible();
   const stored = await db.plan.findUniqueOrThrow({ where: { code: planCode }, include: { charges: true } });

@@ -37,7 +37,7 @@ describe("jobs console", () => {
     const byState = (state: string) => jobs.filter((row) => row.state === state).map((row) => row.metricCode);
     expect(byState("pending")).toHaveLength(28);
     expect(byState("failed")).toEqual([`other_${prefix}`]);
-    expect(jobs.filter((row) => row.state === "pending" && row.metricCode.includes("_p")).every((row) => row.nextRunAt.getTime() > Date.now())).toBe(true);
+    expect(jobs.filter((row) => row.state === "pending" && row.metricCode?.includes("_p")).every((row) => row.nextRunAt.getTime() > Date.now())).toBe(true);
     const audits = await db.auditLog.findMany({ where: { entityId: { in: jobs.map((row) => row.id) }, action: "job.retry" } });
     expect(audits).toHaveLength(25);
     expect(audits.every((audit) => audit.actorId === ops.user.id && (audit.after as { state: string }).state === "pending")).toBe(true);
