@@ -20,8 +20,8 @@ const schema = z
     API_MAX_BODY_BYTES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(1_048_576)),
     EVENTS_BATCH_LIMIT: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(100)),
     /**
-     * /api/v1 requests allowed per service in one window, counted in each app process
-     * (N processes allow N × this). The window is a minute unless tests shorten it.
+     * /api/v1 requests allowed per service in one window, shared by every app process
+     * (Redis or PostgreSQL, see REDIS_URL). The window is a minute unless tests shorten it.
      */
     API_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(6000)),
     API_RATE_LIMIT_WINDOW_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(60)),
@@ -79,6 +79,27 @@ const schema = z
     WEBHOOK_JWT_ISSUER: z.preprocess(emptyAsUndefined, z.string().optional()),
     /** The hub's own address as apps and customers reach it (invoice file URLs); default: the request's origin. */
     PUBLIC_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
+    /** pino's level: trace, debug, info, warn, error, fatal or silent. */
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info")),
+    /** Bearer token of GET /api/metrics (and the worker's /metrics); unset = both closed. */
+    METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
+    /**
+     * Redis holding the API rate limit shared by every app process (`redis://host:6379/0`);
+     * unset = PostgreSQL holds it (or, on the embedded database, the one process counts alone).
+     */
+    REDIS_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^rediss?:\/\//, "must be a redis:// or rediss:// URL").optional()),
+    /** How long a SIGTERM waits for in-flight requests (web) or jobs (worker) before closing them. */
+    SHUTDOWN_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(25_000)),
+    /**
+     * How long a worker's claim on a job or a schedule lasts without renewal; the worker
+     * renews it every third of that while it works, so a killed worker's work is retaken
+     * within this time.
+     */
+    WORKER_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(60_000)),
+    /** Overrides of the worker's schedule periods, e.g. `webhooks=10,usage-push=3600` (seconds). */
+    WORKER_SCHEDULE_SECONDS: z.preprocess(emptyAsUndefined, z.string().regex(/^([a-z-]+=\d+)(,[a-z-]+=\d+)*$/, "must look like name=seconds,name=seconds").optional()),
+    /** Port of the worker's own /health, /health/ready and /metrics; unset = the worker listens on nothing. */
+    WORKER_PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65_535).optional()),
   })
   .superRefine((parsed, ctx) => {
     // An http console URL would make NextAuth issue cookies without Secure and links to http.

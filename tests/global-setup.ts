@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { existsSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { createTestDatabase, startApp, TEST_CRON_SECRET } from "./support/app-server";
+import { createTestDatabase, startApp, TEST_CRON_SECRET, TEST_METRICS_TOKEN } from "./support/app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,7 +20,7 @@ export default async function setup(project: TestProject) {
   process.env.WEBHOOK_RSA_PRIVATE_KEY ??= Buffer.from(
     generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
   ).toString("base64");
-  const app = await startApp({ DATABASE_URL: database.url, CRON_SECRET: TEST_CRON_SECRET });
+  const app = await startApp({ DATABASE_URL: database.url, CRON_SECRET: TEST_CRON_SECRET, METRICS_TOKEN: TEST_METRICS_TOKEN });
   project.provide("baseUrl", app.baseUrl);
   project.provide("databaseUrl", database.url);
   return async () => {

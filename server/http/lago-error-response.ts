@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import { AppError } from "~/server/errors";
 import { isDatabaseUnavailable } from "~/server/db/errors";
+import { logger } from "~/server/lib/logger";
 import { zodIssuesToLagoDetails } from "./zod-to-lago";
 
 const json = (status: number, body: unknown, headers?: HeadersInit) =>
@@ -43,7 +44,7 @@ export function lagoErrorResponse(error: unknown, rootKey?: string): Response {
   if (isDatabaseUnavailable(error)) {
     return json(503, { status: 503, error: "Service Unavailable" }, { "retry-after": "1" });
   }
-  console.error("Unhandled API error", describeForLog(error));
+  logger().error({ error: describeForLog(error) }, "unhandled API error");
   return json(500, { status: 500, error: "Internal Server Error" });
 }
 

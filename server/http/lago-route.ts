@@ -1,10 +1,17 @@
 import type { Db } from "~/server/db/client";
+import { databaseKind } from "~/server/db/adapter";
 import { getDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
+import { logger } from "~/server/lib/logger";
+import { metrics } from "~/server/lib/metrics";
+import { onShutdown } from "~/server/lib/shutdown";
 import { type AuthenticatedService, authenticateService } from "~/server/services/authenticate-service";
 import { lagoErrorResponse } from "./lago-error-response";
-import { createRateLimiter, type RateLimitDecision, type RateLimiter, rateLimitHeaders } from "./rate-limiter";
+import { postgresRateLimitStore } from "./postgres-rate-limit-store";
+import { createRateLimiter, type RateLimitDecision, rateLimitHeaders } from "./rate-limiter";
+import { redisRateLimitStore } from "./redis-rate-limit-store";
+import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "./shared-rate-limiter";
 import { readJsonBody } from "./read-json-body";
 
 export interface LagoContext<Params> {
@@ -19,11 +26,46 @@ export interface LagoContext<Params> {
 
 // One limiter per process, on globalThis because Next may load this module once per
 // route bundle: a module-level limiter would give each route its own budget.
-const cache = globalThis as unknown as { nexaApiRateLimiter?: RateLimiter };
+const cache = globalThis as unknown as { nexaApiRateLimiter?: SharedRateLimiter };
 
-function apiRateLimiter(): RateLimiter {
-  cache.nexaApiRateLimiter ??= createRateLimiter({ limit: env().API_RATE_LIMIT_PER_MINUTE, windowSeconds: env().API_RATE_LIMIT_WINDOW_SECONDS });
+/** Where the processes share the limit: Redis when configured, else PostgreSQL; the embedded database has one process. */
+function sharedStore(): RateLimitStore | null {
+  const settings = env();
+  if (settings.REDIS_URL) {
+    const store = redisRateLimitStore(settings.REDIS_URL);
+    onShutdown("rate limit: close Redis", store.close);
+    return store;
+  }
+  return databaseKind(settings.DATABASE_URL) === "postgres" ? postgresRateLimitStore(getDb) : null;
+}
+
+function apiRateLimiter(): SharedRateLimiter {
+  if (cache.nexaApiRateLimiter) return cache.nexaApiRateLimiter;
+  const limit = env().API_RATE_LIMIT_PER_MINUTE;
+  const windowSeconds = env().API_RATE_LIMIT_WINDOW_SECONDS;
+  const store = sharedStore();
+  let lastWarning = 0;
+  cache.nexaApiRateLimiter = store
+    ? createSharedRateLimiter({
+        limit, windowSeconds, store,
+        onStoreError: (error) => {
+          metrics().rateLimitStoreErrors.inc();
+          // Once a minute at most: an outage must not flood the log.
+          if (Date.now() - lastWarning < 60_000) return;
+          lastWarning = Date.now();
+          logger().warn({ err: error instanceof Error ? error.message : String(error) }, "rate limit store unavailable: this process counts alone");
+        },
+      })
+    : createRateLimiter({ limit, windowSeconds });
   return cache.nexaApiRateLimiter;
+}
+
+/** How one request ended, for a route's own metrics. */
+export interface LagoOutcome {
+  status: number;
+  /** What was thrown, when the answer is an error. */
+  error: unknown;
+  seconds: number;
 }
 
 /**
@@ -36,15 +78,17 @@ function apiRateLimiter(): RateLimiter {
  */
 export function lagoRoute<Params = Record<string, never>>(
   handler: (context: LagoContext<Params>) => Promise<unknown>,
-  options: { rootKey?: string } = {},
+  options: { rootKey?: string; observe?: (outcome: LagoOutcome) => void } = {},
 ) {
   return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+    const started = options.observe ? performance.now() : 0;
     let limit: RateLimitDecision | undefined;
     let response: Response;
+    let failure: unknown = null;
     try {
       const db = await getDb();
       const service = await authenticateService(db, request.headers.get("authorization"));
-      limit = apiRateLimiter().take(service.id);
+      limit = await apiRateLimiter().take(service.id);
       if (!limit.allowed) throw new AppError("rate_limited", "rate limit exceeded");
       const result = await handler({
         db,
@@ -56,8 +100,10 @@ export function lagoRoute<Params = Record<string, never>>(
       });
       response = result instanceof Response ? result : Response.json(result);
     } catch (error) {
+      failure = error;
       response = lagoErrorResponse(error, options.rootKey);
     }
+    options.observe?.({ status: response.status, error: failure, seconds: (performance.now() - started) / 1000 });
     if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
     return response;
   };

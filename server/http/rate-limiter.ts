@@ -7,7 +7,8 @@
  * sweeper timer. The price of a fixed window is a possible burst of 2 × limit across a
  * window boundary, acceptable for a limit meant to stop runaway clients, not to meter.
  *
- * The state lives in one process: several app processes each allow `limit`.
+ * The state lives in one process: the limiter of the embedded database (one process by
+ * construction). Several processes share theirs through createSharedRateLimiter.
  */
 export interface RateLimitDecision {
   allowed: boolean;

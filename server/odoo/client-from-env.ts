@@ -1,6 +1,16 @@
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
+import { metrics } from "~/server/lib/metrics";
 import { createOdooClient, type OdooClient } from "./client";
+import { isOdooError } from "./errors";
+
+/** Every call's latency, and its failures by kind, into the process's metrics. */
+function observeOdooCall(info: { model: string; method: string; seconds: number; error?: unknown }): void {
+  const { model, method } = info;
+  const kind = info.error === undefined ? null : isOdooError(info.error) ? info.error.kind : "aborted";
+  metrics().odooCallSeconds.observe({ model, method, outcome: kind === null ? "ok" : "error" }, info.seconds);
+  if (kind !== null) metrics().odooCallErrors.inc({ model, method, kind });
+}
 
 /** The Odoo client the app uses, configured from ODOO_* settings. */
 export function odooClientFromEnv(): OdooClient {
@@ -15,6 +25,7 @@ export function odooClientFromEnv(): OdooClient {
     protocol: settings.ODOO_PROTOCOL,
     login: settings.ODOO_LOGIN,
     timeoutMs: settings.ODOO_TIMEOUT_MS,
+    onCallEnd: observeOdooCall,
   });
 }
 

@@ -38,6 +38,8 @@ export interface OdooClientOptions {
   random?: () => number;
   /** Called before each retry (logging/metrics). */
   onRetry?: (info: { model: string; method: string; attempt: number; delayMs: number; error: OdooError }) => void;
+  /** Called once per call when it ends, retries included (metrics): its error, if it failed. */
+  onCallEnd?: (info: { model: string; method: string; seconds: number; error?: unknown }) => void;
 }
 
 export interface OdooCallOptions {
@@ -96,6 +98,19 @@ export function createOdooClient(options: OdooClientOptions): OdooClient {
   }
 
   async function send(build: () => OdooHttpRequest, model: string, method: string, opts: OdooCallOptions): Promise<unknown> {
+    if (!options.onCallEnd) return sendWithRetries(build, model, method, opts);
+    const started = performance.now();
+    try {
+      const result = await sendWithRetries(build, model, method, opts);
+      options.onCallEnd({ model, method, seconds: (performance.now() - started) / 1000 });
+      return result;
+    } catch (error) {
+      options.onCallEnd({ model, method, seconds: (performance.now() - started) / 1000, error });
+      throw error;
+    }
+  }
+
+  async function sendWithRetries(build: () => OdooHttpRequest, model: string, method: string, opts: OdooCallOptions): Promise<unknown> {
     const maxRetries = opts.retry === false ? 0 : policy.maxRetries;
     for (let n = 1; ; n++) {
       try {

@@ -8,7 +8,7 @@ import { findService } from "./find-service";
 
 /**
  * Replaces a service's key. The old key stops working with the commit (only one hash
- * is stored; other app processes may accept it for up to 5 s from their key cache);
+ * is stored; other app processes may accept it for about 500 ms from their key cache);
  * the new plaintext is returned once and never stored.
  */
 export async function rotateApiKey(options: { db: DbOrTx; id: string; actorId: string; now?: Date }): Promise<{ service: Service; apiKey: string }> {

@@ -10,7 +10,7 @@ import { findService } from "./find-service";
  * Renames a service, points its webhooks elsewhere, picks what X-Lago-Signature carries
  * (`jwt` or `hmac`, from the next attempt on), or enables/disables it. A
  * disabled service's key answers 401 at once in this process (the key cache is cleared)
- * and within 5 s in any other.
+ * and within a second in any other.
  */
 export async function updateService(options: {
   db: DbOrTx;

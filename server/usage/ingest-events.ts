@@ -9,8 +9,11 @@ export interface IngestedEvent extends UsageEvent {
   lagoCustomerId: string;
 }
 
-/** Every event stored (or found stored), in wire order, or the refusals by event index: nothing is stored then. */
-export type IngestResult = { ok: true; events: IngestedEvent[] } | { ok: false; errors: EventErrors };
+/**
+ * Every event stored (or found stored), in wire order, with how many this call stored
+ * (the others were retries), or the refusals by event index: nothing is stored then.
+ */
+export type IngestResult = { ok: true; events: IngestedEvent[]; stored: number } | { ok: false; errors: EventErrors };
 
 /** Thrown inside the storing transaction to roll the whole batch back. */
 class BatchRefused extends Error {
@@ -54,7 +57,7 @@ export async function ingestEvents(options: { db: Db; serviceId: string; events:
         }
         // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
         if (errors.size) throw new BatchRefused(errors);
-        return { stored };
+        return { stored, fresh: fresh.size };
       })
       .catch((error: unknown) => {
         if (error instanceof BatchRefused) return { refused: error.errors };
@@ -74,6 +77,7 @@ export async function ingestEvents(options: { db: Db; serviceId: string; events:
 
   return {
     ok: true,
+    stored: outcome.fresh,
     events: prepared.events.map((event) => ({
       ...stored.get(event.transactionId)!,
       externalSubscriptionId: event.externalSubscriptionId,

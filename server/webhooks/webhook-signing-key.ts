@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { AppError } from "~/server/errors";
+import { logger } from "~/server/lib/logger";
 
 export interface WebhookSigningKey {
   privateKey: KeyObject;
@@ -38,7 +39,7 @@ export function webhookSigningKey(configured: string | undefined): WebhookSignin
     privateKey = parseRsaPrivateKey(configured);
   } else {
     privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
-    console.warn("WEBHOOK_RSA_PRIVATE_KEY is unset: jwt webhooks are signed with a key generated for this process only.");
+    logger().warn("WEBHOOK_RSA_PRIVATE_KEY is unset: jwt webhooks are signed with a key generated for this process only");
   }
   const publicKeyPem = createPublicKey(privateKey).export({ type: "spki", format: "pem" }).toString();
   cache.nexaWebhookSigningKey = { privateKey, publicKeyPem, source: configured ? "configured" : "ephemeral" };

@@ -46,6 +46,9 @@ export async function createTestDatabase(prefix = "nexa_it"): Promise<{ url: str
 /** `x-cron-secret` of the suites' shared app, which has no scheduler: tests call its cron routes themselves. */
 export const TEST_CRON_SECRET = "test-cron-secret-0123456789";
 
+/** METRICS_TOKEN of the suites' shared app (GET /api/metrics). */
+export const TEST_METRICS_TOKEN = "test-metrics-token-0123456789";
+
 /** One pass of the job queue's worker in `baseUrl`'s app (POST /api/cron/jobs): runs what the console queued. */
 export async function drainQueuedRuns(baseUrl: string): Promise<void> {
   const response = await fetch(`${baseUrl}/api/cron/jobs`, { method: "POST", headers: { "x-cron-secret": TEST_CRON_SECRET } });
@@ -76,12 +79,13 @@ export interface RunningApp {
 }
 
 /**
- * Starts the built Next.js app (`next start`, production mode) on a free port and waits
- * for /api/health. The suites' outbound allowance applies unless `env` overrides it.
+ * Starts the built Next.js app on a free port the way `npm start` does (scripts/web.ts,
+ * production mode, the hub's own graceful stop) and waits for /api/health. The suites'
+ * outbound allowance applies unless `env` overrides it.
  */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...TEST_OUTBOUND_ALLOWANCE, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -94,14 +98,14 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited early:\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the app exited early:\n${output}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.ok) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`next start did not become healthy:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return {

@@ -1,5 +1,6 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { describeForLog } from "~/server/http/lago-error-response";
+import { logger } from "~/server/lib/logger";
 import { appRouter } from "~/server/trpc/root";
 import { TRPC_MAX_BATCH_SIZE } from "~/server/trpc/batch-limit";
 import { createTRPCContext } from "~/server/trpc/trpc";
@@ -14,7 +15,7 @@ const handler = (req: Request) =>
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
     onError: ({ error, path }) => {
       // Same rule as the API: class, code and frames only; messages can quote query arguments.
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed`, describeForLog(error.cause ?? error));
+      if (error.code === "INTERNAL_SERVER_ERROR") logger().error({ procedure: path ?? "?", error: describeForLog(error.cause ?? error) }, "tRPC procedure failed");
     },
   });
 

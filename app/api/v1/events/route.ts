@@ -8,6 +8,7 @@ import { isoDate } from "~/server/lago-api/wire-common";
 import { listEvents } from "~/server/usage/list-events";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import { unservedMethods } from "~/server/http/lago-resource";
+import { countEventsAccepted, countEventsRefused, observeEventsRequest } from "~/server/lago-api/event-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -21,9 +22,10 @@ function refusal(fields: Record<string, string[]>): AppError {
 export const POST = lagoRoute(async ({ db, service, body }) => {
   const input = parseRoot(await body(), "event", eventInputSchema);
   const result = await ingestEvents({ db, serviceId: service.id, events: [rawEventFromWire(input)], maxAgeDays: env().USAGE_EVENTS_MAX_AGE_DAYS });
-  if (!result.ok) throw refusal(result.errors.get(0) ?? {});
+  if (!result.ok) throw countEventsRefused(refusal(result.errors.get(0) ?? {}), [result.errors.get(0) ?? {}]);
+  countEventsAccepted({ stored: result.stored, duplicates: result.events.length - result.stored });
   return { event: serializeEvent(result.events[0]!) };
-});
+}, { observe: observeEventsRequest("single") });
 
 export const GET = lagoRoute(async ({ db, service, searchParams }) => {
   const pagination = parsePagination(searchParams);

@@ -5,6 +5,7 @@ import { lagoRoute } from "~/server/http/lago-route";
 import { zodIssuesToLagoDetails } from "~/server/http/zod-to-lago";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import { unservedMethods } from "~/server/http/lago-resource";
+import { countEventsAccepted, countEventsRefused, observeEventsRequest } from "~/server/lago-api/event-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -24,12 +25,16 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
     if (!result.success) errors[String(index)] = zodIssuesToLagoDetails(result.error.issues) as Record<string, string[]>;
     return result.success ? rawEventFromWire(result.data) : null;
   });
-  if (Object.keys(errors).length) throw validationFailed(errors);
+  if (Object.keys(errors).length) throw countEventsRefused(validationFailed(errors), events.map((_, index) => errors[String(index)]));
 
   const result = await ingestEvents({ db, serviceId: service.id, events: parsed.filter((e) => e !== null), maxAgeDays: env().USAGE_EVENTS_MAX_AGE_DAYS });
   // A batch is all or nothing: every refused event is a 422 keyed by its index, even an unknown subscription.
-  if (!result.ok) throw validationFailed(Object.fromEntries([...result.errors].sort(([a], [b]) => a - b).map(([index, fields]) => [String(index), fields])));
+  if (!result.ok) {
+    const refused = validationFailed(Object.fromEntries([...result.errors].sort(([a], [b]) => a - b).map(([index, fields]) => [String(index), fields])));
+    throw countEventsRefused(refused, events.map((_, index) => result.errors.get(index)));
+  }
+  countEventsAccepted({ stored: result.stored, duplicates: result.events.length - result.stored });
   return { events: result.events.map(serializeEvent) };
-});
+}, { observe: observeEventsRequest("batch") });
 
 export const { GET, PUT, PATCH, DELETE } = unservedMethods(["POST"]);
