@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestService, testDb, uniqueCode } from "~/tests/support/fixtures";
 import { aggregateUsage } from "./aggregate-usage";
 import { checkRollups } from "./check-rollups";
+import { getDailyUnits } from "./get-daily-units";
 
 // Deterministic PRNG so a failure replays exactly.
 function mulberry32(seed: number) {
@@ -81,6 +82,18 @@ describe("aggregateUsage from hourly rollups + raw edges", () => {
         expect({ seed, window: [new Date(from!).toISOString(), new Date(to!).toISOString()], metric: metric.aggregation, units: actual.units })
           .toEqual({ seed, window: [new Date(from!).toISOString(), new Date(to!).toISOString()], metric: metric.aggregation, units: expected[metric.aggregation] });
       }
+    }
+    // Per UTC day, over a ragged period: each day holds what the oracle finds in that day's part of it.
+    const DAY = 86_400_000;
+    const [periodFrom, periodTo] = [start + 5_400_017, start + span - 1_234_567];
+    for (const metric of metrics) {
+      const days = await getDailyUnits({ db, subscriptionId: subscription.id, code: metric.code, aggregationType: metric.aggregation, fieldName: metric.field, from: new Date(periodFrom), to: new Date(periodTo) });
+      const expected = [];
+      for (let day = Math.floor(periodFrom / DAY) * DAY; day < periodTo; day += DAY) {
+        const inside = oracle(events, Math.max(day, periodFrom), Math.min(day + DAY, periodTo));
+        expected.push({ day: new Date(day).toISOString().slice(0, 10), units: inside[metric.aggregation], eventsCount: Number(inside.count_agg) });
+      }
+      expect({ seed, metric: metric.aggregation, days }).toEqual({ seed, metric: metric.aggregation, days: expected });
     }
     const drift = (await checkRollups({ db })).filter((d) => d.subscriptionId === subscription.id);
     expect(drift).toEqual([]);

@@ -1,9 +1,8 @@
 import type { Prisma, UsageEvent } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, readTablePage, tableWhere, tableWindow } from "~/server/db/table-query";
 
 const SORTABLE = ["timestamp", "code", "transactionId"] as const;
-const FILTERABLE = ["code"] as const;
 
 /** One subscription's events in [from, to), for the usage explorer. */
 export async function searchSubscriptionEvents(options: {
@@ -14,15 +13,13 @@ export async function searchSubscriptionEvents(options: {
   query: TableQuery;
 }): Promise<TablePage<UsageEvent>> {
   const { query } = options;
-  const code = tableFilter(query, FILTERABLE, "code");
   const where: Prisma.UsageEventWhereInput = {
     subscriptionId: options.subscriptionId,
     timestamp: { gte: options.from, lt: options.to },
-    ...tableSearch(query, ["transactionId"]),
-    ...(code ? { code } : {}),
+    ...tableWhere<Prisma.UsageEventWhereInput>(query, { search: ["transactionId"], filters: { code: (code) => ({ code }) } }),
   };
   return readTablePage(
-    options.db.usageEvent.findMany({ where, orderBy: tableOrderBy(query, SORTABLE, { id: "timestamp", desc: true }), ...pageWindow(query) }),
+    options.db.usageEvent.findMany({ where, ...tableWindow(query, SORTABLE, { id: "timestamp", desc: true }) }),
     options.db.usageEvent.count({ where }),
   );
 }

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { SubscriptionStatus } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, oneOf, readTablePage, tableWhere, tableWindow } from "~/server/db/table-query";
 
 const subscriptionRowInclude = {
   service: { select: { code: true } },
@@ -11,20 +11,16 @@ const subscriptionRowInclude = {
 export type SubscriptionRow = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionRowInclude }>;
 
 const SORTABLE = ["externalId", "status", "subscriptionAt", "createdAt"] as const;
-const FILTERABLE = ["status", "service"] as const;
 
 /** Subscriptions of every service, to pick one in the usage explorer. */
 export async function searchSubscriptions(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<SubscriptionRow>> {
   const { query } = options;
-  const status = tableEnumFilter(query, FILTERABLE, "status", SubscriptionStatus);
-  const service = tableFilter(query, FILTERABLE, "service");
-  const where: Prisma.SubscriptionWhereInput = {
-    ...tableSearch(query, ["externalId", "name"]),
-    ...(status ? { status } : {}),
-    ...(service ? { service: { code: service } } : {}),
-  };
+  const where = tableWhere<Prisma.SubscriptionWhereInput>(query, {
+    search: ["externalId", "name"],
+    filters: { status: oneOf(SubscriptionStatus, (status) => ({ status })), service: (code) => ({ service: { code } }) },
+  });
   return readTablePage(
-    options.db.subscription.findMany({ where, include: subscriptionRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
+    options.db.subscription.findMany({ where, include: subscriptionRowInclude, ...tableWindow(query, SORTABLE, { id: "createdAt", desc: true }) }),
     options.db.subscription.count({ where }),
   );
 }
