@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, readTablePage, tableWhere, tableWindow } from "~/server/db/table-query";
 import { auditCustomerId, auditEntityName } from "./audit-entity-name";
 import { diffSnapshots, type SnapshotChange } from "./diff-snapshots";
 
@@ -26,7 +26,6 @@ export interface AuditRow {
 }
 
 const SORTABLE = ["createdAt", "action", "entityType"] as const;
-const FILTERABLE = ["entityType"] as const;
 
 function presentActor(row: Prisma.AuditLogGetPayload<{ include: typeof auditRowInclude }>): AuditActor {
   if (row.actor) return { kind: "user", name: row.actor.name ?? row.actor.email, email: row.actor.email };
@@ -36,10 +35,9 @@ function presentActor(row: Prisma.AuditLogGetPayload<{ include: typeof auditRowI
 /** The audit log as the admin screen shows it: actors and entities by name, and what each change changed. */
 export async function searchAuditLogs(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<AuditRow>> {
   const { query } = options;
-  const entityType = tableFilter(query, FILTERABLE, "entityType");
-  const where: Prisma.AuditLogWhereInput = { ...tableSearch(query, ["action", "entityId"]), ...(entityType ? { entityType } : {}) };
+  const where = tableWhere<Prisma.AuditLogWhereInput>(query, { search: ["action", "entityId"], filters: { entityType: (entityType) => ({ entityType }) } });
   const page = await readTablePage(
-    options.db.auditLog.findMany({ where, include: auditRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
+    options.db.auditLog.findMany({ where, include: auditRowInclude, ...tableWindow(query, SORTABLE, { id: "createdAt", desc: true }) }),
     options.db.auditLog.count({ where }),
   );
   return {

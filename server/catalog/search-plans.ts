@@ -1,11 +1,10 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { PlanInterval } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, oneOf, readTablePage, tableWhere, tableWindow } from "~/server/db/table-query";
 import { type PlanWithCharges, planWithCharges } from "./plan-input";
 
 const SORTABLE = ["code", "name", "interval", "amountCents", "createdAt"] as const;
-const FILTERABLE = ["interval"] as const;
 
 const planRowInclude = { ...planWithCharges, ownerService: { select: { code: true } } } satisfies Prisma.PlanInclude;
 /** A plan of the console's table: its charges (to open it for editing) and its owner service, if any. */
@@ -14,13 +13,9 @@ export type PlanRow = PlanWithCharges & Prisma.PlanGetPayload<{ include: typeof 
 /** The console's plan table, charges included so a row can be opened for editing. */
 export async function searchPlans(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<PlanRow>> {
   const { query } = options;
-  const interval = tableEnumFilter(query, FILTERABLE, "interval", PlanInterval);
-  const where: Prisma.PlanWhereInput = {
-    ...tableSearch(query, ["code", "name"]),
-    ...(interval ? { interval } : {}),
-  };
+  const where = tableWhere<Prisma.PlanWhereInput>(query, { search: ["code", "name"], filters: { interval: oneOf(PlanInterval, (interval) => ({ interval })) } });
   return readTablePage(
-    options.db.plan.findMany({ where, include: planRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "code", desc: false }), ...pageWindow(query) }),
+    options.db.plan.findMany({ where, include: planRowInclude, ...tableWindow(query, SORTABLE, { id: "code", desc: false }) }),
     options.db.plan.count({ where }),
   );
 }

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableOrderBy, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, readTablePage, tableWindow } from "~/server/db/table-query";
 
 const customerRowInclude = {
   accountLinks: { where: { deletedAt: null }, select: { id: true, externalId: true, service: { select: { code: true } } }, orderBy: { createdAt: "asc" } },
@@ -17,7 +17,7 @@ export async function searchCustomers(options: { db: DbOrTx; query: TableQuery }
     ? { OR: [{ name: term }, { email: term }, { accountLinks: { some: { deletedAt: null, OR: [{ externalId: term }, { name: term }, { email: term }] } } }] }
     : {};
   return readTablePage(
-    options.db.billingCustomer.findMany({ where, include: customerRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
+    options.db.billingCustomer.findMany({ where, include: customerRowInclude, ...tableWindow(query, SORTABLE, { id: "createdAt", desc: true }) }),
     options.db.billingCustomer.count({ where }),
   );
 }

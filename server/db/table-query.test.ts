@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "~/server/errors";
-import { type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch } from "./table-query";
+import { type TableQuery, oneOf, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, tableWhere, tableWindow } from "./table-query";
 
 const query = (overrides: Partial<TableQuery> = {}): TableQuery => ({ skip: 0, take: 20, sort: null, filter: {}, search: "", ...overrides });
 
@@ -32,5 +32,21 @@ describe("table query", () => {
       OR: [{ code: { contains: "acme", mode: "insensitive" } }, { name: { contains: "acme", mode: "insensitive" } }],
     });
     expect(tableSearch(query(), ["code"])).toEqual({});
+  });
+
+  it("builds a where-clause from the search and each set filter, as the filters map them", () => {
+    const STATES = { pending: "pending", dead: "dead" } as const;
+    const spec = { search: ["code"], filters: { state: oneOf(STATES, (state) => ({ state })), service: (code: string) => ({ service: { code } }) } } as const;
+    expect(tableWhere<Record<string, unknown>>(query({ search: "acme", filter: { state: "dead", service: "nexacloud" } }), spec)).toEqual({
+      OR: [{ code: { contains: "acme", mode: "insensitive" } }], state: "dead", service: { code: "nexacloud" },
+    });
+    expect(tableWhere<Record<string, unknown>>(query({ filter: { state: "" } }), spec)).toEqual({});
+    expect(() => tableWhere<Record<string, unknown>>(query({ filter: { state: "exploded" } }), spec)).toThrow(/cannot filter state on exploded: expected one of pending, dead/);
+    expect(() => tableWhere<Record<string, unknown>>(query({ filter: { secret: "x" } }), spec)).toThrow(/cannot filter on secret/);
+    expect(() => tableWhere<Record<string, unknown>>(query({ filter: { toString: "x" } }), spec)).toThrow(/cannot filter on toString/);
+  });
+
+  it("orders and windows the rows", () => {
+    expect(tableWindow(query({ skip: 40, take: 20 }), ["code"], { id: "code", desc: true })).toEqual({ orderBy: [{ code: "desc" }, { id: "asc" }], skip: 40, take: 20 });
   });
 });

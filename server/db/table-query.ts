@@ -80,3 +80,37 @@ export function tableSearch<Field extends string>(query: TableQuery, fields: rea
   if (!query.search) return {};
   return { OR: fields.map((field) => ({ [field]: { contains: query.search, mode: "insensitive" as const } })) as Array<Partial<Record<Field, { contains: string; mode: "insensitive" }>>> };
 }
+
+/** A column filter's meaning: the where-clause piece for a set value (`id` names the column, for messages). */
+export type TableFilter<Where> = (value: string, id: string) => Where;
+
+/** A filter on an enum column, refusing any value outside `values` (400, not an invalid enum literal's 500). */
+export function oneOf<Value extends string, Where>(values: Readonly<Record<string, Value>>, toWhere: (value: Value) => Where): TableFilter<Where> {
+  const allowed = Object.values(values) as string[];
+  return (value, id) => {
+    if (!allowed.includes(value)) throw badRequest(`cannot filter ${id} on ${value}: expected one of ${allowed.join(", ")}`);
+    return toWhere(value as Value);
+  };
+}
+
+/**
+ * The where-clause a console table asks for: its free-text search over `search`, and
+ * each set column filter as `filters` maps it (a filter on any other column is refused).
+ * Every search reads its table through this, so none builds the clause again by hand.
+ */
+export function tableWhere<Where extends object>(
+  query: TableQuery,
+  spec: { search?: ReadonlyArray<Extract<keyof Where, string>>; filters?: Readonly<Record<string, TableFilter<Where>>> },
+): Where {
+  const filters = spec.filters ?? {};
+  const pieces = Object.entries(query.filter).map(([id, value]) => {
+    if (!Object.hasOwn(filters, id)) throw badRequest(`cannot filter on ${id}`);
+    return value === "" ? {} : filters[id]!(value, id);
+  });
+  return Object.assign({}, tableSearch(query, spec.search ?? []), ...pieces) as Where;
+}
+
+/** The sorted window of rows for Prisma's findMany: `orderBy` (tableOrderBy), `skip` and `take`. */
+export function tableWindow<Column extends string>(query: TableQuery, columns: readonly Column[], fallback: { id: Column; desc: boolean }) {
+  return { orderBy: tableOrderBy(query, columns, fallback), ...pageWindow(query) };
+}

@@ -1,5 +1,6 @@
 import { AggregationType } from "~/generated/prisma/enums";
 import type { BillableMetricInput } from "~/server/catalog/billable-metric-input";
+import { catalogFields } from "./catalog-fields";
 import type { ImportIssue } from "./import-issue";
 import type { LagoMetric } from "./lago-wire";
 
@@ -19,9 +20,7 @@ export function mapLagoMetric(metric: LagoMetric): { input: BillableMetricInput 
   if (metric.expression) issues.push(issue("expression", `expression ${metric.expression}`, "imported without the expression"));
   return {
     input: {
-      code: metric.code,
-      name: metric.name,
-      description: metric.description,
+      ...catalogFields(metric),
       aggregationType: metric.aggregation_type as AggregationType,
       // Lago forces field_name to null for count_agg; the hub's rules expect the same.
       fieldName: metric.aggregation_type === "count_agg" ? null : metric.field_name,

@@ -1,6 +1,7 @@
 import { PlanInterval } from "~/generated/prisma/enums";
 import { validateChargeProperties } from "~/server/billing/pricing";
 import type { ChargeInput, PlanInput } from "~/server/catalog/plan-input";
+import { catalogFields } from "./catalog-fields";
 import type { ImportIssue } from "./import-issue";
 import type { LagoCharge, LagoPlan } from "./lago-wire";
 
@@ -63,9 +64,7 @@ export function mapLagoPlan(plan: LagoPlan, metricCodes: ReadonlySet<string>): {
   const charges = plan.charges.map((charge) => mapCharge(charge, metricCodes, issue)).filter((charge) => charge !== null);
   return {
     input: {
-      code: plan.code,
-      name: plan.name,
-      description: plan.description,
+      ...catalogFields(plan),
       interval: plan.interval as PlanInterval,
       amountCents: BigInt(plan.amount_cents),
       amountCurrency: plan.amount_currency,

@@ -1,7 +1,5 @@
 import type { Prisma } from "~/generated/prisma/client";
-import { type TableQuery, tableFilter, tableSearch } from "~/server/db/table-query";
-
-const FILTERABLE = ["status", "serviceCode", "customerKey"] as const;
+import { type TableQuery, tableWhere } from "~/server/db/table-query";
 
 /** The columns of the diff table; raw data stays out of the list (see get-reconciliation-line). */
 export const lineColumns = {
@@ -12,14 +10,11 @@ export type LineRow = Prisma.ReconciliationLineGetPayload<{ select: typeof lineC
 
 /** Where-clause of one run's lines for the table and the CSV export alike. */
 export function lineFilter(runId: string, query: TableQuery): Prisma.ReconciliationLineWhereInput {
-  const status = tableFilter(query, FILTERABLE, "status");
-  const serviceCode = tableFilter(query, FILTERABLE, "serviceCode");
-  const customerKey = tableFilter(query, FILTERABLE, "customerKey");
   return {
     runId,
-    ...tableSearch(query, ["customerKey", "chargeKey"]),
-    ...(status ? { status } : {}),
-    ...(serviceCode ? { serviceCode } : {}),
-    ...(customerKey ? { customerKey } : {}),
+    ...tableWhere<Prisma.ReconciliationLineWhereInput>(query, {
+      search: ["customerKey", "chargeKey"],
+      filters: { status: (status) => ({ status }), serviceCode: (serviceCode) => ({ serviceCode }), customerKey: (customerKey) => ({ customerKey }) },
+    }),
   };
 }

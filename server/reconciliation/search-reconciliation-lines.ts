@@ -1,5 +1,5 @@
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, pageWindow, readTablePage, tableOrderBy } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, readTablePage, tableWindow } from "~/server/db/table-query";
 import { lineColumns, lineFilter, type LineRow } from "./line-query";
 
 const SORTABLE = ["customerKey", "chargeKey", "status", "serviceCode", "amountDiffCents"] as const;
@@ -11,7 +11,7 @@ export type LineWithCustomer = LineRow & { billingCustomerId: string | null };
 export async function searchReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<TablePage<LineWithCustomer>> {
   const where = lineFilter(options.runId, options.query);
   const page = await readTablePage(
-    options.db.reconciliationLine.findMany({ where, select: lineColumns, orderBy: tableOrderBy(options.query, SORTABLE, { id: "customerKey", desc: false }), ...pageWindow(options.query) }),
+    options.db.reconciliationLine.findMany({ where, select: lineColumns, ...tableWindow(options.query, SORTABLE, { id: "customerKey", desc: false }) }),
     options.db.reconciliationLine.count({ where }),
   );
   const pairs = [...new Map(page.rows.filter((row) => row.serviceCode).map((row) => [`${row.serviceCode}|${row.customerKey}`, row])).values()];

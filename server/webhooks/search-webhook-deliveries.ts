@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { DeliveryState } from "~/generated/prisma/enums";
 import type { DbOrTx } from "~/server/db/client";
-import { type TablePage, type TableQuery, tableEnumFilter, tableFilter, tableOrderBy, tableSearch, pageWindow, readTablePage } from "~/server/db/table-query";
+import { type TablePage, type TableQuery, oneOf, readTablePage, tableWhere, tableWindow } from "~/server/db/table-query";
 import { isUuid } from "~/server/lib/uuid";
 
 const deliveryRowInclude = { service: { select: { code: true } } } satisfies Prisma.WebhookDeliveryInclude;
@@ -11,20 +11,16 @@ export type DeliveryRow = Prisma.WebhookDeliveryGetPayload<{ include: typeof del
 };
 
 const SORTABLE = ["state", "attempts", "webhookType", "nextRunAt", "createdAt"] as const;
-const FILTERABLE = ["state", "service"] as const;
 
 /** The webhook outbox as the ops screen shows it, each delivery with the customer it is about. */
 export async function searchWebhookDeliveries(options: { db: DbOrTx; query: TableQuery }): Promise<TablePage<DeliveryRow>> {
   const { query } = options;
-  const state = tableEnumFilter(query, FILTERABLE, "state", DeliveryState);
-  const serviceCode = tableFilter(query, FILTERABLE, "service");
-  const where: Prisma.WebhookDeliveryWhereInput = {
-    ...tableSearch(query, ["webhookType", "lastError"]),
-    ...(state ? { state } : {}),
-    ...(serviceCode ? { service: { code: serviceCode } } : {}),
-  };
+  const where = tableWhere<Prisma.WebhookDeliveryWhereInput>(query, {
+    search: ["webhookType", "lastError"],
+    filters: { state: oneOf(DeliveryState, (state) => ({ state })), service: (code) => ({ service: { code } }) },
+  });
   const page = await readTablePage(
-    options.db.webhookDelivery.findMany({ where, include: deliveryRowInclude, orderBy: tableOrderBy(query, SORTABLE, { id: "createdAt", desc: true }), ...pageWindow(query) }),
+    options.db.webhookDelivery.findMany({ where, include: deliveryRowInclude, ...tableWindow(query, SORTABLE, { id: "createdAt", desc: true }) }),
     options.db.webhookDelivery.count({ where }),
   );
   const accountIds = [...new Set(page.rows.map((row) => row.orderingKey).filter(isUuid))];
