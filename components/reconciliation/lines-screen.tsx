@@ -62,6 +62,7 @@ export function LinesScreen({ runId }: { runId: string }) {
     column.accessor("amountDiffCents", { header: "Lago − Odoo", enableSorting: true, cell: (info) => <Money cents={info.getValue()} currency={info.row.original.currency} /> }),
     column.display({ id: "detail", header: "Detail", enableHiding: false, cell: ({ row }) => <Link className="text-indigo-700 underline" href={`/reconciliation/lines/${row.original.id}`}>Sides</Link> }),
   ];
+  if (run.error) return <p role="alert">{run.error.data?.code === "NOT_FOUND" ? "No such reconciliation run." : run.error.message} <Link className="text-indigo-700 underline" href="/reconciliation">All runs</Link></p>;
   const exportParams = new URLSearchParams([...table.query.filters!.map((f) => [f.id, f.value] as [string, string]), ["search", table.query.search ?? ""]]);
   return (
     <div className="space-y-3">

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/server/db/client";
 import { type TablePage, type TableQuery, readTablePage, tableWindow } from "~/server/db/table-query";
+import { getReconciliationRun } from "./get-reconciliation-run";
 import { lineColumns, lineFilter, type LineRow } from "./line-query";
 
 const SORTABLE = ["customerKey", "chargeKey", "status", "serviceCode", "amountDiffCents"] as const;
@@ -10,6 +11,7 @@ export type LineWithCustomer = LineRow & { billingCustomerId: string | null };
 /** One run's diff lines, filtered (status, service, customer), sorted and paged on the server. */
 export async function searchReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<TablePage<LineWithCustomer>> {
   const where = lineFilter(options.runId, options.query);
+  await getReconciliationRun({ db: options.db, id: options.runId });
   const page = await readTablePage(
     options.db.reconciliationLine.findMany({ where, select: lineColumns, ...tableWindow(options.query, SORTABLE, { id: "customerKey", desc: false }) }),
     options.db.reconciliationLine.count({ where }),

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/server/db/client";
 import type { TableQuery } from "~/server/db/table-query";
+import { getReconciliationRun } from "./get-reconciliation-run";
 import { lineFilter } from "./line-query";
 
 export interface CurrencyTotals {
@@ -17,6 +18,7 @@ export interface CurrencyTotals {
  * summed across currencies): what Lago, Odoo and the hub billed, and Lago minus Odoo.
  */
 export async function sumReconciliationLines(options: { db: DbOrTx; runId: string; query: TableQuery }): Promise<CurrencyTotals[]> {
+  await getReconciliationRun({ db: options.db, id: options.runId });
   const groups = await options.db.reconciliationLine.groupBy({
     by: ["currency"],
     where: lineFilter(options.runId, options.query),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertOdooConfigured } from "~/server/odoo/client-from-env";
 import { getMismatchTrend } from "~/server/reconciliation/get-mismatch-trend";
 import { getReconciliationLine } from "~/server/reconciliation/get-reconciliation-line";
+import { getReconciliationRun } from "~/server/reconciliation/get-reconciliation-run";
 import { listRunServiceCodes } from "~/server/reconciliation/list-run-service-codes";
 import { searchReconciliationLines } from "~/server/reconciliation/search-reconciliation-lines";
 import { searchReconciliationRuns } from "~/server/reconciliation/search-reconciliation-runs";
@@ -16,7 +17,7 @@ const day = z.iso.date().transform((value) => new Date(`${value}T00:00:00.000Z`)
 /** Dual run (ops): reconciliation runs, their lines and the mismatch trend. */
 export const reconciliationRouter = createTRPCRouter({
   runs: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchReconciliationRuns({ db: ctx.db, query: input })),
-  run: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => ctx.db.reconciliationRun.findUniqueOrThrow({ where: { id: input.id } })),
+  run: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getReconciliationRun({ db: ctx.db, id: input.id })),
   lines: procedure
     .input(z.object({ runId: z.uuid(), query: tableQuerySchema }))
     .query(({ ctx, input }) => searchReconciliationLines({ db: ctx.db, runId: input.runId, query: input.query })),
