@@ -1,7 +1,7 @@
 import type { Response } from "undici";
 import type { Db } from "~/server/db/client";
 import { guardedFetch, OutboundUrlError } from "~/server/lib/guarded-fetch";
-import { webhookUrlPolicy } from "~/server/services/webhook-url-policy";
+import type { OutboundPolicy } from "~/server/lib/outbound-url";
 import type { ClaimedDelivery } from "./claim-deliveries";
 import { planRetry } from "./plan-retry";
 import { type JwtSigner, signWebhook } from "./sign-webhook";
@@ -46,6 +46,8 @@ export async function deliverWebhook(options: {
   delivery: ClaimedDelivery;
   now: Date;
   timeoutMs: number;
+  /** Where the address guard lets the POST go (WebhookSettings.urlPolicy). */
+  urlPolicy: OutboundPolicy;
   /** The RS256 key and issuer of `jwt` signatures, built only when a jwt service is sent to. */
   jwt: () => JwtSigner;
   random?: () => number;
@@ -72,7 +74,7 @@ export async function deliverWebhook(options: {
     error = "the service has no webhook URL";
   } else if (headers) {
     try {
-      const response = await guardedFetch(delivery.service.webhookUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }, { policy: webhookUrlPolicy() });
+      const response = await guardedFetch(delivery.service.webhookUrl, { method: "POST", headers, body, signal: AbortSignal.timeout(timeoutMs) }, { policy: options.urlPolicy });
       status = response.status;
       excerpt = await readExcerpt(response, RESPONSE_EXCERPT_BYTES);
     } catch (caught) {

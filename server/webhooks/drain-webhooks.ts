@@ -34,7 +34,7 @@ export async function drainWebhooks(options: {
     const now = options.now ?? new Date();
     const claimed = await claimDeliveries({ db, now, limit: Math.min(batchSize, maxDeliveries - sent), leaseMs });
     if (!claimed.length) break;
-    const outcomes = await Promise.all(claimed.map((delivery) => deliverWebhook({ db, delivery, now, timeoutMs, random, jwt: options.settings.jwtSigner })));
+    const outcomes = await Promise.all(claimed.map((delivery) => deliverWebhook({ db, delivery, now, timeoutMs, random, urlPolicy: options.settings.urlPolicy, jwt: options.settings.jwtSigner })));
     for (const outcome of outcomes) totals[outcome]++;
     sent += claimed.length;
   }

@@ -1,4 +1,6 @@
 import type { Env } from "~/server/env";
+import type { OutboundPolicy } from "~/server/lib/outbound-url";
+import { webhookUrlPolicy } from "~/server/services/webhook-url-policy";
 import type { JwtSigner } from "./sign-webhook";
 import { webhookSigningKey } from "./webhook-signing-key";
 
@@ -13,6 +15,8 @@ export interface WebhookSettings {
   retryWindowHours: number;
   /** Per-attempt HTTP timeout. */
   timeoutMs: number;
+  /** Where deliveries may go (the address guard's allowlist). */
+  urlPolicy: OutboundPolicy;
   /** How far back the poller re-reads Odoo invoices. */
   pollLookbackDays: number;
   /** The key and `iss` of `jwt` signatures; built on first use, so hmac-only setups never load a key. */
@@ -23,6 +27,7 @@ export const webhookSettings = (settings: Env): WebhookSettings => ({
   organizationId: settings.WEBHOOK_ORGANIZATION_ID,
   retryWindowHours: settings.WEBHOOK_RETRY_WINDOW_HOURS,
   timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
+  urlPolicy: webhookUrlPolicy(settings),
   pollLookbackDays: settings.ODOO_POLL_LOOKBACK_DAYS,
   // Lago's issuer is its API URL (LAGO_API_URL); the hub's, its own public address.
   jwtSigner: () => ({
