@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { JobKind, JobState } from "~/generated/prisma/enums";
 import { useTRPC } from "~/lib/trpc/react";
 import { refreshAfterWrite } from "~/lib/trpc/refresh-after-write";
+import { isRetryableJob } from "~/server/jobs/job-policy";
 import type { JobRow } from "~/server/jobs/search-jobs";
 import { Button } from "../button";
 import { useConfirm } from "../confirm-dialog";
@@ -87,7 +88,7 @@ export function JobsScreen() {
     column.accessor("lastError", { header: "Last error", cell: (info) => <span className="line-clamp-2 max-w-xs text-red-800">{info.getValue()}</span> }),
     column.display({
       id: "actions", header: "Actions", enableHiding: false,
-      cell: ({ row: { original: job } }) => (job.state === "failed" || job.state === "dead") && (
+      cell: ({ row: { original: job } }) => isRetryableJob(job.state) && (
         <Button variant="ghost" busy={retry.isPending && retry.variables?.id === job.id} onClick={async () => {
           if (await confirm({ title: "Retry this job?", body: RETRY_EFFECT[job.kind](job), confirmLabel: "Retry" })) retry.mutate({ id: job.id });
         }}>Retry</Button>

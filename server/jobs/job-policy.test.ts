@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { backoffDelayMs } from "~/server/lib/backoff";
-import { JOB_BACKOFF } from "./job-policy";
+import { JobState } from "~/generated/prisma/enums";
+import { isRetryableJob, JOB_BACKOFF } from "./job-policy";
 
 describe("JOB_BACKOFF: 30 s doubling to 6 h, ±20 % jitter", () => {
   it.each([
@@ -11,5 +12,11 @@ describe("JOB_BACKOFF: 30 s doubling to 6 h, ±20 % jitter", () => {
     [50, 0.5, 6 * 3_600_000],
   ])("attempt %i, random %f → %i ms", (attempts, random, expected) => {
     expect(backoffDelayMs(attempts, JOB_BACKOFF, random)).toBe(expected);
+  });
+});
+
+describe("isRetryableJob", () => {
+  it.each(Object.values(JobState).map((state) => [state, state === "failed" || state === "dead"] as const))("%s → %s", (state, retryable) => {
+    expect(isRetryableJob(state)).toBe(retryable);
   });
 });

@@ -1,4 +1,4 @@
-import type { JobKind } from "~/generated/prisma/enums";
+import { type JobKind, JobState } from "~/generated/prisma/enums";
 import type { Backoff } from "~/server/lib/backoff";
 
 /** A failed job is retried after 30 s, doubling to 6 hours, ±20 % jitter. */
@@ -16,3 +16,8 @@ export const JOB_LEASE_MS: Readonly<Record<JobKind, number>> = {
 
 /** Attempts before a run's job is dead (a run records its own failures; this counts crashes and outages). */
 export const RUN_MAX_ATTEMPTS = 5;
+
+/** The states a job may be retried from (console and bulk retry alike): a pending or running one may be held under a worker's lease. */
+export const RETRYABLE_JOB_STATES = [JobState.failed, JobState.dead] as const satisfies readonly JobState[];
+
+export const isRetryableJob = (state: JobState): boolean => (RETRYABLE_JOB_STATES as readonly JobState[]).includes(state);

@@ -3,6 +3,7 @@ import { recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { notAllowed, notFound } from "~/server/errors";
+import { isRetryableJob } from "./job-policy";
 
 /**
  * Puts a failed or dead job back in the queue now. A pending or running job is left
@@ -12,7 +13,7 @@ export async function retryJob(options: { db: DbOrTx; id: string; actorId: strin
   return inTransaction(options.db, async (tx) => {
     const before = await tx.job.findUnique({ where: { id: options.id } });
     if (!before) throw notFound("job");
-    if (before.state !== "failed" && before.state !== "dead") throw notAllowed("job_not_retryable");
+    if (!isRetryableJob(before.state)) throw notAllowed("job_not_retryable");
     const after = await tx.job.update({
       where: { id: before.id },
       data: { state: "pending", nextRunAt: options.now ?? new Date(), leaseOwner: null, leaseExpiresAt: null },

@@ -3,9 +3,10 @@ import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import type { TableQuery } from "~/server/db/table-query";
 import { toAuditJson } from "~/server/audit/record-audit";
+import { RETRYABLE_JOB_STATES } from "./job-policy";
 import { jobFilter } from "./search-jobs";
 
-const RETRYABLE = { state: { in: ["failed", "dead"] } } satisfies Prisma.JobWhereInput;
+const RETRYABLE = { state: { in: [...RETRYABLE_JOB_STATES] } } satisfies Prisma.JobWhereInput;
 
 /** How many jobs a bulk retry of this filter would queue: the failed and dead ones among them. */
 export async function countRetryableJobs(options: { db: DbOrTx; query: TableQuery }): Promise<number> {
