@@ -11,6 +11,8 @@ import { existsSync } from "node:fs";
  * (no browser download from anywhere else), otherwise the run stops saying what to install.
  */
 const steps: Array<{ name: string; command: string[] }> = [
+  // A second: the README's Layout names every folder, each console area keeps one name.
+  { name: "layout", command: ["npx", "tsx", "scripts/check-layout.ts"] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
   { name: "unit", command: ["npx", "vitest", "run", "--project", "unit"] },
   { name: "build", command: ["npx", "next", "build"] },
