@@ -25,7 +25,7 @@ export function IdentityScreen() {
   const queryClient = useQueryClient();
   const confirm = useConfirm();
   const table = useTableQuery({ sorting: [{ id: "externalId", desc: false }] });
-  const accounts = useQuery(trpc.identity.searchAccounts.queryOptions(table.query, { placeholderData: keepPreviousData }));
+  const accounts = useQuery(trpc.identity.listAccounts.queryOptions(table.query, { placeholderData: keepPreviousData }));
   const [shownCustomer, setShownCustomer] = useState<string | null>(null);
   const [linking, setLinking] = useState<AccountRow | null>(null);
   const link = useMutation(trpc.identity.linkAccount.mutationOptions({

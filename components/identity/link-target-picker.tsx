@@ -25,7 +25,7 @@ export function LinkTargetPicker({ account, busy, onPick, onCancel }: {
   const [input, setInput] = useState("");
   const search = useDebouncedValue(input.trim());
   const candidates = useQuery({
-    ...trpc.identity.searchAccounts.queryOptions({ search, pageSize: RESULTS + 1 }),
+    ...trpc.identity.listAccounts.queryOptions({ search, pageSize: RESULTS + 1 }),
     enabled: search.length > 0,
   });
   const others = (candidates.data?.rows ?? []).filter((row) => row.billingCustomerId !== account.billingCustomerId).slice(0, RESULTS);

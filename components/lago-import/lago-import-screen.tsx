@@ -47,7 +47,7 @@ export function LagoImportScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const table = useTableQuery({ pageSize: 5 });
-  const imports = useQuery(trpc.lagoImport.runs.queryOptions(table.query, {
+  const imports = useQuery(trpc.lagoImport.listRuns.queryOptions(table.query, {
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.rows.some((run) => run.status === "queued" || run.status === "running") ? 2000 : false),
   }));
@@ -56,7 +56,7 @@ export function LagoImportScreen() {
     onSuccess: ({ resumed }) => {
       toast.success(resumed ? "Import resumed" : "Import started");
       setForm((current) => ({ ...current, apiKey: "" }));
-      void refreshAfterWrite(queryClient, trpc.lagoImport.runs.queryKey());
+      void refreshAfterWrite(queryClient, trpc.lagoImport.listRuns.queryKey());
     },
   }));
   const submit = (event: FormEvent) => { event.preventDefault(); start.mutate(form); };

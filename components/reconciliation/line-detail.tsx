@@ -16,7 +16,7 @@ const SIDES = [
 /** One line: its classification, the three sides side by side in a small table, and the records each side was summed from. */
 export function LineDetail({ lineId }: { lineId: string }) {
   const trpc = useTRPC();
-  const line = useQuery(trpc.reconciliation.line.queryOptions({ id: lineId }));
+  const line = useQuery(trpc.reconciliation.getLine.queryOptions({ id: lineId }));
   if (!line.data) return line.isLoading ? <Spinner /> : <p role="alert">{line.error?.message ?? "Not found"}</p>;
   const data = line.data;
   const raw = data.raw as Record<string, unknown[] | undefined>;

@@ -45,9 +45,9 @@ function Totals({ totals }: { totals: CurrencyTotals[] }) {
 export function LinesScreen({ runId }: { runId: string }) {
   const trpc = useTRPC();
   const table = useTableQuery({ pageSize: 20, sorting: [{ id: "customerKey", desc: false }] });
-  const run = useQuery(trpc.reconciliation.run.queryOptions({ id: runId }));
+  const run = useQuery(trpc.reconciliation.getRun.queryOptions({ id: runId }));
   const services = useQuery(trpc.reconciliation.serviceCodes.queryOptions({ runId }));
-  const lines = useQuery(trpc.reconciliation.lines.queryOptions({ runId, query: table.query }, { placeholderData: keepPreviousData }));
+  const lines = useQuery(trpc.reconciliation.listLines.queryOptions({ runId, query: table.query }, { placeholderData: keepPreviousData }));
   const totals = useQuery(trpc.reconciliation.totals.queryOptions({ runId, query: { ...table.query, page: 0 } }, { placeholderData: keepPreviousData }));
   const columns: ColumnDef<LineWithCustomer, any>[] = [
     column.accessor("serviceCode", { header: "Service", enableSorting: true, meta: { filterOptions: (services.data ?? []).map((code) => ({ value: code, label: code || "(unmatched)" })) } }),

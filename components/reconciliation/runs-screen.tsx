@@ -46,13 +46,13 @@ export function RunsScreen() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const table = useTableQuery({ sorting: [{ id: "createdAt", desc: true }] });
-  const runs = useQuery(trpc.reconciliation.runs.queryOptions(table.query, {
+  const runs = useQuery(trpc.reconciliation.listRuns.queryOptions(table.query, {
     placeholderData: keepPreviousData,
     refetchInterval: (query) => (query.state.data?.rows.some((run) => run.status === "running") ? 2000 : false),
   }));
   const trend = useQuery(trpc.reconciliation.trend.queryOptions());
   const refresh = () => {
-    void refreshAfterWrite(queryClient, trpc.reconciliation.runs.queryKey());
+    void refreshAfterWrite(queryClient, trpc.reconciliation.listRuns.queryKey());
     void refreshAfterWrite(queryClient, trpc.reconciliation.trend.queryKey());
   };
   return (

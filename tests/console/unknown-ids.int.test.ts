@@ -24,11 +24,11 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
   "webhooks.get": (c) => c.webhooks.get.query({ id: missing }),
   "webhooks.replay": (c) => c.webhooks.replay.mutate({ id: missing }),
   "webhooks.replayDead": (c) => c.webhooks.replayDead.mutate({ serviceCode: "no-such-service" }),
-  "reconciliation.run": (c) => c.reconciliation.run.query({ id: missing }),
-  "reconciliation.lines": (c) => c.reconciliation.lines.query({ runId: missing, query: {} }),
+  "reconciliation.getRun": (c) => c.reconciliation.getRun.query({ id: missing }),
+  "reconciliation.listLines": (c) => c.reconciliation.listLines.query({ runId: missing, query: {} }),
   "reconciliation.totals": (c) => c.reconciliation.totals.query({ runId: missing, query: {} }),
   "reconciliation.serviceCodes": (c) => c.reconciliation.serviceCodes.query({ runId: missing }),
-  "reconciliation.line": (c) => c.reconciliation.line.query({ id: missing }),
+  "reconciliation.getLine": (c) => c.reconciliation.getLine.query({ id: missing }),
   "services.update": (c) => c.services.update.mutate({ id: missing, name: "x" }),
   "services.setActive": (c) => c.services.setActive.mutate({ id: missing, active: false }),
   "services.rotateKey": (c) => c.services.rotateKey.mutate({ id: missing }),
@@ -44,9 +44,9 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
 // service code is refused by the domain too, but only once Odoo is configured (a 503 first).
 const NO_ID = new Set([
   "services.list", "services.create", "catalog.listMetrics", "catalog.createMetric", "catalog.listPlans", "catalog.createPlan",
-  "customers.list", "identity.searchAccounts", "usage.listSubscriptions", "jobs.list", "jobs.retryableCount", "jobs.retryFiltered",
+  "customers.list", "identity.listAccounts", "usage.listSubscriptions", "jobs.list", "jobs.retryableCount", "jobs.retryFiltered",
   "jobs.schedules", "webhooks.list", "webhooks.serviceCodes", "users.me", "users.list", "users.create", "audit.list",
-  "reconciliation.runs", "reconciliation.trend", "reconciliation.start", "lagoImport.runs", "odooCheck.run",
+  "reconciliation.listRuns", "reconciliation.trend", "reconciliation.start", "lagoImport.listRuns", "odooCheck.run",
 ]);
 
 describe("console procedures given ids of nothing", () => {
@@ -67,7 +67,7 @@ describe("console procedures given ids of nothing", () => {
 
   it("answers BAD_REQUEST for ids that are not ids", async () => {
     expect(await trpcCode(admin.customers.get.query({ id: "1 OR 1=1" }))).toBe("BAD_REQUEST");
-    expect(await trpcCode(admin.reconciliation.run.query({ id: "42" }))).toBe("BAD_REQUEST");
+    expect(await trpcCode(admin.reconciliation.getRun.query({ id: "42" }))).toBe("BAD_REQUEST");
     expect(await trpcCode(admin.jobs.retry.mutate({ id: "" }))).toBe("BAD_REQUEST");
   });
 });

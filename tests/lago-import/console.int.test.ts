@@ -31,7 +31,7 @@ describe("Lago import console", () => {
       // The app has no scheduler here: drive its worker through the cron route, as a cron would.
       for (let attempt = 0; attempt < 100 && (run.status === "queued" || run.status === "running"); attempt++) {
         await drainQueuedRuns(inject("baseUrl"));
-        run = (await finance.client.lagoImport.runs.query({ pageSize: 100 })).rows.find((row) => row.id === started.run.id)!;
+        run = (await finance.client.lagoImport.listRuns.query({ pageSize: 100 })).rows.find((row) => row.id === started.run.id)!;
       }
       expect(run.status).toBe("succeeded");
       expect(run.progress).toMatchObject({ customers: { imported: 2, totalCount: 2, done: true } });

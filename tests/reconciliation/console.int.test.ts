@@ -29,20 +29,20 @@ describe("reconciliation console", () => {
   });
 
   it("lets ops list runs, filter and sort lines, and open one line's raw data", async () => {
-    const runs = await ops.client.reconciliation.runs.query({ pageSize: 100 });
+    const runs = await ops.client.reconciliation.listRuns.query({ pageSize: 100 });
     expect(runs.rows.find((run) => run.id === runId)).toMatchObject({ matchCount: 1, amountMismatchCount: 1 });
-    const mismatches = await ops.client.reconciliation.lines.query({ runId, query: { filters: [{ id: "status", value: "amount_mismatch" }] } });
+    const mismatches = await ops.client.reconciliation.listLines.query({ runId, query: { filters: [{ id: "status", value: "amount_mismatch" }] } });
     expect(mismatches.rows.map((row) => [row.customerKey, row.amountDiffCents])).toEqual([[`${customer}-b`, 3n]]);
-    const sorted = await ops.client.reconciliation.lines.query({ runId, query: { sort: { id: "amountDiffCents", desc: true } } });
+    const sorted = await ops.client.reconciliation.listLines.query({ runId, query: { sort: { id: "amountDiffCents", desc: true } } });
     expect(sorted.rows[0]!.status).toBe("missing_in_odoo");
-    const line = await ops.client.reconciliation.line.query({ id: mismatches.rows[0]!.id });
+    const line = await ops.client.reconciliation.getLine.query({ id: mismatches.rows[0]!.id });
     expect(line.raw).toMatchObject({ lago: [{ invoice: "LAG-1" }] });
     expect(await ops.client.reconciliation.serviceCodes.query({ runId })).toEqual(["cloud"]);
     expect((await ops.client.reconciliation.trend.query()).some((point) => point.runId === runId)).toBe(true);
   });
 
   it("refuses the finance role and anonymous callers, on tRPC and on the CSV export", async () => {
-    expect(await trpcCode(finance.client.reconciliation.runs.query({}))).toBe("FORBIDDEN");
+    expect(await trpcCode(finance.client.reconciliation.listRuns.query({}))).toBe("FORBIDDEN");
     expect((await fetch(`${baseUrl()}/reconciliation/export/${runId}`, { headers: { cookie: finance.cookie } })).status).toBe(403);
     expect((await fetch(`${baseUrl()}/reconciliation/export/${runId}`)).status).toBe(401);
   });

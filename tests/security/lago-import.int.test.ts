@@ -14,7 +14,7 @@ import { lagoCharge, lagoMetric, lagoPlan, startLagoPeer } from "../support/lago
  */
 async function waitForRun(client: Awaited<ReturnType<typeof signedInAs>>["client"], id: string) {
   for (let attempt = 0; attempt < 150; attempt++) {
-    const run = (await client.lagoImport.runs.query({ pageSize: 100 })).rows.find((row) => row.id === id)!;
+    const run = (await client.lagoImport.listRuns.query({ pageSize: 100 })).rows.find((row) => row.id === id)!;
     if (run.status !== "queued" && run.status !== "running") return run;
     // The import is queued in the job table: run a worker pass, as the cron would.
     await drainQueuedRuns(inject("baseUrl"));
@@ -28,7 +28,7 @@ describe("Lago import", () => {
     const { service } = await createTestService("imp");
     const input = { serviceCode: service.code, baseUrl: "https://lago.example.com", apiKey: "k" };
     expect(await trpcCode(ops.client.lagoImport.start.mutate(input))).toBe("FORBIDDEN");
-    expect(await trpcCode(ops.client.lagoImport.runs.query({}))).toBe("FORBIDDEN");
+    expect(await trpcCode(ops.client.lagoImport.listRuns.query({}))).toBe("FORBIDDEN");
     expect(finance.user.role).toBe("finance");
   });
 

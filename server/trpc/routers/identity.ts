@@ -11,7 +11,7 @@ import { tableQuerySchema } from "../table-input";
 const procedure = areaProcedure("identity");
 
 export const identityRouter = createTRPCRouter({
-  searchAccounts: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchAccounts({ db: ctx.db, query: input })),
+  listAccounts: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchAccounts({ db: ctx.db, query: input })),
 
   getCustomer: procedure.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => getBillingCustomer({ db: ctx.db, id: input.id })),
 

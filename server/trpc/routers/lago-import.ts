@@ -10,7 +10,7 @@ const procedure = areaProcedure("lago-import");
 
 /** Importing a Lago organization into a service (ops): import runs with progress and report, and starting or resuming one. */
 export const lagoImportRouter = createTRPCRouter({
-  runs: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchLagoImportRuns({ db: ctx.db, query: input })),
+  listRuns: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchLagoImportRuns({ db: ctx.db, query: input })),
   start: procedure
     .input(z.object({ serviceCode: z.string().min(1).max(100), baseUrl: z.url(), apiKey: z.string().min(1).max(500) }))
     .mutation(({ ctx, input }) => startLagoImport({ db: ctx.db, ...input, sealingKey: sealingKeyFrom(env().NEXTAUTH_SECRET), actorId: ctx.user.id })),
