@@ -26,11 +26,15 @@ export interface AuditEntry {
 /** Who a change is recorded against: a console user or a service's API key. */
 export type AuditActor = Pick<AuditEntry, "actorId" | "actorServiceId">;
 
-/** Call inside the change's own transaction so a change is never stored unaudited. */
-export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
-  if (!entry.actorId && !entry.actorServiceId) return;
-  await db.auditLog.create({
-    data: {
+/**
+ * Call inside the change's own transaction so a change is never stored unaudited. A bulk
+ * change passes one entry per row it changed (written in one statement).
+ */
+export async function recordAudit(db: DbOrTx, entries: AuditEntry | readonly AuditEntry[]): Promise<void> {
+  const audited = (Array.isArray(entries) ? entries : [entries] as readonly AuditEntry[]).filter((entry) => entry.actorId || entry.actorServiceId);
+  if (!audited.length) return;
+  await db.auditLog.createMany({
+    data: audited.map((entry) => ({
       // One actor per row: a user acting in the console wins over the service it acts for.
       ...(entry.actorId ? { actorId: entry.actorId } : { actorServiceId: entry.actorServiceId }),
       action: entry.action,
@@ -38,6 +42,6 @@ export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> 
       entityId: entry.entityId,
       before: toAuditJson(entry.before),
       after: toAuditJson(entry.after),
-    },
+    })),
   });
 }

@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import type { TableQuery } from "~/server/db/table-query";
-import { toAuditJson } from "~/server/audit/record-audit";
+import { recordAudit } from "~/server/audit/record-audit";
 import { RETRYABLE_JOB_STATES } from "./job-policy";
 import { jobFilter } from "./search-jobs";
 
@@ -31,16 +31,7 @@ export async function retryJobs(options: { db: DbOrTx; query: TableQuery; actorI
     const retried = before.map((job) => job.id);
     const changes = { state: "pending", nextRunAt: now, leaseOwner: null, leaseExpiresAt: null } as const;
     await tx.job.updateMany({ where: { id: { in: retried } }, data: changes });
-    await tx.auditLog.createMany({
-      data: before.map((job) => ({
-        actorId: options.actorId,
-        action: "job.retry",
-        entityType: "job",
-        entityId: job.id,
-        before: toAuditJson(job),
-        after: toAuditJson({ ...job, ...changes }),
-      })),
-    });
+    await recordAudit(tx, before.map((job) => ({ actorId: options.actorId, action: "job.retry", entityType: "job", entityId: job.id, before: job, after: { ...job, ...changes } })));
     return { count: retried.length };
   });
 }
