@@ -103,3 +103,26 @@ export async function storedUsage(baseUrl: string, seeded: Awaited<ReturnType<ty
   );
   return { rows, units: Number(usage.body.customer_usage.charges_usage[0].units) };
 }
+
+/**
+ * The whole drill of a fault test: a metered service on the app at `baseUrl`, `count`
+ * batches of `size` events sent until each is acknowledged while `fault` strikes, then
+ * what the hub stored beside the units that were sent. `cleanup` gets the seed's close.
+ */
+export async function streamThroughFault(options: {
+  baseUrl: () => string;
+  databaseUrl: string;
+  count: number;
+  size: number;
+  concurrency: number;
+  deadlineMs: number;
+  fault: { afterAcknowledged: number; run: () => Promise<void> };
+  cleanup: Array<() => Promise<void>>;
+}) {
+  const seeded = await seedMeteredService(options.baseUrl(), options.databaseUrl);
+  options.cleanup.push(seeded.close);
+  const batches = makeBatches({ subscriptionId: seeded.subscriptionId, metricCode: seeded.metricCode, count: options.count, size: options.size });
+  const attempts = await sendUntilAcknowledged({ ...options, apiKey: seeded.apiKey, batches });
+  return { attempts, sentUnits: totalUnits(batches), stored: () => storedUsage(options.baseUrl(), seeded) };
+}
+

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type RunningApp, startApp } from "../support/app-server";
-import { makeBatches, seedMeteredService, sendUntilAcknowledged, storedUsage, totalUnits } from "./event-stream";
+import { streamThroughFault } from "./event-stream";
 
 /**
  * Crash safety: the server dies with SIGKILL (no shutdown hooks, requests in flight)
@@ -18,16 +18,11 @@ describe("server killed mid-stream", () => {
     cleanup.push(database.drop);
     let app: RunningApp = await startApp({ DATABASE_URL: database.url });
     cleanup.push(() => app.stop());
-    const seeded = await seedMeteredService(app.baseUrl, database.url);
-    cleanup.push(seeded.close);
-
-    const batches = makeBatches({ subscriptionId: seeded.subscriptionId, metricCode: seeded.metricCode, count: 60, size: 50 });
-    const attempts = await sendUntilAcknowledged({
+    const stream = await streamThroughFault({
       baseUrl: () => app.baseUrl,
-      apiKey: seeded.apiKey,
-      batches,
-      concurrency: 6,
-      deadlineMs: 90_000,
+      databaseUrl: database.url,
+      count: 60, size: 50, concurrency: 6, deadlineMs: 90_000,
+      cleanup,
       // A third of the stream in, with other batches in flight: kill the whole process group.
       fault: {
         afterAcknowledged: 20,
@@ -40,8 +35,8 @@ describe("server killed mid-stream", () => {
       },
     });
 
-    expect(attempts.some((attempt) => attempt.status === "network"), "clients saw the server go away").toBe(true);
-    expect(attempts.filter((attempt) => attempt.status !== 200 && attempt.status !== "network")).toEqual([]);
-    expect(await storedUsage(app.baseUrl, seeded)).toEqual({ rows: 60 * 50, units: totalUnits(batches) });
+    expect(stream.attempts.some((attempt) => attempt.status === "network"), "clients saw the server go away").toBe(true);
+    expect(stream.attempts.filter((attempt) => attempt.status !== 200 && attempt.status !== "network")).toEqual([]);
+    expect(await stream.stored()).toEqual({ rows: 60 * 50, units: stream.sentUnits });
   });
 });

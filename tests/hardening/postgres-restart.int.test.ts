@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations } from "~/server/db/migrate";
 import { type RunningApp, startApp } from "../support/app-server";
-import { type Attempt, makeBatches, seedMeteredService, sendUntilAcknowledged, storedUsage, totalUnits } from "./event-stream";
+import { type Attempt, streamThroughFault } from "./event-stream";
 import { startPrivatePostgres } from "./private-postgres";
 
 /**
@@ -26,16 +26,11 @@ describe("PostgreSQL restarted during ingestion", () => {
     await applyMigrations(postgres.url);
     const app: RunningApp = await startApp({ DATABASE_URL: postgres.url });
     cleanup.push(app.stop);
-    const seeded = await seedMeteredService(app.baseUrl, postgres.url);
-    cleanup.push(seeded.close);
-
-    const batches = makeBatches({ subscriptionId: seeded.subscriptionId, metricCode: seeded.metricCode, count: 40, size: 25 });
-    const attempts = await sendUntilAcknowledged({
+    const stream = await streamThroughFault({
       baseUrl: () => app.baseUrl,
-      apiKey: seeded.apiKey,
-      batches,
-      concurrency: 4,
-      deadlineMs: 60_000,
+      databaseUrl: postgres.url,
+      count: 40, size: 25, concurrency: 4, deadlineMs: 60_000,
+      cleanup,
       fault: {
         afterAcknowledged: 8,
         run: async () => {
@@ -46,13 +41,13 @@ describe("PostgreSQL restarted during ingestion", () => {
       },
     });
 
-    const unavailable = attempts.filter((attempt) => attempt.status === 503);
-    const unexpected = attempts.filter((attempt) => attempt.status !== 200 && attempt.status !== 503);
+    const unavailable = stream.attempts.filter((attempt) => attempt.status === 503);
+    const unexpected = stream.attempts.filter((attempt) => attempt.status !== 200 && attempt.status !== 503);
     expect(unexpected, "only 200s and 503s").toEqual([] as Attempt[]);
     expect(unavailable.length, "the outage was seen by clients").toBeGreaterThan(0);
     for (const attempt of unavailable) {
       expect(attempt).toEqual({ status: 503, body: { status: 503, error: "Service Unavailable" }, retryAfter: "1" });
     }
-    expect(await storedUsage(app.baseUrl, seeded)).toEqual({ rows: 40 * 25, units: totalUnits(batches) });
+    expect(await stream.stored()).toEqual({ rows: 40 * 25, units: stream.sentUnits });
   });
 });
