@@ -4,6 +4,7 @@ import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
 import { optString } from "./fields";
 import { readRecord } from "./read-record";
+import { searchFirst } from "./search-first";
 
 const MODEL = "res.partner";
 const FIELDS = ["id", "name", "email", "ref", "is_company", "active"];
@@ -20,20 +21,12 @@ export async function readPartner(client: OdooClient, id: number): Promise<OdooP
 
 /** The partner with this id, archived ones included, or null when Odoo has none. */
 export async function findPartnerById(client: OdooClient, id: number): Promise<OdooPartner | null> {
-  const rows = await client.call<unknown[]>(MODEL, "search_read", { domain: [["id", "=", id]], fields: FIELDS, limit: 1, context: { active_test: false } });
-  return rows.length ? partnerRow.parse(rows[0]) : null;
+  return searchFirst(client, MODEL, partnerRow, { domain: [["id", "=", id]], fields: FIELDS, context: { active_test: false } });
 }
 
 /** Includes archived partners (active_test=False) so an archived customer is not duplicated. */
 export async function findPartnerByRef(client: OdooClient, ref: string): Promise<OdooPartner | null> {
-  const rows = await client.call<unknown[]>(MODEL, "search_read", {
-    domain: [["ref", "=", ref]],
-    fields: FIELDS,
-    order: "id",
-    limit: 1,
-    context: { active_test: false },
-  });
-  return rows.length ? partnerRow.parse(rows[0]) : null;
+  return searchFirst(client, MODEL, partnerRow, { domain: [["ref", "=", ref]], fields: FIELDS, order: "id", context: { active_test: false } });
 }
 
 export interface PartnerInput {

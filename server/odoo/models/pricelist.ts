@@ -11,6 +11,7 @@ import type { OdooClient } from "../client";
 import { OdooError } from "../errors";
 import { createOnce } from "./create-once";
 import { m2oId } from "./fields";
+import { searchFirst } from "./search-first";
 
 const currencyRow = z.object({ id: z.number().int(), name: z.string(), active: z.boolean() });
 const pricelistRow = z
@@ -25,10 +26,7 @@ export const setupError = (message: string) => new OdooError({ kind: "setup", re
 
 /** The currency with this ISO code, archived (inactive) ones included. */
 export async function findCurrency(client: OdooClient, code: string): Promise<OdooCurrency | null> {
-  const rows = await client.call<unknown[]>("res.currency", "search_read", {
-    domain: [["name", "=", code]], fields: ["id", "name", "active"], limit: 1, context: { active_test: false },
-  });
-  return rows.length ? currencyRow.parse(rows[0]) : null;
+  return searchFirst(client, "res.currency", currencyRow, { domain: [["name", "=", code]], fields: ["id", "name", "active"], context: { active_test: false } });
 }
 
 /** An active currency, or the setup error that says what Odoo lacks. */
@@ -47,10 +45,9 @@ export async function requireActiveCurrency(client: OdooClient, code: string): P
 const pricelistName = (code: string) => `Nexa Billing Hub ${code}`;
 
 export async function findPricelist(client: OdooClient, currencyId: number): Promise<OdooPricelist | null> {
-  const rows = await client.call<unknown[]>("product.pricelist", "search_read", {
-    domain: [["currency_id", "=", currencyId]], fields: ["id", "name", "currency_id", "active"], order: "sequence, id", limit: 1,
+  return searchFirst(client, "product.pricelist", pricelistRow, {
+    domain: [["currency_id", "=", currencyId]], fields: ["id", "name", "currency_id", "active"], order: "sequence, id",
   });
-  return rows.length ? pricelistRow.parse(rows[0]) : null;
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
 import { optString } from "./fields";
+import { searchFirst } from "./search-first";
 
 const MODEL = "product.product";
 const FIELDS = ["id", "name", "default_code", "list_price", "invoice_policy", "type", "recurring_invoice", "active"];
@@ -32,13 +33,7 @@ const productRow = z
 export type OdooProduct = z.output<typeof productRow>;
 
 export async function findProductByCode(client: OdooClient, defaultCode: string): Promise<OdooProduct | null> {
-  const rows = await client.call<unknown[]>(MODEL, "search_read", {
-    domain: [["default_code", "=", defaultCode]],
-    fields: FIELDS,
-    order: "id",
-    limit: 1,
-  });
-  return rows.length ? productRow.parse(rows[0]) : null;
+  return searchFirst(client, MODEL, productRow, { domain: [["default_code", "=", defaultCode]], fields: FIELDS, order: "id" });
 }
 
 export async function readProducts(client: OdooClient, ids: number[]): Promise<OdooProduct[]> {

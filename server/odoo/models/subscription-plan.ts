@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
 import { readRecord } from "./read-record";
+import { searchFirst } from "./search-first";
 
 const MODEL = "sale.subscription.plan";
 const FIELDS = ["id", "name", "billing_period_value", "billing_period_unit"];
@@ -21,13 +22,9 @@ export async function readPlan(client: OdooClient, id: number): Promise<OdooPlan
 }
 
 export async function findPlan(client: OdooClient, period: { value: number; unit: PeriodUnit }): Promise<OdooPlan | null> {
-  const rows = await client.call<unknown[]>(MODEL, "search_read", {
-    domain: [["billing_period_value", "=", period.value], ["billing_period_unit", "=", period.unit]],
-    fields: FIELDS,
-    order: "id",
-    limit: 1,
+  return searchFirst(client, MODEL, planRow, {
+    domain: [["billing_period_value", "=", period.value], ["billing_period_unit", "=", period.unit]], fields: FIELDS, order: "id",
   });
-  return rows.length ? planRow.parse(rows[0]) : null;
 }
 
 export async function findOrCreatePlan(client: OdooClient, input: { value: number; unit: PeriodUnit; name: string }): Promise<OdooPlan> {
