@@ -6,7 +6,7 @@
 import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence, nowDatetime, table } from "../records";
 import { checkSubscriptionDates, confirmSubscription, paymentGateValues } from "./subscription-lifecycle";
-import { isRecurringLine, lastInvoicedDate, orderLastInvoiceDate } from "./subscription-periods";
+import { isRecurringLine, lastInvoicedDate, orderLastInvoiceDate, subscriptionQtyInvoiced } from "./subscription-periods";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
@@ -21,17 +21,6 @@ export const SUBSCRIPTION_STATES = [
 ] as const;
 
 const num = (v: unknown) => (typeof v === "number" ? v : 0);
-
-/** Posted customer invoice lines linked to an order line, newest move first. */
-function invoiceLinesOf(env: Env, lineId: number): RawRecord[] {
-  return [...table(env, "account.move.line").values()]
-    .filter((l) => ((l.sale_line_ids as number[]) ?? []).includes(lineId))
-    .filter((l) => {
-      const move = getRecord(env, "account.move", l.move_id as number);
-      return move?.state === "posted" && move.move_type === "out_invoice";
-    })
-    .sort((a, b) => (b.move_id as number) - (a.move_id as number));
-}
 
 /**
  * sale_order_line.py _compute_qty_invoiced: every invoice line of the order line that is
@@ -213,21 +202,20 @@ export const saleOrderLineModel: ModelDef = {
     qty_delivered: { type: "float", string: "Delivery Quantity", default: () => 0 },
     // sale_subscription: the end of the latest period a posted invoice billed this line for.
     last_invoiced_date: { type: "date", string: "Last Invoiced Date", compute: (env, r) => lastInvoicedDate(env, r) ?? false },
-    // Subscriptions (a simplification of sale_subscription): the quantity on the latest
-    // posted invoice, the period just billed. Other orders: Community's count.
+    // A subscription's recurring line: what its current period was billed (models/subscription-periods.ts).
+    // Other lines: Community's count.
     qty_invoiced: {
       type: "float",
       string: "Invoiced Quantity",
       compute: (env, r) => {
-        if (!orderOf(env, r)?.plan_id || !isRecurringLine(env, r)) return communityQtyInvoiced(env, r.id);
-        const lines = invoiceLinesOf(env, r.id);
-        const latest = lines[0]?.move_id;
-        return lines.filter((l) => l.move_id === latest).reduce((s, l) => s + num(l.quantity), 0);
+        const order = orderOf(env, r);
+        if (!order?.plan_id || !isRecurringLine(env, r)) return communityQtyInvoiced(env, r.id);
+        return order.state === "sale" ? subscriptionQtyInvoiced(env, r, env.today) : 0;
       },
     },
-    // What the next invoice would take: for a running subscription's recurring line the cron
-    // bills the whole qty_delivered (delivery policy) or product_uom_qty (order policy) each
-    // period; otherwise what is delivered (or ordered) and not yet invoiced, once confirmed.
+    // Community's delivered (or ordered) minus invoiced, once confirmed; for a subscription's
+    // recurring line minus what its current period was billed (the cron itself bills the
+    // whole qty_delivered or product_uom_qty each period).
     qty_to_invoice: {
       type: "float",
       string: "Quantity To Invoice",
@@ -236,8 +224,7 @@ export const saleOrderLineModel: ModelDef = {
         const base = policyOf(env, r) === "delivery" ? num(r.qty_delivered) : num(r.product_uom_qty);
         if (order?.state !== "sale") return 0;
         if (!isRecurringLine(env, r)) return base - communityQtyInvoiced(env, r.id);
-        if (order.plan_id && order.subscription_state === "3_progress") return base;
-        if (order.plan_id) return Math.max(base - invoiceLinesOf(env, r.id).reduce((s, l) => s + num(l.quantity), 0), 0);
+        if (order.plan_id) return base - subscriptionQtyInvoiced(env, r, env.today);
         return base - communityQtyInvoiced(env, r.id);
       },
     },

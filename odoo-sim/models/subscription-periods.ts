@@ -134,3 +134,25 @@ export function updateNextInvoiceDate(env: Env, order: RawRecord, today: string,
   if (dates.length) order.next_invoice_date = dates[0];
   order.last_reminder_date = false;
 }
+
+/**
+ * `_get_subscription_qty_invoiced`: what the invoices billed for the line's current period —
+ * a postpaid line the period after its last billed one (nothing yet, until it is invoiced),
+ * a prepaid line the period it was last billed for; credit notes count negative.
+ */
+export function subscriptionQtyInvoiced(env: Env, line: RawRecord, today: string): number {
+  const order = getRecord(env, "sale.order", line.order_id as number)!;
+  const { value, unit } = billingPeriodOf(env, order);
+  const last = lastInvoicedDate(env, line);
+  let target: string;
+  if (isPostpaidLine(env, line)) target = addDays(addPeriod(last ? addDays(last, 1) : String(order.start_date || today), value, unit), -1);
+  else if (!order.next_invoice_date) return 0;
+  else target = last ?? addPeriod(String(order.next_invoice_date), -value, unit);
+  let quantity = 0;
+  for (const aml of invoiceLinesWhere(env, (l) => ((l.sale_line_ids as number[]) ?? []).includes(line.id))) {
+    const move = getRecord(env, "account.move", aml.move_id as number)!;
+    if (move.state === "cancel" || !aml.deferred_start_date || String(aml.deferred_end_date) !== target) continue;
+    quantity += (move.move_type === "out_refund" ? -1 : 1) * (Number(aml.quantity) || 0);
+  }
+  return quantity;
+}

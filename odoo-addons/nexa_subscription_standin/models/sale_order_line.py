@@ -24,6 +24,28 @@ class SaleOrderLine(models.Model):
             order_lines = self.env["account.move.line"].search([("subscription_id", "=", line.order_id.id)])
             line.last_invoiced_date = own._standin_max_invoiced_date() or order_lines._standin_max_invoiced_date()
 
+    @api.depends("invoice_lines.deferred_end_date", "order_id.next_invoice_date", "order_id.start_date", "order_id.state")
+    def _compute_qty_invoiced(self):
+        """A subscription's recurring line: what its current period was billed — a postpaid line the period after
+        its last billed one, a prepaid line the period it was last billed for; credit notes negative."""
+        super()._compute_qty_invoiced()
+        for line in self.filtered(lambda l: l.recurring_invoice and l.order_id.plan_id):
+            order = line.order_id
+            if order.state != "sale":
+                line.qty_invoiced = 0
+                continue
+            period = order.plan_id.billing_period
+            last = line.last_invoiced_date
+            if line._standin_is_postpaid():
+                target = (last + relativedelta(days=1) if last else order.start_date or order._standin_today()) + period - relativedelta(days=1)
+            elif not order.next_invoice_date:
+                line.qty_invoiced = 0
+                continue
+            else:
+                target = last or order.next_invoice_date - period
+            amls = line.invoice_lines.filtered(lambda l: l.move_id.state != "cancel" and l.deferred_start_date and l.deferred_end_date == target)
+            line.qty_invoiced = sum((-1 if aml.move_id.move_type == "out_refund" else 1) * aml.quantity for aml in amls)
+
     def _standin_invoice_period(self, force_postpaid=False):
         """(start, last day, price ratio, days) of the period the next invoice bills this line for: a postpaid
         line the period after its last billed one (else from the order's last invoice date, else its start),

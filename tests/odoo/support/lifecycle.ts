@@ -63,10 +63,10 @@ export async function startLifecycle(peer: ContractPeer, input: { start: string;
   const trail: unknown[] = [];
   const record = async (step: string) => {
     const order = await readOrder();
-    const lines = await call<Row[]>("sale.order.line", "read", { ids: lineIds, fields: ["last_invoiced_date", "qty_delivered", "product_uom_qty"] });
+    const lines = await call<Row[]>("sale.order.line", "read", { ids: lineIds, fields: ["last_invoiced_date", "qty_invoiced", "qty_to_invoice"] });
     trail.push({
       step, state: order.subscription_state, next: order.next_invoice_date, end: order.end_date, closeReason: order.close_reason_id ? order.close_reason_id[1] : false,
-      invoices: (order.invoice_ids as number[]).length, lastInvoiced: lines.map((l) => l.last_invoiced_date),
+      invoices: (order.invoice_ids as number[]).length, lines: lines.map((l) => [l.last_invoiced_date, l.qty_invoiced, l.qty_to_invoice]),
     });
   };
   await record("confirmed");
