@@ -1,6 +1,9 @@
+import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 import { type OdooPeer, type OdooPeerOptions, startOdooPeer } from "../support/odoo-peer";
 import { ensureOdooPython, ODOO19_DIR, odooTreeAvailability } from "../support/odoo-prerequisites";
+
+export const STANDIN_ADDON = fileURLToPath(new URL("../../odoo-addons/nexa_subscription_standin", import.meta.url));
 
 /** What the suite's files see of a real peer (everything but `stop`). */
 export type SharedOdooPeer = Omit<OdooPeer, "stop">;
@@ -19,7 +22,11 @@ declare module "vitest" {
  * contract suite holds the simulator to. A peer with repo addons is one more entry here,
  * e.g. `{ name: "standin", options: { addons: [<absolute path of odoo-addons/<addon>>] } }`.
  */
-export const REAL_PEERS: Array<{ name: string; options: OdooPeerOptions }> = [{ name: "community", options: {} }];
+export const REAL_PEERS: Array<{ name: string; options: OdooPeerOptions }> = [
+  { name: "community", options: {} },
+  // Community with the repo's test-only stand-in for Enterprise sale_subscription.
+  { name: "standin", options: { addons: [STANDIN_ADDON] } },
+];
 
 function skipLoudly(reason: string): void {
   const bar = "!".repeat(78);

@@ -7,7 +7,7 @@ import { describeEachPeer, unique } from "./support/peers";
 
 /*
  * The hub's calls that need Enterprise sale_subscription, exactly as the push makes them:
- * on every peer that models it (the simulator; a Community server has no plan_id).
+ * on every peer that models it (the simulator and the stand-in addon; plain Community has no plan_id).
  */
 describeEachPeer("the hub's subscription calls", (peer) => {
   beforeAll(async () => {

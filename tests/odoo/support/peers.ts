@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
+import { type OdooDay, type OdooSimulator, type SubscriptionCron, startOdooSimulator } from "~/odoo-sim";
 import { createOdooClient, type OdooClient, type OdooProtocol } from "~/server/odoo";
 
 /*
  * The peers a contract conversation runs against: the in-repo simulator and the real
- * Odoo 19 Community server of this run (tests/odoo/global-setup.ts). A conversation is
- * written once and must get the same observable answers from each; where they differ
- * the simulator is wrong.
+ * Odoo 19 servers of this run (tests/odoo/global-setup.ts): plain Community, and Community
+ * with the repo's sale_subscription stand-in (odoo-addons/nexa_subscription_standin). A
+ * conversation is written once and must get the same observable answers from each; where
+ * the simulator and Community differ the simulator is wrong.
  */
 
 export interface Answer {
@@ -23,7 +24,7 @@ export interface Credentials {
 }
 
 export interface ContractPeer {
-  name: "simulator" | "odoo19-community";
+  name: "simulator" | "odoo19-community" | "odoo19-standin";
   url: string;
   database: string;
   /** The hub's key: a bot user with only the groups the hub needs. */
@@ -40,6 +41,8 @@ export interface ContractPeer {
   client(options?: { protocol?: OdooProtocol; as?: "hub" | "admin"; apiKey?: string; maxRetries?: number }): OdooClient;
   /** The simulator itself (its clock, fault switches); null on a real server. */
   simulator: OdooSimulator | null;
+  /** Runs sale_subscription's crons for each day from `today` through `until` (peers with subscriptions only). */
+  runSubscriptionCrons(today: string, options?: { until?: string; crons?: SubscriptionCron[] }): Promise<OdooDay[]>;
 }
 
 export interface RawInit {
@@ -63,7 +66,7 @@ export async function readAnswer(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, json, text };
 }
 
-function makePeer(base: Omit<ContractPeer, "json2" | "jsonrpc" | "client">): ContractPeer {
+function makePeer(base: Omit<ContractPeer, "json2" | "jsonrpc" | "client" | "runSubscriptionCrons">): ContractPeer {
   const key = (as: RawInit["as"] = "hub") => (as === "admin" ? base.admin.apiKey : as === "nobody" ? null : base.hub.apiKey);
   return {
     ...base,
@@ -87,6 +90,14 @@ function makePeer(base: Omit<ContractPeer, "json2" | "jsonrpc" | "client">): Con
         body: JSON.stringify({ jsonrpc: "2.0", method: "call", params: { service, method, args }, id: 1 }),
       });
       return readAnswer(response);
+    },
+    async runSubscriptionCrons(today, options = {}) {
+      if (!base.subscriptions) throw new Error(`${base.name} has no sale_subscription crons`);
+      if (base.simulator) return base.simulator.runCrons(today, options);
+      // The stand-in addon's test hook, for administrators (odoo-addons/nexa_subscription_standin/models/crons.py).
+      const answer = await this.json2("sale.order", "nexa_standin_run_crons", { today, until: options.until, crons: options.crons }, { as: "admin" });
+      if (answer.status !== 200) throw new Error(`nexa_standin_run_crons: ${answer.status} ${answer.json?.message ?? answer.text}`);
+      return answer.json as OdooDay[];
     },
     client(options = {}) {
       const who = options.as === "admin" ? base.admin : base.hub;
@@ -124,17 +135,18 @@ const simulatorPeer: PeerDescriptor = {
   },
 };
 
-function communityPeer(): PeerDescriptor {
-  const shared = inject("odooPeers").community;
+/** A real server of this run (tests/odoo/global-setup.ts REAL_PEERS), by its name there. */
+function realPeer(shared: string, name: ContractPeer["name"], subscriptions: boolean): PeerDescriptor {
+  const started = inject("odooPeers")[shared];
   return {
-    name: "odoo19-community",
-    subscriptions: false,
-    unavailable: shared ? null : inject("odooPeerSkipReason") || "not started",
+    name,
+    subscriptions,
+    unavailable: started ? null : inject("odooPeerSkipReason") || "not started",
     async start() {
       const peer = makePeer({
-        name: "odoo19-community", url: shared!.url, database: shared!.database, subscriptions: false, simulator: null,
-        hub: { login: shared!.bot.login, apiKey: shared!.bot.apiKey, uid: shared!.bot.uid },
-        admin: { login: shared!.adminLogin, apiKey: shared!.apiKey },
+        name, url: started!.url, database: started!.database, subscriptions, simulator: null,
+        hub: { login: started!.bot.login, apiKey: started!.bot.apiKey, uid: started!.bot.uid },
+        admin: { login: started!.adminLogin, apiKey: started!.apiKey },
       });
       return { peer, stop: async () => undefined };
     },
@@ -147,7 +159,8 @@ function communityPeer(): PeerDescriptor {
  * conversations on the peers that model sale_subscription only (not on Community).
  */
 export function describeEachPeer(title: string, body: (peer: () => ContractPeer) => void, options: { needs?: "subscriptions" } = {}): void {
-  const peers = [simulatorPeer, communityPeer()].filter((d) => options.needs !== "subscriptions" || d.subscriptions);
+  const peers = [simulatorPeer, realPeer("community", "odoo19-community", false), realPeer("standin", "odoo19-standin", true)]
+    .filter((d) => options.needs !== "subscriptions" || d.subscriptions);
   for (const descriptor of peers) {
     if (descriptor.unavailable) {
       describe.skip(`${title} [${descriptor.name}: skipped, ${descriptor.unavailable}]`, () => body(() => undefined as never));
