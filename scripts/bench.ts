@@ -1,107 +1,97 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb, type Db } from "~/server/db/client";
-import { applyMigrations } from "~/server/db/migrate";
-import { createBillableMetric } from "~/server/catalog/create-billable-metric";
-import { createPlan } from "~/server/catalog/create-plan";
-import { upsertCustomer } from "~/server/identity/upsert-customer";
-import { createService } from "~/server/services/create-service";
-import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { createDb } from "~/server/db/client";
 import { createTestDatabase, startApp } from "~/tests/support/app-server";
 import { bulkLoadEvents } from "./bench/bulk-load";
-import { percentile, runLoad } from "./bench/load";
+import { hubExplorerRead, hubReconciliationRead, seedReconciliationRun, signInBenchUser, sqlReconciliationRead, sqlUsageRead } from "./bench/console-reads";
+import { runLoad } from "./bench/load";
+import { type BenchRow, eventsPerSecond, hardwareLine, latencyRow, markdownTable, throughputRow } from "./bench/report";
+import { seedBench } from "./bench/seed";
+import { baselineCopy, baselineWrites, withPool } from "./bench/sql-baseline";
 
 /*
- * npm run bench: ingestion (single and batch POSTs over HTTP) and current-usage latency
- * at 10k / 100k / 1M events, on PostgreSQL and on the embedded database. Needs a build
- * (`npx next build`) and PostgreSQL at TEST_PG_URL. BENCH_SCALE=0.1 shrinks every count.
+ * npm run bench: every row of issue #16's table in one run, the hub (`next start` over
+ * HTTP) beside the same work sent straight to PostgreSQL, with their ratio. Needs a build
+ * (`npx next build`) and PostgreSQL at TEST_PG_URL. BENCH_SCALE=0.1 shrinks every count
+ * (a quick look); `-- --10m` also loads the usage period up to 10M events (minutes, ~3 GB).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(1, Math.round(count * scale));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const rows: Array<Record<string, string | number>> = [];
+const BATCH = 100;
+const volumes = (process.argv.includes("--10m") ? [1_000_000, 10_000_000] : [1_000_000]).map(n);
+const rows: BenchRow[] = [];
+const runId = randomBytes(4).toString("hex");
+const log = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
 
-async function seed(db: Db) {
-  const apiKey = `nxb_bench_${randomBytes(8).toString("hex")}`;
-  const { service } = await createService({ db, code: "bench", name: "Bench", apiKey });
-  await createBillableMetric({ db, input: { code: "bench_units", name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
-  await createPlan({ db, input: { code: "bench_plan", name: "Bench", interval: "monthly", amountCents: 0n, amountCurrency: "CAD", charges: [
-    { billableMetricCode: "bench_units", chargeModel: "graduated", properties: { graduated_ranges: [
-      { from_value: 0, to_value: 1000, per_unit_amount: "0.01", flat_amount: "0" },
-      { from_value: 1000, to_value: null, per_unit_amount: "0.005", flat_amount: "1" },
-    ] } },
-  ] } });
-  const subscriptionAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), 1));
-  // One subscription per concurrent client: several apps pushing for different customers.
-  // (All clients on one subscription would serialise on its hourly rollup row instead.)
-  const subscriptions: string[] = [];
-  for (const name of [...Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`), "usage"]) {
-    await upsertCustomer({ db, serviceId: service.id, externalId: `cust-${name}`, fields: {} });
-    const { subscription } = await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: `cust-${name}`, planCode: "bench_plan", externalId: `sub-${name}`, subscriptionAt } });
-    subscriptions.push(subscription.id);
-  }
-  return { apiKey, serviceId: service.id, usageSubscriptionId: subscriptions.at(-1)!, subscriptionAt };
-}
-
-async function benchDatabase(kind: string, url: string) {
-  console.log(`[bench] ${kind}: seeding`);
-  const opened = await createDb(url, { poolSize: 2 });
-  const seeded = await seed(opened.db);
-  await opened.close();
-  const app = await startApp({ DATABASE_URL: url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
-  const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
-  const post = (path: string, body: unknown) => fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
-  const runId = randomBytes(4).toString("hex");
-  const event = (i: number, client: number) => ({ transaction_id: `${runId}-${i}`, external_subscription_id: `sub-ingest-${client % CONCURRENCY}`, code: "bench_units", properties: { units: 1 } });
-  try {
-    const single = await runLoad({ requests: n(kind === "pglite" ? 1000 : 3000), concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(i, i) }) });
-    rows.push({ database: kind, scenario: "POST /events (1 event)", requests: single.requests, ok: single.ok, "events/s": Math.round(single.ok / single.seconds), "p50 ms": percentile(single.latenciesMs, 50).toFixed(1), "p99 ms": percentile(single.latenciesMs, 99).toFixed(1) });
-
-    const batches = n(kind === "pglite" ? 100 : 600);
-    const batch = await runLoad({
-      requests: batches, concurrency: CONCURRENCY,
-      send: (b) => post("/events/batch", { events: Array.from({ length: 100 }, (_, i) => event(1_000_000 + b * 100 + i, b)) }),
-    });
-    rows.push({ database: kind, scenario: "POST /events/batch (100 events)", requests: batch.requests, ok: batch.ok, "events/s": Math.round((batch.ok * 100) / batch.seconds), "p50 ms": percentile(batch.latenciesMs, 50).toFixed(1), "p99 ms": percentile(batch.latenciesMs, 99).toFixed(1) });
-
-    // Current usage at growing volumes: events bulk-loaded straight into the database, as
-    // if ingested earlier in the period, then read over HTTP.
-    let loaded = 0;
-    for (const target of [n(10_000), n(100_000), n(1_000_000)]) {
-      await app.stop();
-      const db = await createDb(url, { poolSize: 2 });
-      await bulkLoadEvents({ db: db.db, serviceId: seeded.serviceId, subscriptionId: seeded.usageSubscriptionId, from: seeded.subscriptionAt, offset: loaded, count: target - loaded });
-      await db.close();
-      loaded = target;
-      Object.assign(app, await startApp({ DATABASE_URL: url }));
-      const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
-      await runLoad({ requests: 5, concurrency: 1, send: get }); // warm-up
-      const reads = await runLoad({ requests: 50, concurrency: 1, send: get });
-      rows.push({ database: kind, scenario: `current_usage @ ${loaded.toLocaleString("en")} events`, requests: reads.requests, ok: reads.ok, "events/s": "-", "p50 ms": percentile(reads.latenciesMs, 50).toFixed(1), "p99 ms": percentile(reads.latenciesMs, 99).toFixed(1) });
-    }
-  } finally {
-    await app.stop();
-  }
-}
-
-const postgres = await createTestDatabase("nexa_bench");
+const database = await createTestDatabase("nexa_bench");
+const opened = await createDb(database.url, { poolSize: 2 });
+const clients = Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`);
+const seeded = await seedBench(opened.db, [...clients, "usage"]);
+const app = await startApp({ DATABASE_URL: database.url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
+let hardware = "";
 try {
-  await benchDatabase("postgresql", postgres.url);
+  await withPool(database.url, CONCURRENCY, async (pool) => {
+    hardware = await hardwareLine(pool);
+    const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
+    const post = (path: string, body: unknown) =>
+      fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
+    const event = (id: string, subscription: string) => ({ transaction_id: `${runId}-${id}`, external_subscription_id: `sub-${subscription}`, code: "bench_units", properties: { units: 1 } });
+    const spread = clients.map((name) => seeded.subscriptionIds.get(name)!);
+    const target = (subscriptionIds: string[]) => ({ url: database.url, serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
+
+    log("single events: hub, then SQL");
+    const single = n(3000);
+    await runLoad({ requests: 50, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`warm-${i}`, clients[i % CONCURRENCY]!) }) });
+    const hubSingle = await runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`s-${i}`, clients[i % CONCURRENCY]!) }) });
+    const sqlSingle = await baselineWrites(target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` });
+
+    log("batches of 100, one subscription per client: hub, then SQL");
+    const batches = n(600);
+    const batchOf = (b: number, subscription: (b: number) => string) => ({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) });
+    const hubSpread = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, (i) => clients[i % CONCURRENCY]!)) });
+    const sqlSpread = await baselineWrites(target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` });
+
+    log("batches of 100, every client on one subscription: hub, then SQL");
+    const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, () => clients[0]!)) });
+    const sqlHot = await baselineWrites(target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
+
+    log("COPY into an unindexed table");
+    const copy = await baselineCopy(database.url, { rows: n(1_000_000), concurrency: CONCURRENCY });
+
+    const spreadRate = eventsPerSecond(hubSpread, BATCH);
+    rows.push(
+      throughputRow(`POST /events/batch (${BATCH} events, ${CONCURRENCY} clients)`, spreadRate, eventsPerSecond(sqlSpread, BATCH), "same writes, 100 rows a statement", "≥ 0.7×"),
+      throughputRow("POST /events (1 event)", eventsPerSecond(hubSingle, 1), eventsPerSecond(sqlSingle, 1), "same writes, 1 row a statement", "≥ 0.5×"),
+      throughputRow("POST /events/batch vs raw storage", spreadRate, eventsPerSecond(copy, 1), "COPY, unindexed table", "–"),
+      throughputRow("hot subscription (all clients on one)", eventsPerSecond(hubHot, BATCH), spreadRate, "hub, spread", "≥ 0.5×"),
+      throughputRow("hot subscription, hub vs SQL", eventsPerSecond(hubHot, BATCH), eventsPerSecond(sqlHot, BATCH), "same writes, one subscription", "–"),
+    );
+
+    const usageId = seeded.subscriptionIds.get("usage")!;
+    const consoleApi = await signInBenchUser(opened.db, app.baseUrl);
+    let loaded = 0;
+    for (const volume of volumes) {
+      log(`loading the usage period to ${volume.toLocaleString("en")} events`);
+      await bulkLoadEvents({ db: opened.db, serviceId: seeded.serviceId, subscriptionId: usageId, from: seeded.subscriptionAt, offset: loaded, count: volume - loaded });
+      loaded = volume;
+      await pool.query("ANALYZE");
+      const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
+      await runLoad({ requests: 5, concurrency: 1, send: get });
+      const label = `${volume.toLocaleString("en")} events`;
+      rows.push(latencyRow(`current usage, ${label} in the period`, await runLoad({ requests: 50, concurrency: 1, send: get }), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: false }), "p99 < 20 ms"));
+      rows.push(latencyRow(`console: usage explorer, ${label}`, await hubExplorerRead(consoleApi, usageId), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: true }), "p99 < 300 ms"));
+    }
+
+    const lines = n(100_000);
+    log(`reconciliation run of ${lines.toLocaleString("en")} lines`);
+    const reconciliation = await seedReconciliationRun(opened.db, lines);
+    rows.push(latencyRow(`console: reconciliation run, ${lines.toLocaleString("en")} lines, sorted + filtered`, await hubReconciliationRead(consoleApi, reconciliation), await sqlReconciliationRead(pool, reconciliation), "p99 < 300 ms"));
+  });
 } finally {
-  await postgres.drop();
+  await app.stop();
+  await opened.close();
+  await database.drop();
 }
-if (process.env.BENCH_SKIP_PGLITE !== "1") {
-  const dir = mkdtempSync(join(tmpdir(), "nexa-bench-pglite-"));
-  try {
-    console.log("[bench] migrating the embedded database");
-    await applyMigrations(`pglite:${dir}`);
-    await benchDatabase("pglite (embedded)", `pglite:${dir}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, concurrency ${CONCURRENCY}, scale ${scale}`);
-console.table(rows);
+console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, ${CONCURRENCY} clients, scale ${scale}\n${hardware}\n`);
+console.log(markdownTable(rows));
 process.exit(0);

@@ -14,11 +14,14 @@ export async function getCurrentUsage(options: {
   now?: Date;
 }): Promise<PeriodUsage & { subscription: SubscriptionForUsage }> {
   const now = options.now ?? new Date();
-  const customer = await findCustomer({ db: options.db, serviceId: options.serviceId, externalId: options.externalCustomerId });
-  const subscription = await options.db.subscription.findFirst({
-    where: { serviceId: options.serviceId, accountLinkId: customer.id, externalId: options.externalSubscriptionId },
-    include: { plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } } },
-  });
+  // Side by side: the customer check only decides which error a miss is (one round trip less).
+  const [, subscription] = await Promise.all([
+    findCustomer({ db: options.db, serviceId: options.serviceId, externalId: options.externalCustomerId }),
+    options.db.subscription.findFirst({
+      where: { serviceId: options.serviceId, externalId: options.externalSubscriptionId, accountLink: { serviceId: options.serviceId, externalId: options.externalCustomerId } },
+      include: { plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } } },
+    }),
+  ]);
   if (!subscription || effectiveStatus(subscription, now) !== "active") throw notAllowed("no_active_subscription");
   const period = billingPeriodAt({
     interval: subscription.plan.interval,

@@ -18,9 +18,12 @@ export interface EventRow {
 /**
  * One statement per batch: claim each (service, transaction_id) in the ledger, store the
  * events whose claim succeeded, and fold exactly those into the hourly rollups. Returns
- * the transaction ids that were new; the others were already stored.
+ * the transaction ids that were new; the others were already stored. Rows share one
+ * service. With `whole`, a batch of which any id is stored already aborts the statement
+ * (nothing written, isPartlyStoredBatch(error)): outside a transaction that is what keeps
+ * a batch all or nothing.
  */
-export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date): Promise<Set<string>> {
+export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: { whole?: boolean } = {}): Promise<Set<string>> {
   const payload = JSON.stringify(
     rows.map((row) => ({
       id: row.id,
@@ -34,7 +37,7 @@ export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date
       distinct_value: row.distinctValue,
     })),
   );
-  const claimed = await db.$queryRaw<Array<{ transaction_id: string }>>`
+  const claimed = await db.$queryRaw<Array<{ transaction_id: string | null }>>`
     WITH input AS (
       SELECT * FROM jsonb_to_recordset(${payload}::jsonb) AS x(
         id uuid, service_id uuid, transaction_id text, subscription_id uuid, code text,
@@ -78,6 +81,11 @@ export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date
       WHERE distinct_value IS NOT NULL
       ON CONFLICT DO NOTHING
     )
-    SELECT transaction_id FROM claimed`;
-  return new Set(claimed.map((row) => row.transaction_id));
+    -- The check runs once even when nothing was claimed, before the unreferenced writes above run.
+    SELECT c.transaction_id
+    FROM (SELECT usage_whole_batch_claimed((SELECT count(*) FROM claimed), ${options.whole ? rows.length : null}::bigint)) AS checked
+    LEFT JOIN claimed c ON true`;
+  return new Set(claimed.flatMap((row) => (row.transaction_id === null ? [] : [row.transaction_id])));
 }
+
+export const isPartlyStoredBatch = (error: unknown) => /usage batch partly stored already/.test(String((error as Error)?.message ?? error));

@@ -1,0 +1,101 @@
+import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { type LoadResult, runLoad } from "./load";
+
+/*
+ * The no-app baseline: what PostgreSQL itself allows for the writes one accepted event
+ * costs (claim its key, store it, fold it into its hourly rollup), sent straight from a
+ * pool of `concurrency` connections, one statement per request and no lookups. The hub's
+ * figure divided by this one is the share of its own SQL's speed the app keeps.
+ */
+
+const WRITES = `
+  WITH input AS (
+    SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::numeric[]) AS x(id, transaction_id, ts, properties, num)
+  ), claimed AS (
+    INSERT INTO usage_event_keys (service_id, transaction_id, event_id, event_timestamp)
+    SELECT $6::uuid, transaction_id, id, ts FROM input ON CONFLICT DO NOTHING RETURNING transaction_id
+  ), stored AS (
+    INSERT INTO usage_events (id, service_id, transaction_id, subscription_id, code, "timestamp", properties, created_at)
+    SELECT id, $6::uuid, transaction_id, $7::uuid, $8, ts, properties, now() FROM input JOIN claimed USING (transaction_id)
+  )
+  INSERT INTO usage_rollups AS r (subscription_id, code, hour, events_count, sum_value, max_value, latest_value, latest_at, latest_created_at, latest_transaction_id)
+  SELECT $7::uuid, $8, date_trunc('hour', ts), count(*), sum(num), max(num), (array_agg(num ORDER BY ts DESC))[1], max(ts), now(), max(transaction_id)
+  FROM input JOIN claimed USING (transaction_id) GROUP BY 3
+  ON CONFLICT (subscription_id, code, hour) DO UPDATE SET
+    events_count = r.events_count + EXCLUDED.events_count, sum_value = r.sum_value + EXCLUDED.sum_value,
+    max_value = greatest(r.max_value, EXCLUDED.max_value), latest_value = EXCLUDED.latest_value,
+    latest_at = greatest(r.latest_at, EXCLUDED.latest_at), latest_transaction_id = EXCLUDED.latest_transaction_id`;
+
+export interface BaselineTarget {
+  url: string;
+  serviceId: string;
+  /** One subscription per client (spread), or the same one repeated (hot). */
+  subscriptionIds: string[];
+  code: string;
+}
+
+export async function withPool<T>(url: string, size: number, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  const pool = new pg.Pool({ connectionString: url, max: size });
+  try {
+    return await work(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** `requests` statements of `eventsPerRequest` events each, `concurrency` at a time. */
+export async function baselineWrites(target: BaselineTarget, options: { requests: number; eventsPerRequest: number; concurrency: number; runId: string }): Promise<LoadResult> {
+  return withPool(target.url, options.concurrency, (pool) =>
+    runLoad({
+      requests: options.requests,
+      concurrency: options.concurrency,
+      send: async (request) => {
+        const ids: string[] = [], transactions: string[] = [], stamps: string[] = [], properties: string[] = [], nums: string[] = [];
+        const at = new Date().toISOString();
+        for (let i = 0; i < options.eventsPerRequest; i++) {
+          ids.push(randomUUID());
+          transactions.push(`${options.runId}-${request * options.eventsPerRequest + i}`);
+          stamps.push(at);
+          properties.push('{"units":1}');
+          nums.push("1");
+        }
+        const subscriptionId = target.subscriptionIds[request % target.subscriptionIds.length]!;
+        await pool.query(WRITES, [ids, transactions, stamps, properties, nums, target.serviceId, subscriptionId, target.code]);
+        return true;
+      },
+    }),
+  );
+}
+
+/** The raw storage limit: COPY of `rows` event rows into an unindexed copy of usage_events, one stream per client. */
+export async function baselineCopy(url: string, options: { rows: number; concurrency: number }): Promise<LoadResult> {
+  return withPool(url, options.concurrency, async (pool) => {
+    await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_target (LIKE usage_events)`);
+    const perStream = Math.ceil(options.rows / options.concurrency);
+    const result = await runLoad({
+      requests: options.concurrency,
+      concurrency: options.concurrency,
+      send: async (stream) => {
+        const client = await pool.connect();
+        try {
+          const at = new Date().toISOString();
+          const lines = function* () {
+            for (let i = 0; i < perStream; i++) {
+              yield `${randomUUID()}\t${randomUUID()}\tcopy-${stream}-${i}\t${randomUUID()}\tbench_units\t${at}\t{"units": 1}\t${at}\n`;
+            }
+          };
+          await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY bench_copy_target (id, service_id, transaction_id, subscription_id, code, "timestamp", properties, created_at) FROM STDIN`)));
+          return true;
+        } finally {
+          client.release();
+        }
+      },
+    });
+    await pool.query(`DROP TABLE bench_copy_target`);
+    return { ...result, ok: perStream * options.concurrency };
+  });
+}
