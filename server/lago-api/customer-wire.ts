@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { AccountLink } from "~/generated/prisma/client";
 import type { CustomerFields } from "~/server/identity/customer-fields";
+import type { UnsupportedField } from "./unsupported-fields";
 import { currencyCode, isoSeconds, optionalString, presentKeys, requiredString } from "./wire-common";
 
 const TIMEZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
@@ -31,6 +32,17 @@ export const customerInputSchema = z.object({
     .nullish(),
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+/**
+ * Customer fields Lago documents that the hub does not keep (no Odoo counterpart wired
+ * yet: payment terms, shipping addresses, tax codes, PSP and CRM links, invoice
+ * sections): a value is a 422 naming the field, not a 200 that drops it.
+ */
+export const UNSUPPORTED_CUSTOMER_FIELDS: readonly UnsupportedField[] = [
+  "billing_entity_code", "logo_url", { name: "account_type", accepts: ["customer"] }, "customer_type", "tax_codes", "url",
+  "net_payment_term", "external_salesforce_id", { name: "finalize_zero_amount_invoice", accepts: ["inherit"] }, "billing_configuration",
+  "shipping_address", "integration_customers", { name: "skip_invoice_custom_sections", accepts: [false] }, "invoice_custom_section_codes",
+];
 
 export function customerFieldsFromWire(input: CustomerInput): CustomerFields {
   const fields = presentKeys(input, {

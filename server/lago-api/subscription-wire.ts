@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { validationFailed } from "~/server/errors";
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import type { PlanWithCharges } from "~/server/catalog/plan-input";
 import { effectiveStatus } from "~/server/subscriptions/effective-status";
 import type { SubscriptionInput, SubscriptionWithRelations } from "~/server/subscriptions/subscription-input";
+import type { SubscriptionChanges } from "~/server/subscriptions/update-subscription";
+import type { UnsupportedField } from "./unsupported-fields";
 import { serializePlan } from "./plan-wire";
 import { isoMillis, isoSeconds, isoDate, lagoPeriod, optionalString, requiredString } from "./wire-common";
 
@@ -15,6 +18,45 @@ export const subscriptionCreateSchema = z.object({
   subscription_at: isoDate.optional(),
   ending_at: isoDate.nullish(),
 });
+
+/** PUT /subscriptions/{external_id}: Lago's updatable keys (plan changes go through POST, as in Lago). */
+export const subscriptionUpdateSchema = z.object({
+  name: optionalString(255),
+  ending_at: isoDate.nullish(),
+  subscription_at: isoDate.optional(),
+});
+
+export const subscriptionChangesFromWire = (input: z.infer<typeof subscriptionUpdateSchema>): SubscriptionChanges => ({
+  ...(input.name !== undefined ? { name: input.name } : {}),
+  ...(input.ending_at !== undefined ? { endingAt: input.ending_at } : {}),
+  ...(input.subscription_at !== undefined ? { subscriptionAt: input.subscription_at } : {}),
+});
+
+/**
+ * Fields of Lago's subscription create and update the hub cannot honour: Odoo's order
+ * carries the plan's prices as they are (no per-subscription overrides yet), invoices each
+ * order on its own, and has no thresholds, activation rules or invoice sections.
+ */
+export const UNSUPPORTED_SUBSCRIPTION_FIELDS: readonly UnsupportedField[] = [
+  "billing_entity_code", "plan_overrides", "invoice_custom_section", "payment_method", { name: "consolidate_invoice", accepts: [false] },
+  "purchase_order_number", "usage_thresholds", "activation_rules",
+];
+
+/**
+ * DELETE's `on_termination_invoice` / `on_termination_credit_note` (Lago's query options).
+ * The hub's termination always ends with Odoo invoicing the final period (Lago's
+ * `generate`) and issues no credit note for an unused prepaid fee (Lago's `skip`): those
+ * are honoured; skipping the final invoice or crediting/refunding the fee is a 422, not a
+ * termination that quietly does something else.
+ */
+export function refuseTerminationOptions(params: URLSearchParams): void {
+  const invoice = params.get("on_termination_invoice");
+  const creditNote = params.get("on_termination_credit_note");
+  const details: Record<string, string[]> = {};
+  if (invoice !== null && invoice !== "generate") details.on_termination_invoice = [invoice === "skip" ? "unsupported_value" : "value_is_invalid"];
+  if (creditNote !== null && creditNote !== "skip") details.on_termination_credit_note = [["credit", "refund"].includes(creditNote) ? "unsupported_value" : "value_is_invalid"];
+  if (Object.keys(details).length) throw validationFailed(details);
+}
 
 export const subscriptionInputFromWire = (input: z.infer<typeof subscriptionCreateSchema>): SubscriptionInput => ({
   externalCustomerId: input.external_customer_id,
@@ -59,7 +101,8 @@ export function serializeSubscription(subscription: SubscriptionWithRelations, o
     trial_ended_at: null,
     current_billing_period_started_at: period.from,
     current_billing_period_ending_at: period.to,
-    on_termination_credit_note: null,
+    // What DELETE does (refuseTerminationOptions): Odoo invoices the final period, no credit note.
+    on_termination_credit_note: "skip",
     on_termination_invoice: "generate",
     ...(options.withPlan ? { plan: serializePlan(options.withPlan) } : {}),
   };

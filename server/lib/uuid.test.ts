@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isUuid, nameBasedUuid } from "./uuid";
+import { isUuid, nameBasedUuid, recordIdOfUuid, recordUuid } from "./uuid";
 
 describe("isUuid", () => {
   it.each([
@@ -22,5 +22,29 @@ describe("nameBasedUuid", () => {
     expect(isUuid(id)).toBe(true);
     expect(nameBasedUuid("nexa:odoo:account.move:42")).toBe(id);
     expect(nameBasedUuid("nexa:odoo:account.move:43")).not.toBe(id);
+  });
+});
+
+describe("recordUuid", () => {
+  it("is a stable UUID per kind and id that resolves back to the id", () => {
+    const id = recordUuid("odoo:account.move", 42);
+    expect(isUuid(id)).toBe(true);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-00000000002a$/);
+    expect(recordUuid("odoo:account.move", 42)).toBe(id);
+    expect(recordIdOfUuid("odoo:account.move", id)).toBe(42);
+    expect(recordIdOfUuid("odoo:account.move", id.toUpperCase())).toBe(42);
+    expect(recordIdOfUuid("odoo:account.move", recordUuid("odoo:account.move", 2 ** 48 - 1))).toBe(2 ** 48 - 1);
+  });
+
+  it.each([
+    ["another kind's id", () => recordUuid("odoo:sale.order", 42)],
+    ["a random UUID", () => "3f2b8c1e-9a4d-4e6f-8b2a-00000000002a"],
+    ["not a UUID", () => "42"],
+  ])("resolves %s to nothing", (_name, make) => {
+    expect(recordIdOfUuid("odoo:account.move", make())).toBeNull();
+  });
+
+  it.each([-1, 1.5, 2 ** 48])("refuses id %s", (value) => {
+    expect(() => recordUuid("odoo:account.move", value)).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metricCodeOfUsageLine, usageLineDescription, usageLineName } from "./usage-line-text";
+import { metricCodeOfUsageLine, usageLineDescription, usageLineName, usagePeriodOfLine } from "./usage-line-text";
 
 const metric = { name: "vCPU hours", code: "vcpu_hours" };
 
@@ -55,3 +55,14 @@ describe("usage line text: what the push writes, reconciliation reads back", () 
   });
 });
 
+
+describe("usagePeriodOfLine", () => {
+  it.each([
+    ["the push's text", "Storage usage [gb_month]\n12 units, 10 included, 2 billed (2026-02-01 to 2026-02-28)", { firstDay: "2026-02-01", lastDay: "2026-02-28" }],
+    ["the invoice line, with Odoo's period appended", "Storage usage [gb_month]\n12 units, 10 included, 2 billed (2026-02-01 to 2026-02-28)\n1 Months 02/01/2026 to 02/28/2026", { firstDay: "2026-02-01", lastDay: "2026-02-28" }],
+    ["a plan fee line", "Cloud\n1 Months 02/01/2026 to 02/28/2026", undefined],
+    ["a first line that looks like a period", "Odd (2026-02-01 to 2026-02-28)", undefined],
+  ])("reads %s", (_name, text, expected) => {
+    expect(usagePeriodOfLine(text)).toEqual(expected);
+  });
+});

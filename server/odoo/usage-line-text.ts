@@ -31,3 +31,18 @@ const CODE_AT_END = /\[([^\]\s]+)\]\s*$/;
 
 /** The metric code a usage line's text names (the `[code]` ending its first line), if any. */
 export const metricCodeOfUsageLine = (text: string): string | undefined => CODE_AT_END.exec(text.split("\n", 1)[0]!)?.[1];
+
+const PERIOD_AT_END = /\((\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\)\s*$/;
+
+/**
+ * The period a usage line's text names (its first and last day, inclusive, as written by
+ * usageLineDescription), read back from the sale line's or the invoice line's text. Odoo
+ * may append its own lines after ours, so the period is searched for on every line.
+ */
+export function usagePeriodOfLine(text: string): { firstDay: string; lastDay: string } | undefined {
+  for (const line of text.split("\n").slice(1)) {
+    const match = PERIOD_AT_END.exec(line);
+    if (match) return { firstDay: match[1]!, lastDay: match[2]! };
+  }
+  return undefined;
+}

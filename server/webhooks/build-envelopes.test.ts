@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AccountLink } from "~/generated/prisma/client";
-import { buildEnvelopes, type EnvelopeEvent, odooRecordUuid, type SubscriptionForEnvelope } from "./build-envelopes";
+import { invoiceLagoId } from "~/server/lago-api/invoice-wire";
+import { usageUnitsKey } from "~/server/invoices/assemble-invoice";
+import { buildEnvelopes, type EnvelopeEvent, type SubscriptionForEnvelope } from "./build-envelopes";
 import type { OdooObservation } from "./lifecycle-types";
 
 const created = new Date("2026-01-01T00:00:00Z");
@@ -29,7 +31,17 @@ const subscription = (externalId: string): SubscriptionForEnvelope => ({
 
 const invoiceObservation: OdooObservation = {
   model: "account.move", id: 42, state: "paid", partnerId: 9, orderIds: [5],
-  invoice: { name: "INV/2026/0042", invoiceDate: "2026-03-01", currency: "CAD", amountTotal: 123.45, amountResidual: 0.1 },
+  invoice: {
+    id: 42, name: "INV/2026/0042", moveType: "out_invoice", state: "posted", paymentState: "paid", partnerId: 9, invoiceOrigin: "S00005",
+    invoiceDate: "2026-03-01", invoiceDateDue: "2026-03-31", currency: "CAD", amountUntaxed: 107.35, amountTax: 16.1, amountTotal: 123.45, amountResidual: 0.1,
+    createdAt: new Date("2026-03-01T06:00:00Z"), updatedAt: new Date("2026-03-05T10:20:00Z"),
+    lines: [
+      { id: 70, moveId: 42, productId: 3, name: "Pro\n1 Months 02/01/2026 to 02/28/2026", quantity: 1, priceUnit: 100, priceSubtotal: 100, priceTotal: 115, taxIds: [2], saleLineIds: [80] },
+      { id: 71, moveId: 42, productId: 4, name: "API calls usage [api_calls]\n1200 units, 100 included, 1100 billed (2026-02-01 to 2026-02-28)", quantity: 1, priceUnit: 7.35, priceSubtotal: 7.35, priceTotal: 8.45, taxIds: [2], saleLineIds: [81] },
+    ],
+    orderOfSaleLine: [[80, 5], [81, 5]],
+    taxes: [{ id: 2, name: "15% HST", amount: 15, amountType: "percent" }],
+  },
 };
 
 const event = (kind: EnvelopeEvent["kind"], observation: OdooObservation, previousState: string | null): EnvelopeEvent => ({
@@ -37,17 +49,7 @@ const event = (kind: EnvelopeEvent["kind"], observation: OdooObservation, previo
 });
 
 const build = (e: EnvelopeEvent, subscriptions = [subscription("cloud-1")]) =>
-  buildEnvelopes({ organizationId: "org-1", event: e, customer, subscriptions });
-
-describe("odooRecordUuid", () => {
-  it("is a stable RFC 4122 v5-shaped UUID per record", () => {
-    const id = odooRecordUuid("account.move", 42);
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(odooRecordUuid("account.move", 42)).toBe(id);
-    expect(odooRecordUuid("account.move", 43)).not.toBe(id);
-    expect(odooRecordUuid("sale.order", 42)).not.toBe(id);
-  });
-});
+  buildEnvelopes({ organizationId: "org-1", event: e, customer, subscriptions, usageUnits: new Map([[usageUnitsKey(81, "api_calls", "2026-02-01"), "1200"]]) });
 
 describe("buildEnvelopes", () => {
   it("payment succeeded → one invoice.payment_status_updated", () => {
@@ -57,10 +59,16 @@ describe("buildEnvelopes", () => {
     const payload = envelope!.payload as any;
     expect(payload).toMatchObject({ webhook_type: "invoice.payment_status_updated", object_type: "invoice", organization_id: "org-1" });
     expect(payload.invoice).toMatchObject({
-      lago_id: odooRecordUuid("account.move", 42), number: "INV/2026/0042", issuing_date: "2026-03-01", payment_status: "succeeded",
-      currency: "CAD", total_amount_cents: 12345, total_due_amount_cents: 10, total_paid_amount_cents: 12335,
-      invoice_type: "subscription", status: "finalized", updated_at: "2026-03-05T10:20:30Z",
+      lago_id: invoiceLagoId(42), number: "INV/2026/0042", issuing_date: "2026-03-01", payment_due_date: "2026-03-31", net_payment_term: 30,
+      payment_status: "succeeded", currency: "CAD", total_amount_cents: 12345, total_due_amount_cents: 10, total_paid_amount_cents: 12335,
+      fees_amount_cents: 10735, taxes_amount_cents: 1610, sub_total_including_taxes_amount_cents: 12345,
+      invoice_type: "subscription", status: "finalized", created_at: "2026-03-01T06:00:00Z", updated_at: "2026-03-05T10:20:00Z",
     });
+    // The same fees GET /invoices/{lago_id} answers: the plan fee and the usage, units from the hub.
+    expect(payload.invoice.fees.map((fee: any) => [fee.item.type, fee.item.code, fee.units, fee.amount_cents, fee.taxes_amount_cents, fee.taxes_rate, fee.from_date, fee.to_date])).toEqual([
+      ["subscription", "pro", "1", 10000, 1500, 15, null, null],
+      ["charge", "api_calls", "1200", 735, 110, 15, "2026-02-01T00:00:00Z", "2026-02-28T23:59:59Z"],
+    ]);
     expect(payload.invoice.customer).toMatchObject({ lago_id: customer.id, external_id: "acme" });
     expect(payload.invoice.subscriptions.map((s: any) => s.external_id)).toEqual(["cloud-1"]);
     expect(payload.nexa).toEqual({
@@ -76,7 +84,7 @@ describe("buildEnvelopes", () => {
     expect(envelopes[0]!.payload).toMatchObject({
       object_type: "payment_provider_invoice_payment_error",
       payment_provider_invoice_payment_error: {
-        lago_invoice_id: odooRecordUuid("account.move", 42), lago_customer_id: customer.id, external_customer_id: "acme",
+        lago_invoice_id: invoiceLagoId(42), lago_customer_id: customer.id, external_customer_id: "acme",
         provider_customer_id: "9", payment_provider: "odoo",
         provider_error: { odoo_invoice_id: 42, odoo_payment_state: "not_paid", message: "Odoo payment_state went from paid to not_paid" },
       },
@@ -85,7 +93,7 @@ describe("buildEnvelopes", () => {
   });
 
   it("an invoice with no order is one_off and falls back to the customer's currency", () => {
-    const observation = { ...invoiceObservation, orderIds: [], invoice: { ...invoiceObservation.invoice!, currency: null, amountTotal: 10, amountResidual: 10 } };
+    const observation = { ...invoiceObservation, orderIds: [], invoice: { ...invoiceObservation.invoice!, currency: null, amountTotal: 10, amountUntaxed: 10, amountResidual: 10 } };
     const invoice = (build(event("payment_succeeded", observation, null), [])[0]!.payload as any).invoice;
     expect(invoice).toMatchObject({ invoice_type: "one_off", currency: "CAD", total_amount_cents: 1000, total_paid_amount_cents: 0, subscriptions: [] });
   });

@@ -4,19 +4,19 @@
  * Shapes follow lago-javascript-client's webhook types; a `nexa` block adds what Lago
  * has no field for (the Odoo record and transition), which Lago clients ignore.
  */
-import Decimal from "decimal.js";
-import type { AccountLink, Prisma } from "~/generated/prisma/client";
-import { toMinorUnits } from "~/server/billing/pricing/currency";
-import { planWithCharges } from "~/server/catalog/plan-input";
+import type { AccountLink } from "~/generated/prisma/client";
+import { assembleInvoice, type UsageUnits } from "~/server/invoices/assemble-invoice";
+import { invoiceLagoId, serializeInvoice } from "~/server/lago-api/invoice-wire";
+import { odooDate } from "~/server/odoo/odoo-date";
+import { subscriptionWithPlanCharges, type SubscriptionWithPlanCharges } from "~/server/subscriptions/subscription-input";
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { isoSeconds } from "~/server/lago-api/wire-common";
-import { nameBasedUuid } from "~/server/lib/uuid";
 import { WEBHOOK_TYPES } from "./classify-transition";
 import type { LifecycleKind, OdooObservation, WebhookType } from "./lifecycle-types";
 
-export const subscriptionForEnvelope = { accountLink: true, plan: { include: planWithCharges } } satisfies Prisma.SubscriptionInclude;
-export type SubscriptionForEnvelope = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionForEnvelope }>;
+export const subscriptionForEnvelope = subscriptionWithPlanCharges;
+export type SubscriptionForEnvelope = SubscriptionWithPlanCharges;
 
 export interface EnvelopeEvent {
   id: string;
@@ -31,8 +31,6 @@ export interface Envelope {
   payload: Record<string, unknown>;
 }
 
-/** A stable UUID for an Odoo record, so `lago_id`s are UUIDs like Lago's and repeat across events. */
-export const odooRecordUuid = (model: string, id: number) => nameBasedUuid(`nexa:odoo:${model}:${id}`);
 
 const PAYMENT_STATUS: Readonly<Record<LifecycleKind, "succeeded" | "failed" | "pending">> = {
   payment_succeeded: "succeeded",
@@ -40,53 +38,16 @@ const PAYMENT_STATUS: Readonly<Record<LifecycleKind, "succeeded" | "failed" | "p
   subscription_terminated: "pending",
 };
 
-function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[]) {
-  const { observation } = event;
-  const invoice = observation.invoice!;
-  const currency = invoice.currency ?? customer.currency ?? subscriptions[0]?.plan.amountCurrency ?? "USD";
-  const cents = (amount: number) => Number(toMinorUnits(new Decimal(String(amount)), currency));
-  const total = cents(invoice.amountTotal);
-  const due = cents(invoice.amountResidual);
-  return {
-    lago_id: odooRecordUuid(observation.model, observation.id),
-    billing_entity_code: null,
-    sequential_id: observation.id,
-    number: invoice.name,
-    issuing_date: invoice.invoiceDate,
-    payment_due_date: null,
-    payment_overdue: false,
-    net_payment_term: null,
-    invoice_type: observation.orderIds.length ? "subscription" : "one_off",
-    status: "finalized",
-    payment_status: PAYMENT_STATUS[event.kind],
-    currency,
-    fees_amount_cents: total,
-    coupons_amount_cents: 0,
-    credit_notes_amount_cents: 0,
-    sub_total_excluding_taxes_amount_cents: total,
-    taxes_amount_cents: 0,
-    sub_total_including_taxes_amount_cents: total,
-    prepaid_credit_amount_cents: 0,
-    progressive_billing_credit_amount_cents: 0,
-    total_amount_cents: total,
-    total_paid_amount_cents: total - due,
-    total_due_amount_cents: due,
-    version_number: 4,
-    created_at: isoSeconds(event.occurredAt),
-    updated_at: isoSeconds(event.occurredAt),
-    customer: serializeCustomer(customer),
-    subscriptions: subscriptions.map((s) => serializeSubscription(s, { now: event.occurredAt })),
-    fees: [],
-    credits: [],
-    applied_taxes: [],
-    metadata: [{ key: "odoo_invoice_id", value: String(observation.id) }],
-  };
+function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
+  const { invoice } = event.observation;
+  const view = assembleInvoice({ invoice: invoice!, customer, subscriptions, orderOfSaleLine: new Map(invoice!.orderOfSaleLine), usageUnits, taxes: invoice!.taxes });
+  return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: PAYMENT_STATUS[event.kind] });
 }
 
 function paymentErrorObject(event: EnvelopeEvent, customer: AccountLink) {
   const { observation } = event;
   return {
-    lago_invoice_id: odooRecordUuid(observation.model, observation.id),
+    lago_invoice_id: invoiceLagoId(observation.id),
     lago_customer_id: customer.id,
     external_customer_id: customer.externalId,
     provider_customer_id: observation.partnerId === null ? null : String(observation.partnerId),
@@ -116,6 +77,8 @@ export function buildEnvelopes(options: {
   event: EnvelopeEvent;
   customer: AccountLink;
   subscriptions: SubscriptionForEnvelope[];
+  /** The units the hub priced for the invoice's usage lines (readUsageUnits). */
+  usageUnits?: UsageUnits;
 }): Envelope[] {
   const { organizationId, event, customer, subscriptions } = options;
   const nexa = {
@@ -138,7 +101,7 @@ export function buildEnvelopes(options: {
       case "invoice.payment_failure":
         return [envelope(type, "payment_provider_invoice_payment_error", paymentErrorObject(event, customer))];
       case "invoice.payment_status_updated":
-        return [envelope(type, "invoice", invoiceObject(event, customer, subscriptions))];
+        return [envelope(type, "invoice", invoiceObject(event, customer, subscriptions, options.usageUnits ?? new Map()))];
     }
   });
 }

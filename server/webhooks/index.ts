@@ -1,5 +1,5 @@
 /** Lifecycle webhooks: Odoo changes in, signed Lago-compatible webhooks out (see README). */
-export { buildEnvelopes, type Envelope, odooRecordUuid } from "./build-envelopes";
+export { buildEnvelopes, type Envelope } from "./build-envelopes";
 export { type ClaimedDelivery, claimDeliveries } from "./claim-deliveries";
 export { classifyTransition, WEBHOOK_TYPES } from "./classify-transition";
 export { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";

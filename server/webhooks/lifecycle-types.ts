@@ -1,4 +1,5 @@
 /** The normalized lifecycle stream: what the Odoo webhook and the poller both produce. */
+import type { OdooInvoice, OdooTax } from "~/server/odoo";
 
 export const WATCHED_MODELS = ["account.move", "sale.order"] as const;
 export type WatchedModel = (typeof WATCHED_MODELS)[number];
@@ -16,14 +17,8 @@ export interface OdooObservation {
   partnerId: number | null;
   /** The sale.order ids the record concerns (the order itself, or the orders an invoice bills). */
   orderIds: number[];
-  /** account.move only. */
-  invoice?: {
-    name: string | null;
-    invoiceDate: string | null;
-    currency: string | null;
-    amountTotal: number;
-    amountResidual: number;
-  };
+  /** account.move only: the invoice as read, with the order each of its sale lines belongs to. */
+  invoice?: OdooInvoice & { orderOfSaleLine: Array<[saleLineId: number, orderId: number]>; taxes: OdooTax[] };
   /** sale.order only. */
   order?: { name: string; endDate: string | null };
 }

@@ -1,4 +1,4 @@
-import { listInvoices, listSubscriptions, type OdooClient, readOrderLines } from "~/server/odoo";
+import { listInvoices, listSubscriptions, type OdooClient, readOrderLines, readTaxes } from "~/server/odoo";
 import type { OdooObservation } from "./lifecycle-types";
 
 export type ObservationFilter =
@@ -34,6 +34,7 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
   // invoice line → sale.order.line → order: the subscriptions an invoice bills.
   const lines = await readOrderLines(odoo, [...new Set(invoices.flatMap((invoice) => invoice.lines.flatMap((line) => line.saleLineIds)))]);
   const orderOfLine = new Map(lines.map((line) => [line.id, line.orderId]));
+  const taxes = await readTaxes(odoo, invoices.flatMap((invoice) => invoice.lines.flatMap((line) => line.taxIds)));
   return invoices.map((invoice) => ({
     model: "account.move",
     id: invoice.id,
@@ -43,11 +44,9 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
       ...new Set(invoice.lines.flatMap((line) => line.saleLineIds.map((id) => orderOfLine.get(id)).filter((id): id is number => typeof id === "number"))),
     ].sort((a, b) => a - b),
     invoice: {
-      name: invoice.name,
-      invoiceDate: invoice.invoiceDate,
-      currency: invoice.currency,
-      amountTotal: invoice.amountTotal,
-      amountResidual: invoice.amountResidual,
+      ...invoice,
+      taxes: taxes.filter((tax) => invoice.lines.some((line) => line.taxIds.includes(tax.id))),
+      orderOfSaleLine: invoice.lines.flatMap((line) => line.saleLineIds.flatMap((id) => (orderOfLine.get(id) == null ? [] : [[id, orderOfLine.get(id)!] as [number, number]]))),
     },
   }));
 }

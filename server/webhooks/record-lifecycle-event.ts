@@ -1,5 +1,6 @@
 import type { LifecycleEvent, Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
+import { readUsageUnits } from "~/server/invoices/describe-invoices";
 import { endOrderSubscriptions } from "~/server/subscriptions/end-order-subscriptions";
 import { buildEnvelopes } from "./build-envelopes";
 import { classifyTransition } from "./classify-transition";
@@ -73,12 +74,14 @@ export async function recordLifecycleEvent(options: {
     const targets = (await findWebhookTargets(tx, observation))
       .map((target) => (endedNow ? { ...target, subscriptions: target.subscriptions.filter((s) => endedNow.has(s.id)) } : target))
       .filter((target) => !endedNow || target.subscriptions.length > 0);
+    const usageUnits = observation.invoice ? await readUsageUnits(tx, [observation.invoice]) : undefined;
     const deliveries = targets.flatMap((target) =>
       buildEnvelopes({
         organizationId: settings.organizationId,
         event: { id: event.id, kind, previousState: previous, occurredAt: observedAt, observation },
         customer: target.customer,
         subscriptions: target.subscriptions,
+        usageUnits,
       }).map((envelope) => ({
         serviceId: target.serviceId,
         lifecycleEventId: event.id,

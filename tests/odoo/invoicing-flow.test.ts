@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  ensurePricelist, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+  countInvoices, ensurePricelist, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -87,10 +87,22 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
     expect(await readInvoice(hub, draft!.id)).toMatchObject({ paymentState: "paid", amountResidual: 0 });
 
     // What the lifecycle webhooks read: the payment, the order it bills, in CAD.
-    expect(await readOdooObservations(hub, { model: "account.move", ids: [draft!.id] })).toEqual([{
-      model: "account.move", id: draft!.id, state: "paid", partnerId: partner.id, orderIds: [orderId],
-      invoice: { name: posted!.name, invoiceDate: posted!.invoiceDate, currency: "CAD", amountTotal: 41.98, amountResidual: 0 },
-    }]);
+    const [observed] = await readOdooObservations(hub, { model: "account.move", ids: [draft!.id] });
+    expect(observed).toMatchObject({ model: "account.move", id: draft!.id, state: "paid", partnerId: partner.id, orderIds: [orderId] });
+    expect(observed!.invoice).toMatchObject({
+      name: posted!.name, invoiceDate: posted!.invoiceDate, invoiceDateDue: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), currency: "CAD",
+      amountUntaxed: 36.5, amountTax: 5.48, amountTotal: 41.98, amountResidual: 0, createdAt: expect.any(Date), updatedAt: expect.any(Date),
+    });
+    // What an invoice's fees are built from: each line's order, totals with tax, and the tax's rate.
+    expect(observed!.invoice!.orderOfSaleLine.map(([, order]) => order)).toEqual([orderId, orderId]);
+    expect(observed!.invoice!.lines.map((l) => [l.priceSubtotal, l.priceTotal])).toEqual([[29, 33.35], [7.5, 8.63]]);
+    expect(observed!.invoice!.taxes).toEqual([expect.objectContaining({ amount: 15, amountType: "percent" })]);
+
+    // GET /invoices' reads: a service's invoices are those billing its orders, counted by Odoo.
+    expect((await listInvoices(hub, { orderIds: [orderId!], moveTypes: ["out_invoice"], states: ["posted"], paymentStates: ["paid"] }, { order: "invoice_date desc, id desc" })).map((i) => i.id)).toEqual([draft!.id]);
+    expect(await countInvoices(hub, { orderIds: [orderId!], overdue: { today: "2000-01-01", value: false }, currency: "CAD", searchTerm: "CAD Customer" })).toBe(1);
+    expect(await countInvoices(hub, { orderIds: [orderId!], overdue: { today: "2999-01-01", value: true } })).toBe(0);
+    expect(await countInvoices(hub, { orderIds: [orderId! + 100_000] })).toBe(0);
   });
 
   it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {

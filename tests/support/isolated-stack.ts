@@ -15,7 +15,7 @@ export interface IsolatedStack {
   /** POSTs a cron route with the stack's secret. */
   cron: (path: string) => Promise<{ status: number; body: any }>;
   /** A service with its own key and a Lago API client for it. */
-  service: (code: string) => Promise<{ serviceId: string; api: ReturnType<typeof apiClient> }>;
+  service: (code: string) => Promise<{ serviceId: string; apiKey: string; api: ReturnType<typeof apiClient> }>;
   stop: () => Promise<void>;
 }
 
@@ -43,7 +43,7 @@ export async function startIsolatedStack(
     },
     service: async (code) => {
       const { service, apiKey } = await createService({ db, code, name: code });
-      return { serviceId: service.id, api: apiClient(apiKey, app.baseUrl) };
+      return { serviceId: service.id, apiKey, api: apiClient(apiKey, app.baseUrl) };
     },
     stop: async () => {
       await app.stop();

@@ -115,12 +115,17 @@ let nextMoveId = 2_000_000_000 - Math.floor(Math.random() * 1_000_000_000);
 
 /** An invoice observation as Odoo would report it, for tests that skip the Odoo read. */
 export function invoiceObservation(options: { state: string; partnerId: number; orderIds: number[]; id?: number }): OdooObservation {
+  const id = options.id ?? nextMoveId++;
   return {
     model: "account.move",
-    id: options.id ?? nextMoveId++,
+    id,
     state: options.state,
     partnerId: options.partnerId,
     orderIds: options.orderIds,
-    invoice: { name: "INV/TEST", invoiceDate: "2026-02-01", currency: "USD", amountTotal: 100, amountResidual: 0 },
+    invoice: {
+      id, name: "INV/TEST", moveType: "out_invoice", state: "posted", paymentState: options.state as "paid", partnerId: options.partnerId, invoiceOrigin: null,
+      invoiceDate: "2026-02-01", invoiceDateDue: "2026-02-01", currency: "USD", amountUntaxed: 100, amountTax: 0, amountTotal: 100, amountResidual: 0,
+      createdAt: new Date("2026-02-01T00:00:00Z"), updatedAt: new Date("2026-02-01T00:00:00Z"), lines: [], orderOfSaleLine: [], taxes: [],
+    },
   };
 }

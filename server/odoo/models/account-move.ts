@@ -5,13 +5,13 @@
  */
 import { z } from "zod";
 import type { OdooClient } from "../client";
-import { ids, m2oId, m2oName, optDate, optString } from "./fields";
+import { datetime, ids, m2oId, m2oName, optDate, optString } from "./fields";
 
 const MOVE_FIELDS = [
-  "id", "name", "move_type", "state", "payment_state", "partner_id", "invoice_origin", "invoice_date",
-  "amount_total", "amount_residual", "currency_id", "invoice_line_ids",
+  "id", "name", "move_type", "state", "payment_state", "partner_id", "invoice_origin", "invoice_date", "invoice_date_due",
+  "amount_untaxed", "amount_tax", "amount_total", "amount_residual", "currency_id", "invoice_line_ids", "create_date", "write_date",
 ];
-const LINE_FIELDS = ["id", "move_id", "product_id", "name", "quantity", "price_unit", "price_subtotal", "sale_line_ids"];
+const LINE_FIELDS = ["id", "move_id", "product_id", "name", "quantity", "price_unit", "price_subtotal", "price_total", "tax_ids", "sale_line_ids"];
 
 export const PAYMENT_STATES = ["not_paid", "in_payment", "paid", "partial", "reversed", "blocked", "invoicing_legacy"] as const;
 
@@ -24,6 +24,8 @@ const lineRow = z
     quantity: z.number(),
     price_unit: z.number(),
     price_subtotal: z.number(),
+    price_total: z.number(),
+    tax_ids: ids,
     sale_line_ids: ids,
   })
   .transform((r) => ({
@@ -34,6 +36,9 @@ const lineRow = z
     quantity: r.quantity,
     priceUnit: r.price_unit,
     priceSubtotal: r.price_subtotal,
+    /** Taxes included (HST on a Canadian invoice). */
+    priceTotal: r.price_total,
+    taxIds: r.tax_ids,
     saleLineIds: r.sale_line_ids,
   }));
 
@@ -46,10 +51,15 @@ const moveRow = z.object({
   partner_id: m2oId,
   invoice_origin: optString,
   invoice_date: optDate,
+  invoice_date_due: optDate,
+  amount_untaxed: z.number(),
+  amount_tax: z.number(),
   amount_total: z.number(),
   amount_residual: z.number(),
   currency_id: m2oName,
   invoice_line_ids: ids,
+  create_date: datetime,
+  write_date: datetime,
 });
 
 export type OdooInvoiceLine = z.output<typeof lineRow>;
@@ -62,9 +72,14 @@ export type OdooInvoice = {
   partnerId: number | null;
   invoiceOrigin: string | null;
   invoiceDate: string | null;
+  invoiceDateDue: string | null;
+  amountUntaxed: number;
+  amountTax: number;
   amountTotal: number;
   amountResidual: number;
   currency: string | null;
+  createdAt: Date;
+  updatedAt: Date;
   lines: OdooInvoiceLine[];
 };
 
@@ -73,18 +88,54 @@ export interface InvoiceFilter {
   partnerId?: number;
   /** The subscription's order name, as Odoo puts it in invoice_origin. */
   origin?: string;
+  /** Invoices with a line billing one of these sale.orders. */
+  orderIds?: number[];
+  /** Default: customer invoices and refunds. */
+  moveTypes?: Array<"out_invoice" | "out_refund">;
+  states?: Array<OdooInvoice["state"]>;
+  paymentStates?: Array<(typeof PAYMENT_STATES)[number]>;
   invoiceDateFrom?: string;
-  limit?: number;
+  invoiceDateTo?: string;
+  /** Overdue on `today` (posted, an amount due, due before today), or not. */
+  overdue?: { today: string; value: boolean };
+  currency?: string;
+  /** In the number or the partner's name. */
+  searchTerm?: string;
 }
 
-export async function listInvoices(client: OdooClient, filter: InvoiceFilter = {}): Promise<OdooInvoice[]> {
-  const domain: unknown[] = [["move_type", "in", ["out_invoice", "out_refund"]]];
+export interface InvoicePage {
+  offset?: number;
+  limit?: number;
+  /** Odoo `order` clause; default "id". */
+  order?: string;
+}
+
+function invoiceDomain(filter: InvoiceFilter): unknown[] {
+  const domain: unknown[] = [["move_type", "in", filter.moveTypes ?? ["out_invoice", "out_refund"]]];
   if (filter.ids) domain.push(["id", "in", filter.ids]);
   if (filter.partnerId !== undefined) domain.push(["partner_id", "=", filter.partnerId]);
   if (filter.origin) domain.push(["invoice_origin", "=", filter.origin]);
+  if (filter.orderIds) domain.push(["invoice_line_ids.sale_line_ids.order_id", "in", filter.orderIds]);
+  if (filter.states) domain.push(["state", "in", filter.states]);
+  if (filter.paymentStates) domain.push(["payment_state", "in", filter.paymentStates]);
   if (filter.invoiceDateFrom) domain.push(["invoice_date", ">=", filter.invoiceDateFrom]);
-  const moves = (await client.call<unknown[]>("account.move", "search_read", { domain, fields: MOVE_FIELDS, order: "id", limit: filter.limit }))
-    .map((m) => moveRow.parse(m));
+  if (filter.invoiceDateTo) domain.push(["invoice_date", "<=", filter.invoiceDateTo]);
+  if (filter.overdue?.value) domain.push(["state", "=", "posted"], ["amount_residual", ">", 0], ["invoice_date_due", "<", filter.overdue.today]);
+  if (filter.overdue?.value === false) domain.push("|", "|", ["state", "!=", "posted"], ["amount_residual", "=", 0], ["invoice_date_due", ">=", filter.overdue.today]);
+  if (filter.currency) domain.push(["currency_id.name", "=", filter.currency]);
+  if (filter.searchTerm) domain.push("|", ["name", "ilike", filter.searchTerm], ["partner_id.name", "ilike", filter.searchTerm]);
+  return domain;
+}
+
+export const countInvoices = (client: OdooClient, filter: InvoiceFilter = {}) =>
+  client.call<number>("account.move", "search_count", { domain: invoiceDomain(filter) });
+
+export async function listInvoices(client: OdooClient, filter: InvoiceFilter = {}, page: InvoicePage = {}): Promise<OdooInvoice[]> {
+  const moves = (
+    await client.call<unknown[]>("account.move", "search_read", {
+      domain: invoiceDomain(filter), fields: MOVE_FIELDS, order: page.order ?? "id", offset: page.offset, limit: page.limit,
+    })
+  ).map((m) => moveRow.parse(m));
   const lineIds = moves.flatMap((m) => m.invoice_line_ids);
   const lines = lineIds.length
     ? (await client.call<unknown[]>("account.move.line", "read", { ids: lineIds, fields: LINE_FIELDS })).map((l) => lineRow.parse(l))
@@ -98,9 +149,14 @@ export async function listInvoices(client: OdooClient, filter: InvoiceFilter = {
     partnerId: m.partner_id,
     invoiceOrigin: m.invoice_origin,
     invoiceDate: m.invoice_date,
+    invoiceDateDue: m.invoice_date_due,
+    amountUntaxed: m.amount_untaxed,
+    amountTax: m.amount_tax,
     amountTotal: m.amount_total,
     amountResidual: m.amount_residual,
     currency: m.currency_id,
+    createdAt: m.create_date,
+    updatedAt: m.write_date,
     lines: lines.filter((l) => l.moveId === m.id),
   }));
 }

@@ -21,3 +21,9 @@ export const optDate = z
 export const ids = z.array(z.number().int());
 
 export const recordId = z.number().int().positive();
+
+/** Odoo datetimes are UTC "YYYY-MM-DD HH:MM:SS" strings. */
+export const datetime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+  .transform((v) => new Date(`${v.slice(0, 10)}T${v.slice(11, 19)}Z`));

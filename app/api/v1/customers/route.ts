@@ -1,6 +1,7 @@
 import { listCustomers } from "~/server/identity/list-customers";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
-import { customerFieldsFromWire, customerInputSchema, serializeCustomer } from "~/server/lago-api/customer-wire";
+import { customerFieldsFromWire, customerInputSchema, serializeCustomer, UNSUPPORTED_CUSTOMER_FIELDS } from "~/server/lago-api/customer-wire";
+import { refuseUnsupportedFields } from "~/server/lago-api/unsupported-fields";
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
@@ -9,7 +10,9 @@ import { unservedMethods } from "~/server/http/lago-resource";
 export const dynamic = "force-dynamic";
 
 export const POST = lagoRoute(async ({ db, service, body }) => {
-  const input = parseRoot(await body(), "customer", customerInputSchema);
+  const raw = await body();
+  refuseUnsupportedFields(raw, "customer", UNSUPPORTED_CUSTOMER_FIELDS);
+  const input = parseRoot(raw, "customer", customerInputSchema);
   const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input), announce: true, actor: { actorServiceId: service.id } });
   return { customer: serializeCustomer(customer) };
 });

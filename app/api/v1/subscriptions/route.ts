@@ -3,7 +3,10 @@ import { findPlan } from "~/server/catalog/find-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { paginationMeta, paginationWindow, parsePagination } from "~/server/http/lago-pagination";
 import { parseRoot } from "~/server/http/read-json-body";
-import { SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire } from "~/server/lago-api/subscription-wire";
+import {
+  SUBSCRIPTION_STATUSES, serializeSubscription, subscriptionCreateSchema, subscriptionInputFromWire, UNSUPPORTED_SUBSCRIPTION_FIELDS,
+} from "~/server/lago-api/subscription-wire";
+import { refuseUnsupportedFields } from "~/server/lago-api/unsupported-fields";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { listSubscriptions } from "~/server/subscriptions/list-subscriptions";
 import { unservedMethods } from "~/server/http/lago-resource";
@@ -11,7 +14,9 @@ import { unservedMethods } from "~/server/http/lago-resource";
 export const dynamic = "force-dynamic";
 
 export const POST = lagoRoute(async ({ db, service, body }) => {
-  const input = parseRoot(await body(), "subscription", subscriptionCreateSchema);
+  const raw = await body();
+  refuseUnsupportedFields(raw, "subscription", UNSUPPORTED_SUBSCRIPTION_FIELDS);
+  const input = parseRoot(raw, "subscription", subscriptionCreateSchema);
   const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input), announce: true, actor: { actorServiceId: service.id } });
   return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
 });

@@ -1,6 +1,11 @@
 import { findPlan } from "~/server/catalog/find-plan";
 import { lagoRoute } from "~/server/http/lago-route";
-import { serializeSubscription } from "~/server/lago-api/subscription-wire";
+import { parseRoot } from "~/server/http/read-json-body";
+import {
+  refuseTerminationOptions, serializeSubscription, subscriptionChangesFromWire, subscriptionUpdateSchema, UNSUPPORTED_SUBSCRIPTION_FIELDS,
+} from "~/server/lago-api/subscription-wire";
+import { refuseUnsupportedFields } from "~/server/lago-api/unsupported-fields";
+import { updateSubscription } from "~/server/subscriptions/update-subscription";
 import { findSubscription } from "~/server/subscriptions/find-subscription";
 import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
 import { unservedMethods } from "~/server/http/lago-resource";
@@ -14,8 +19,19 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
   return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
 });
 
-export const DELETE = lagoRoute<Params>(async ({ db, service, params }) => ({
-  subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id } })),
-}));
+export const PUT = lagoRoute<Params>(async ({ db, service, params, body }) => {
+  const raw = await body();
+  refuseUnsupportedFields(raw, "subscription", UNSUPPORTED_SUBSCRIPTION_FIELDS);
+  const input = parseRoot(raw, "subscription", subscriptionUpdateSchema);
+  const subscription = await updateSubscription({ db, serviceId: service.id, externalId: params.external_id, changes: subscriptionChangesFromWire(input), actor: { actorServiceId: service.id } });
+  return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
+}, { rootKey: "subscription" });
 
-export const { POST, PUT, PATCH } = unservedMethods(["GET", "DELETE"]);
+export const DELETE = lagoRoute<Params>(async ({ db, service, params, searchParams }) => {
+  refuseTerminationOptions(searchParams);
+  return {
+    subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id } })),
+  };
+});
+
+export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);
