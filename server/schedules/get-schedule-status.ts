@@ -6,6 +6,7 @@ export interface ScheduleStatus {
   name: ScheduleName;
   label: string;
   route: string;
+  cli: string;
   cadenceMs: number;
   lastRun: ScheduleRun | null;
   /** When its last run without errors finished. */
@@ -52,11 +53,11 @@ export async function getScheduleStatus(options: {
   return {
     schedules: names.map((name, index) => {
       const lastRun = lastRuns[index] ?? null;
-      const { label, route } = SCHEDULES[name];
+      const { label, route, cli } = SCHEDULES[name];
       const cadenceMs = options.cadences?.[name] ?? SCHEDULES[name].cadenceMs;
       const nextExpectedAt = lastRun && cadenceMs > 0 ? new Date(lastRun.startedAt.getTime() + cadenceMs) : null;
       const overdue = !!lastRun && cadenceMs > 0 && now.getTime() - lastRun.startedAt.getTime() > 2 * cadenceMs;
-      return { name, label, route, cadenceMs, lastRun, lastSuccessAt: lastSuccesses[index]?.finishedAt ?? null, nextExpectedAt, overdue };
+      return { name, label, route, cli, cadenceMs, lastRun, lastSuccessAt: lastSuccesses[index]?.finishedAt ?? null, nextExpectedAt, overdue };
     }),
     recentErrors: recentErrors.slice(0, options.errorLimit ?? 20),
   };
