@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.ts", "odoo-sim/**/*.test.ts"],
+          include: ["server/**/*.test.ts", "lib/**/*.test.ts", "components/**/*.test.ts", "odoo-sim/**/*.test.ts", "deploy/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
         },
       },

@@ -12,6 +12,7 @@ export const CONSOLE_SCREENS: ReadonlyArray<{ area: ConsoleArea; path: string; l
   { area: "reconciliation", path: "/reconciliation", label: "Reconciliation" },
   { area: "lago-import", path: "/lago-import", label: "Lago import" },
   { area: "odoo-check", path: "/odoo-check", label: "Odoo check" },
+  { area: "status", path: "/status", label: "Status" },
   { area: "users", path: "/users", label: "Users" },
   { area: "audit", path: "/audit", label: "Audit log" },
 ];

@@ -35,6 +35,10 @@ export const STATUS_LABELS = {
   invoicing_legacy: { label: "Legacy invoicing", tone: "idle" },
   // Schedule runs.
   partial_failure: { label: "Ran with errors", tone: "warn" },
+  // Readiness checks (status page).
+  ready: { label: "Ready", tone: "good" },
+  not_ready: { label: "Not ready", tone: "bad" },
+  not_configured: { label: "Not configured", tone: "idle" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
 export type StatusCode = keyof typeof STATUS_LABELS;

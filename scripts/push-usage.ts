@@ -1,10 +1,8 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { previewUsagePush } from "~/server/usage-push/preview-usage-push";
-import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
-import { recordScheduleRun } from "~/server/schedules/record-schedule-run";
-import { reportUsagePush } from "~/server/schedules/schedule-reports";
+import { runSchedule } from "~/server/schedules/run-schedule";
 
 /*
  * npm run push-usage [-- --dry-run]: the cron route's work from a shell, for ops and
@@ -19,10 +17,7 @@ try {
     console.log("Dry run: nothing is written to Odoo or to the job table.");
     console.table(rows);
   } else {
-    const summary = await recordScheduleRun({
-      db, schedule: "usage-push", trigger: "cli", report: reportUsagePush,
-      run: () => runUsagePush({ db, odoo: odooClientFromEnv(), leadHours: settings.USAGE_PUSH_LEAD_HOURS, maxAttempts: settings.USAGE_PUSH_MAX_ATTEMPTS }),
-    });
+    const summary = await runSchedule({ db, settings, odoo: odooClientFromEnv, name: "usage-push", trigger: "cli" });
     if (Array.isArray(summary.planning)) console.table(summary.planning);
     else console.log(`Planning ${summary.planning}`);
     console.table(summary.jobs);

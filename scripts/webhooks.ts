@@ -8,9 +8,8 @@
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
-import { recordScheduleRun } from "~/server/schedules/record-schedule-run";
-import { reportOdooPoll, reportWebhookDrain } from "~/server/schedules/schedule-reports";
-import { drainWebhooks, pollOdooLifecycle, replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
+import { runSchedule } from "~/server/schedules/run-schedule";
+import { replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 
 const [command, argument = ""] = process.argv.slice(2);
 if (!(command === "drain" || command === "poll" || ((command === "replay" || command === "replay-dead") && argument))) {
@@ -23,9 +22,9 @@ const settings = webhookSettings(env());
 async function run(): Promise<unknown> {
   switch (command) {
     case "drain":
-      return recordScheduleRun({ db, schedule: "webhooks", trigger: "cli", run: () => drainWebhooks({ db, settings }), report: reportWebhookDrain });
+      return runSchedule({ db, settings: env(), odoo: odooClientFromEnv, name: "webhooks", trigger: "cli" });
     case "poll":
-      return recordScheduleRun({ db, schedule: "odoo-poll", trigger: "cli", run: () => pollOdooLifecycle({ db, settings, odoo: odooClientFromEnv() }), report: reportOdooPoll });
+      return runSchedule({ db, settings: env(), odoo: odooClientFromEnv, name: "odoo-poll", trigger: "cli" });
     case "replay":
       return { replayed: (await replayWebhookDelivery({ db, settings, deliveryId: argument })).id };
     default:

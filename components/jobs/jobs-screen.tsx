@@ -20,7 +20,8 @@ import { useTableQuery } from "../use-table-query";
 import { SchedulesPanel } from "./schedules-panel";
 
 const column = createColumnHelper<JobRow>();
-const KIND_LABELS: Record<JobKind, string> = { usage_push: "Usage push", reconciliation: "Reconciliation", lago_import: "Lago import" };
+/** Job kinds as words (the status page shows them too). */
+export const KIND_LABELS: Record<JobKind, string> = { usage_push: "Usage push", reconciliation: "Reconciliation", lago_import: "Lago import" };
 const KINDS = Object.values(JobKind).map((value) => ({ value, label: KIND_LABELS[value] }));
 const day = (instant: Date) => instant.toISOString().slice(0, 10);
 const runIdOf = (job: JobRow) => (job.payload as { runId?: string } | null)?.runId ?? "";

@@ -35,11 +35,11 @@ export function SchedulesPanel() {
                       <StatusBadge status={schedule.lastRun.outcome} />
                       <span className="block text-xs text-slate-600">{schedule.lastRun.trigger} · {duration(schedule.lastRun.startedAt, schedule.lastRun.finishedAt)}{schedule.lastRun.summary ? ` · ${counts(schedule.lastRun.summary)}` : ""}</span>
                     </>
-                  ) : <span className="text-slate-600">Never run: schedule the route or run <code>{schedule.name}</code> from the CLI.</span>}
+                  ) : <span className="text-slate-600">Never run: start <code>npm run worker</code>, have a scheduler call the route, or run <code>{schedule.cli}</code>.</span>}
                 </td>
                 <td className="py-1.5">
-                  {schedule.nextExpectedAt ? schedule.nextExpectedAt.toLocaleString() : "—"}
-                  {schedule.overdue && <span className="block text-xs font-medium text-amber-900">Overdue: is the scheduler calling?</span>}
+                  {schedule.cadenceMs === 0 ? "Off in the worker" : schedule.nextExpectedAt ? schedule.nextExpectedAt.toLocaleString() : "—"}
+                  {schedule.overdue && <span className="block text-xs font-medium text-amber-900">Overdue: is a worker (or the scheduler) running?</span>}
                 </td>
               </tr>
             ))}

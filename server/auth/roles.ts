@@ -21,6 +21,8 @@ export const AREA_ROLES = {
   reconciliation: ["ops"],
   // An import rewrites the catalog: only the roles that own it may start one.
   "lago-import": ["finance"],
+  // Readiness, backlogs and schedules: the operators' page.
+  status: ["ops"],
   // Reads the Odoo key's groups and the instance's setup: admins only.
   "odoo-check": [],
 } as const satisfies Record<string, readonly Exclude<Role, "admin">[]>;

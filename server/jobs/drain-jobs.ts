@@ -27,8 +27,10 @@ const CLAIM_BATCH = 20;
 
 /**
  * Drains the due jobs of the kinds `handlers` covers, a claimed batch at a time, until
- * none is due or `maxJobs` have run. Every outcome moves a job's next run past `now`
- * (or finishes it), so one drain runs each job at most once.
+ * none is due, `maxJobs` have run or `signal` is aborted (the batch claimed runs to its
+ * end). Every outcome moves a job's next run past `now` (or finishes it), so one drain
+ * runs each job at most once. Claims last the kind's JOB_LEASE_MS unless `leaseMs` says
+ * otherwise (a worker that renews its leases claims short ones).
  */
 export async function drainJobs<Outcome extends JobOutcome>(options: {
   db: Db;
@@ -36,13 +38,17 @@ export async function drainJobs<Outcome extends JobOutcome>(options: {
   owner: string;
   now: Date;
   maxJobs?: number;
+  batch?: number;
+  leaseMs?: number;
+  signal?: AbortSignal;
 }): Promise<Outcome[]> {
   const { db, owner, now } = options;
   const maxJobs = options.maxJobs ?? 10_000;
   const outcomes: Outcome[] = [];
   for (const [kind, handler] of Object.entries(options.handlers) as Array<[JobKind, JobHandler<Outcome>]>) {
-    while (outcomes.length < maxJobs) {
-      const claimed = await claimJobs({ db, kind, owner, limit: Math.min(CLAIM_BATCH, maxJobs - outcomes.length), leaseMs: JOB_LEASE_MS[kind], now });
+    while (outcomes.length < maxJobs && !options.signal?.aborted) {
+      const limit = Math.min(options.batch ?? CLAIM_BATCH, maxJobs - outcomes.length);
+      const claimed = await claimJobs({ db, kind, owner, limit, leaseMs: options.leaseMs ?? JOB_LEASE_MS[kind], now });
       if (!claimed.length) break;
       for (const job of claimed) outcomes.push(await handler({ db, job, owner, now }));
     }

@@ -1,13 +1,16 @@
 import type { ScheduleRun } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { SCHEDULES, type ScheduleName, type ScheduleRunError } from "./schedules";
+import { SCHEDULE_NAMES, SCHEDULES, type ScheduleName, type ScheduleRunError } from "./schedules";
 
 export interface ScheduleStatus {
   name: ScheduleName;
   label: string;
   route: string;
+  cli: string;
   cadenceMs: number;
   lastRun: ScheduleRun | null;
+  /** When its last run without errors finished. */
+  lastSuccessAt: Date | null;
   /** Last start + cadence: when the platform's scheduler should call again. */
   nextExpectedAt: Date | null;
   /** The last start is more than two cadences ago: the scheduler may not be calling. */
@@ -24,10 +27,19 @@ export interface RecentRunError extends ScheduleRunError {
  * Every schedule's last run and expected next one, and the errors of recent runs
  * (planning failures such as an Odoo access error, a run that failed outright), newest first.
  */
-export async function getScheduleStatus(options: { db: DbOrTx; now?: Date; errorLimit?: number }): Promise<{ schedules: ScheduleStatus[]; recentErrors: RecentRunError[] }> {
+export async function getScheduleStatus(options: {
+  db: DbOrTx;
+  now?: Date;
+  errorLimit?: number;
+  /** The periods the worker runs them at (scheduleCadences), when they differ from the defaults; 0 = off. */
+  cadences?: Partial<Record<ScheduleName, number>>;
+}): Promise<{ schedules: ScheduleStatus[]; recentErrors: RecentRunError[] }> {
   const now = options.now ?? new Date();
-  const names = Object.keys(SCHEDULES) as ScheduleName[];
-  const lastRuns = await Promise.all(names.map((schedule) => options.db.scheduleRun.findFirst({ where: { schedule }, orderBy: { startedAt: "desc" } })));
+  const names = SCHEDULE_NAMES;
+  const [lastRuns, lastSuccesses] = await Promise.all([
+    Promise.all(names.map((schedule) => options.db.scheduleRun.findFirst({ where: { schedule }, orderBy: { startedAt: "desc" } }))),
+    Promise.all(names.map((schedule) => options.db.scheduleRun.findFirst({ where: { schedule, outcome: "succeeded" }, orderBy: { startedAt: "desc" }, select: { finishedAt: true } }))),
+  ]);
   const failing = await options.db.scheduleRun.findMany({
     where: { OR: [{ outcome: "partial_failure" }, { outcome: "failed" }] },
     orderBy: { startedAt: "desc" },
@@ -41,9 +53,11 @@ export async function getScheduleStatus(options: { db: DbOrTx; now?: Date; error
   return {
     schedules: names.map((name, index) => {
       const lastRun = lastRuns[index] ?? null;
-      const { label, route, cadenceMs } = SCHEDULES[name];
-      const nextExpectedAt = lastRun ? new Date(lastRun.startedAt.getTime() + cadenceMs) : null;
-      return { name, label, route, cadenceMs, lastRun, nextExpectedAt, overdue: !!lastRun && now.getTime() - lastRun.startedAt.getTime() > 2 * cadenceMs };
+      const { label, route, cli } = SCHEDULES[name];
+      const cadenceMs = options.cadences?.[name] ?? SCHEDULES[name].cadenceMs;
+      const nextExpectedAt = lastRun && cadenceMs > 0 ? new Date(lastRun.startedAt.getTime() + cadenceMs) : null;
+      const overdue = !!lastRun && cadenceMs > 0 && now.getTime() - lastRun.startedAt.getTime() > 2 * cadenceMs;
+      return { name, label, route, cli, cadenceMs, lastRun, lastSuccessAt: lastSuccesses[index]?.finishedAt ?? null, nextExpectedAt, overdue };
     }),
     recentErrors: recentErrors.slice(0, options.errorLimit ?? 20),
   };

@@ -17,10 +17,13 @@ export async function recordScheduleRun<Result>(options: {
   run: () => Promise<Result>;
   report: (result: Result) => ScheduleRunReport;
   now?: () => Date;
+  /** Told the run's id once it is recorded as started (a stopping worker closes the runs it cannot finish). */
+  onStarted?: (runId: string) => void;
 }): Promise<Result> {
   const { db, schedule } = options;
   const now = options.now ?? (() => new Date());
   const started = await db.scheduleRun.create({ data: { schedule, trigger: options.trigger, startedAt: now() } });
+  options.onStarted?.(started.id);
   try {
     const result = await options.run();
     const { summary, errors } = options.report(result);

@@ -1,6 +1,7 @@
 import type { Db } from "~/server/db/client";
 import { logger } from "~/server/lib/logger";
 import { metrics } from "~/server/lib/metrics";
+import { getScheduleStatus } from "~/server/schedules/get-schedule-status";
 import { readBacklogs } from "./read-backlogs";
 
 const JOB_KINDS = ["usage_push", "reconciliation", "lago_import"] as const;
@@ -13,7 +14,16 @@ const JOB_KINDS = ["usage_push", "reconciliation", "lago_import"] as const;
 export async function renderMetrics(options: { db: () => Promise<Db> }): Promise<{ contentType: string; body: string }> {
   const m = metrics();
   try {
-    const backlogs = await readBacklogs({ db: await options.db() });
+    const db = await options.db();
+    const [backlogs, { schedules }] = await Promise.all([readBacklogs({ db }), getScheduleStatus({ db, errorLimit: 0 })]);
+    for (const { name, lastRun, lastSuccessAt } of schedules) {
+      if (lastRun) m.scheduleLastStart.set({ schedule: name }, lastRun.startedAt.getTime() / 1000);
+      if (lastSuccessAt) m.scheduleLastSuccess.set({ schedule: name }, lastSuccessAt.getTime() / 1000);
+      if (lastRun?.finishedAt) {
+        m.scheduleLastDuration.set({ schedule: name }, (lastRun.finishedAt.getTime() - lastRun.startedAt.getTime()) / 1000);
+        m.scheduleLastFailed.set({ schedule: name }, lastRun.outcome === "succeeded" ? 0 : 1);
+      }
+    }
     m.jobs.reset();
     for (const row of backlogs.jobs) m.jobs.set({ kind: row.kind, state: row.state }, row.count);
     for (const kind of JOB_KINDS) {

@@ -7,6 +7,7 @@ import { lagoImportRouter } from "./routers/lago-import";
 import { odooCheckRouter } from "./routers/odoo-check";
 import { reconciliationRouter } from "./routers/reconciliation";
 import { servicesRouter } from "./routers/services";
+import { statusRouter } from "./routers/status";
 import { usageRouter } from "./routers/usage";
 import { usersRouter } from "./routers/users";
 import { webhooksRouter } from "./routers/webhooks";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   reconciliation: reconciliationRouter,
   lagoImport: lagoImportRouter,
   odooCheck: odooCheckRouter,
+  status: statusRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "~/server/db/client";
 import type { OdooClient } from "~/server/odoo";
 import { drainJobs } from "~/server/jobs/drain-jobs";
-import { acquireLease, releaseLease } from "./cron-lease";
+import { acquireLease, releaseLease } from "~/server/db/cron-lease";
 import { planUsageJobs, type PlanningOutcome } from "./plan-usage-jobs";
 import { type JobResult, pushUsageJob } from "./push-usage-job";
 
@@ -26,10 +26,14 @@ export async function runUsagePush(options: {
   leadHours: number;
   maxAttempts: number;
   maxJobs?: number;
+  /** Stops claiming jobs once aborted (a stopping worker); the jobs already claimed finish. */
+  signal?: AbortSignal;
+  /** Lease owner of the claimed jobs, default a fresh one; a worker passes its own to release them when it stops. */
+  worker?: string;
 }): Promise<UsagePushSummary> {
   const { db, odoo } = options;
   const now = options.now ?? new Date();
-  const worker = `push-${randomUUID()}`;
+  const worker = options.worker ?? `push-${randomUUID()}`;
 
   let planning: UsagePushSummary["planning"] = "skipped: another run is planning";
   if (await acquireLease({ db, name: PLANNER_LEASE, owner: worker, ttlMs: PLANNER_LEASE_MS, now })) {
@@ -45,6 +49,7 @@ export async function runUsagePush(options: {
     owner: worker,
     now,
     maxJobs: options.maxJobs,
+    signal: options.signal,
     handlers: { usage_push: ({ job }) => pushUsageJob({ db, odoo, job, owner: worker, maxAttempts: options.maxAttempts, now }) },
   });
   return { worker, planning, jobs };

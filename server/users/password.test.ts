@@ -10,7 +10,8 @@ describe("password hashing", () => {
     expect(await verifyPassword("correct horse", one)).toBe(true);
     expect(await verifyPassword("correct horsf", one)).toBe(false);
     expect(await verifyPassword("", one)).toBe(false);
-  });
+    // Five 64 MiB scrypt runs: ~1 s alone, far more while the machine's two cores run other suites.
+  }, 30_000);
 
   it("still verifies a bcrypt hash of the earlier scheme", async () => {
     const legacy = bcrypt.hashSync("demo-password", 4);

@@ -20,6 +20,8 @@ export async function drainWebhooks(options: {
   batchSize?: number;
   maxDeliveries?: number;
   random?: () => number;
+  /** Once aborted (a stopping worker) no further batch is claimed; the one being sent finishes. */
+  signal?: AbortSignal;
 }): Promise<Record<DeliveryOutcome, number>> {
   const { db, random } = options;
   const batchSize = options.batchSize ?? 10;
@@ -30,7 +32,7 @@ export async function drainWebhooks(options: {
   const totals: Record<DeliveryOutcome, number> = { delivered: 0, retrying: 0, dead: 0 };
   await settleDueSubscriptions({ db, now: options.now });
   while ((await fanOutHubEvents({ db, settings: options.settings, now: options.now })) > 0);
-  for (let sent = 0; sent < maxDeliveries; ) {
+  for (let sent = 0; sent < maxDeliveries && !options.signal?.aborted; ) {
     const now = options.now ?? new Date();
     const claimed = await claimDeliveries({ db, now, limit: Math.min(batchSize, maxDeliveries - sent), leaseMs });
     if (!claimed.length) break;

@@ -10,6 +10,8 @@ export const STACK_ODOO_ADMIN_KEY = "stack-odoo-admin-key";
 
 export interface IsolatedStack {
   app: RunningApp;
+  /** The app's settings, to start another instance beside it on the same database and Odoo. */
+  appEnv: Record<string, string>;
   odoo: OdooSimulator;
   db: Db;
   /** POSTs a cron route with the stack's secret. */
@@ -31,10 +33,12 @@ export async function startIsolatedStack(
   const odoo = await startOdooSimulator({
     apiKey: STACK_ODOO_API_KEY, adminApiKey: STACK_ODOO_ADMIN_KEY, today: options.odooToday, activeCurrencies: options.odooActiveCurrencies ?? ["CAD"],
   });
-  const app = await startApp({ DATABASE_URL: database.url, ODOO_URL: odoo.url, ODOO_API_KEY: STACK_ODOO_API_KEY, CRON_SECRET: STACK_CRON_SECRET, ...options.env });
+  const appEnv = { DATABASE_URL: database.url, ODOO_URL: odoo.url, ODOO_API_KEY: STACK_ODOO_API_KEY, CRON_SECRET: STACK_CRON_SECRET, ...options.env };
+  const app = await startApp(appEnv);
   const { db, close } = await createDb(database.url, { poolSize: 4 });
   return {
     app,
+    appEnv,
     odoo,
     db,
     cron: async (path) => {

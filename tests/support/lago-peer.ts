@@ -27,6 +27,8 @@ export interface LagoPeer {
   data: Record<ListName, Json[]>;
   /** Every request's path and query, in order (never its headers). */
   requests: string[];
+  /** Every answer is held this long (a slow Lago, so an import stays in flight). */
+  delayMs: number;
   fail: (fault: LagoPeerFault) => void;
   close: () => Promise<void>;
 }
@@ -57,7 +59,8 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
   const requests: string[] = [];
   const faults: LagoPeerFault[] = [];
 
-  const handle = (request: IncomingMessage, response: ServerResponse) => {
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    if (peer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, peer.delayMs));
     const url = new URL(request.url ?? "/", "http://peer");
     requests.push(`${url.pathname}${url.search}`);
     if (request.headers.authorization?.split(" ")[1] !== apiKey) return send(response, 401, { status: 401, error: "Unauthorized" });
@@ -80,18 +83,20 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
     return send(response, 200, { [singular]: row });
   };
 
-  const server = createServer(handle);
+  const server = createServer((request, response) => void handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (!address || typeof address !== "object") throw new Error("lago peer: no address");
-  return {
+  const peer: LagoPeer = {
     url: `http://127.0.0.1:${address.port}`,
     apiKey,
     data,
     requests,
+    delayMs: 0,
     fail: (fault) => faults.push({ ...fault }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return peer;
 }
 
 // Builders in Lago's serializer shapes (every key Lago emits, null where unset).

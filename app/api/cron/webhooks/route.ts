@@ -1,11 +1,9 @@
 import { env } from "~/server/env";
 import { cronRoute } from "~/server/http/cron-route";
-import { recordScheduleRun } from "~/server/schedules/record-schedule-run";
-import { reportWebhookDrain } from "~/server/schedules/schedule-reports";
-import { drainWebhooks, webhookSettings } from "~/server/webhooks";
+import { odooClientFromEnv } from "~/server/odoo/client-from-env";
+import { runSchedule } from "~/server/schedules/run-schedule";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/cron/webhooks with `x-cron-secret` (every minute): send due lifecycle webhooks (recorded as a schedule run). */
-export const POST = cronRoute(async ({ db }) =>
-  recordScheduleRun({ db, schedule: "webhooks", trigger: "cron", run: () => drainWebhooks({ db, settings: webhookSettings(env()) }), report: reportWebhookDrain }));
+export const POST = cronRoute(async ({ db }) => runSchedule({ db, settings: env(), odoo: odooClientFromEnv, name: "webhooks", trigger: "cron" }));
