@@ -47,7 +47,7 @@ const linesQuery = { page: 3, pageSize: 50, sort: { id: "amountDiffCents", desc:
 
 export async function hubReconciliationRead(client: Client, runId: string): Promise<LoadResult> {
   return read(() => Promise.all([
-    client.reconciliation.lines.query({ runId, query: linesQuery }),
+    client.reconciliation.listLines.query({ runId, query: linesQuery }),
     client.reconciliation.totals.query({ runId, query: { ...linesQuery, page: 0 } }),
   ]));
 }
