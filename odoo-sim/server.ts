@@ -8,6 +8,7 @@ import { type InvoicedOrder, runRecurringInvoicing } from "./recurring-invoice";
 import { type OdooDay, runOdooDays, type SubscriptionCron } from "./subscription-crons";
 import { handleJson2, json2Route } from "./json2";
 import { handleJsonRpc, jsonRpcTarget } from "./jsonrpc";
+import { handlePortal, isPortalPath } from "./portal";
 import { htmlReply, type Reply } from "./reply";
 import { type SeedResult, seedDemo } from "./seed";
 import { createSimState, envFor, logRequest, type RequestLogEntry, resetSimState, type SimState } from "./state";
@@ -88,10 +89,12 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? "/", "http://sim").pathname;
+    const url = new URL(req.url ?? "/", "http://sim");
+    const path = url.pathname;
     const body = await readBody(req);
     const httpMethod = req.method ?? "GET";
     if (path.startsWith("/__sim/")) return send(res, handleAdmin(sim, httpMethod, path, body));
+    if (isPortalPath(path)) return send(res, handlePortal(sim, url));
 
     const j2 = json2Route(httpMethod, path);
     const protocol = j2 ? "json2" : path === "/jsonrpc" ? "jsonrpc" : "other";

@@ -43,6 +43,8 @@ const schema = z
     // Odoo's external API. Unset ODOO_URL = no Odoo configured: pushes report that clearly.
     ODOO_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     ODOO_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+    /** Odoo's address as customers reach it (portal and payment links); default ODOO_URL. */
+    ODOO_PORTAL_URL: z.preprocess(emptyAsUndefined, z.string().url().optional()),
     ODOO_DATABASE: z.preprocess(emptyAsUndefined, z.string().optional()),
     ODOO_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(["json2", "jsonrpc"]).default("json2")),
     /** Login of the API key's user, needed only by the legacy /jsonrpc protocol. */

@@ -1,5 +1,6 @@
 /** account.move / account.move.line: customer invoices, with Community's taxes and payments. */
-import { userError } from "../errors";
+import { randomUUID } from "node:crypto";
+import { pythonError, userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence } from "../records";
 import { afterInvoicePosted } from "./subscription-lifecycle";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
@@ -77,6 +78,8 @@ export const accountMoveModel: ModelDef = {
     },
     invoice_line_ids: { type: "one2many", string: "Invoice lines", relation: "account.move.line", inverse: "move_id" },
     matched_payment_ids: { type: "many2many", string: "Matched Payments", relation: "account.payment" },
+    // portal.mixin: the token of the customer's portal link, set the first time a link is made.
+    access_token: { type: "char", string: "Security Token" },
     amount_untaxed: { type: "monetary", string: "Untaxed Amount", compute: (env, r) => moveAmounts(env, r).untaxed },
     amount_tax: { type: "monetary", string: "Tax", compute: (env, r) => moveAmounts(env, r).tax },
     amount_total: { type: "monetary", string: "Total", compute: (env, r) => moveAmounts(env, r).total },
@@ -97,6 +100,18 @@ export const accountMoveModel: ModelDef = {
     if (r.state === "posted") throw userError("You cannot delete an entry which has been posted once.");
   },
   methods: {
+    // account_move.py preview_invoice: ensure_one, then get_portal_url() (portal_mixin.py),
+    // which writes a uuid4 access_token the first time.
+    preview_invoice: {
+      apiModel: false,
+      params: [],
+      run: (env, _model, ids) => {
+        if (ids.length !== 1) throw pythonError("ValueError", `Expected singleton: account.move(${ids.join(", ")}${ids.length === 1 ? "," : ""})`);
+        const move = getRecord(env, "account.move", ids[0]!)!;
+        move.access_token ||= randomUUID();
+        return { type: "ir.actions.act_url", target: "self", url: `/my/invoices/${move.id}?access_token=${String(move.access_token)}` };
+      },
+    },
     action_post: {
       apiModel: false,
       params: [],

@@ -10,5 +10,5 @@ export {
 } from "./models/sale-order";
 export { ensureUsageLine, readOrderLines, setLineValuesByProduct, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
 export { ensurePricelist, findCurrency, setupError, findPricelist, requireActiveCurrency, type OdooCurrency, type OdooPricelist } from "./models/pricelist";
-export { countInvoices, listInvoices, readInvoice, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
+export { countInvoices, invoicePortalPath, listInvoices, readInvoice, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
 export { readTaxes, type OdooTax } from "./models/account-tax";

@@ -121,6 +121,40 @@ describe("invoices from Odoo", () => {
     }
   });
 
+  it("hands out Odoo's portal link to pay, and the PDF through the hub for the key's own invoices only", async () => {
+    const setup = await invoicedCustomer();
+    const [invoice] = (await setup.api.get("/invoices")).body.invoices;
+    const payment = await setup.api.post(`/invoices/${invoice.lago_id}/payment_url`);
+    expect(payment.status).toBe(200);
+    expect(payment.body.invoice_payment_details).toMatchObject({ lago_invoice_id: invoice.lago_id, external_customer_id: setup.customerId, payment_provider: "odoo" });
+    const link = new URL(payment.body.invoice_payment_details.payment_url);
+    expect(`${link.origin}${link.pathname}`).toBe(`${stack.odoo.url}/my/invoices/${invoice.sequential_id}`);
+    // The same token each time: Odoo keeps the first one.
+    expect((await setup.api.post(`/invoices/${invoice.lago_id}/payment_url`)).body.invoice_payment_details.payment_url).toBe(link.toString());
+    expect((await fetch(link, { redirect: "manual" })).status).toBe(200);
+
+    const download = await setup.api.post(`/invoices/${invoice.lago_id}/download`);
+    expect(download.body.invoice).toMatchObject({ lago_id: invoice.lago_id, file_url: `${stack.app.baseUrl}/api/v1/invoices/${invoice.lago_id}/pdf` });
+    const pdf = await fetch(download.body.invoice.file_url, { headers: { authorization: `Bearer ${setup.apiKey}` } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toContain(encodeURIComponent(invoice.number.replaceAll("/", "_")));
+    expect((await pdf.text()).startsWith("%PDF-")).toBe(true);
+
+    const other = await stack.service(uniqueCode("other"));
+    for (const response of [
+      await fetch(download.body.invoice.file_url, { headers: { authorization: `Bearer ${other.apiKey}` } }),
+      await fetch(download.body.invoice.file_url),
+    ]) expect(response.status).not.toBe(200);
+    expect((await other.api.post(`/invoices/${invoice.lago_id}/payment_url`)).status).toBe(404);
+
+    // Paid in Odoo: nothing left to pay.
+    await fetch(`${stack.odoo.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: invoice.sequential_id, payment_state: "paid" }) });
+    const paid = await setup.api.post(`/invoices/${invoice.lago_id}/payment_url`);
+    expect(paid).toMatchObject({ status: 422, body: { error_details: { base: ["invalid_payment_status"] } } });
+    expect((await setup.api.get(`/invoices/${invoice.lago_id}`)).body.invoice).toMatchObject({ payment_status: "succeeded", total_due_amount_cents: 0 });
+  });
+
   it("answers the official client's invoice calls", async () => {
     const setup = await invoicedCustomer();
     const lago = Client(setup.apiKey, { baseUrl: `${stack.app.baseUrl}/api/v1` });

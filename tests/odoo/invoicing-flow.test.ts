@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  countInvoices, ensurePricelist, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+  countInvoices, ensurePricelist, invoicePortalPath, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -103,6 +103,16 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
     expect(await countInvoices(hub, { orderIds: [orderId!], overdue: { today: "2000-01-01", value: false }, currency: "CAD", searchTerm: "CAD Customer" })).toBe(1);
     expect(await countInvoices(hub, { orderIds: [orderId!], overdue: { today: "2999-01-01", value: true } })).toBe(0);
     expect(await countInvoices(hub, { orderIds: [orderId! + 100_000] })).toBe(0);
+
+    // The portal link the hub hands out (payment_url, the PDF's source): a token made once and kept.
+    const path = await invoicePortalPath(hub, draft!.id);
+    expect(path).toMatch(new RegExp(`^/my/invoices/${draft!.id}\\?access_token=[0-9a-f-]{36}$`));
+    expect(await invoicePortalPath(hub, draft!.id)).toBe(path);
+    const noToken = await fetch(new URL(`/my/invoices/${draft!.id}?access_token=wrong`, peer().url), { redirect: "manual" });
+    expect({ status: noToken.status, location: new URL(noToken.headers.get("location") ?? "", peer().url).pathname }).toEqual({ status: 303, location: "/my" });
+    const page = await fetch(new URL(path, peer().url), { redirect: "manual" });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
   });
 
   it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {

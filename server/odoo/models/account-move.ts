@@ -165,3 +165,13 @@ export async function readInvoice(client: OdooClient, id: number): Promise<OdooI
   const [invoice] = await listInvoices(client, { ids: [id] });
   return invoice ?? null;
 }
+
+/**
+ * The invoice's customer-portal path with its access token (`/my/invoices/7?access_token=…`):
+ * Odoo's public `preview_invoice`, which creates the token the first time
+ * (portal.mixin `get_portal_url`); `_portal_ensure_token` itself is private to JSON-2.
+ */
+export async function invoicePortalPath(client: OdooClient, id: number): Promise<string> {
+  const action = z.object({ url: z.string().startsWith("/") }).parse(await client.call("account.move", "preview_invoice", { ids: [id] }));
+  return action.url;
+}

@@ -1,0 +1,16 @@
+import { env } from "~/server/env";
+
+/**
+ * The hub's address as the caller reached it, for URLs it hands out (an invoice's
+ * `file_url`): PUBLIC_URL when set, else the request's Host (behind a proxy, its
+ * X-Forwarded-Host/-Proto). Next's `request.url` names the address the server bound
+ * (`localhost`), which a caller on another machine cannot reach.
+ */
+export function publicOrigin(request: Request): string {
+  const configured = env().PUBLIC_URL;
+  if (configured) return configured;
+  const url = new URL(request.url);
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host") || url.host;
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() || url.protocol.replace(/:$/, "");
+  return `${proto}://${host}`;
+}
