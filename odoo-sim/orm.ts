@@ -81,6 +81,7 @@ export function writeRecords(env: Env, model: string, ids: number[], vals: unkno
       rec[fname] = v;
     }
     rec.write_date = nowDatetime();
+    def.afterWrite?.(env, rec, vals as Record<string, unknown>);
   }
   return true;
 }

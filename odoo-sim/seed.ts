@@ -26,6 +26,8 @@ export function seedDemo(sim: SimState, opts: { startDate?: string } = {}): Seed
     plan_id: plan,
     start_date: start,
     next_invoice_date: start,
+    // As the hub creates them: no online payment asked, so Odoo's payment gate lets the cron invoice it.
+    require_payment: false,
     order_line: [[0, 0, { product_id: fixed, product_uom_qty: 1 }], [0, 0, { product_id: usage, product_uom_qty: 0 }]],
   }]);
   saleOrderModel.methods!.action_confirm!.run(env, "sale.order", [order!], {});

@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import type { Operation } from "./access";
 import { handleAdmin } from "./admin";
 import { type FaultInput, proxyHtml, takeFault, toFault } from "./faults";
-import { type InvoicedOrder, runRecurringInvoicing } from "./invoicing";
+import { type InvoicedOrder, runRecurringInvoicing } from "./recurring-invoice";
+import { type OdooDay, runOdooDays, type SubscriptionCron } from "./subscription-crons";
 import { handleJson2, json2Route } from "./json2";
 import { handleJsonRpc, jsonRpcTarget } from "./jsonrpc";
 import { htmlReply, type Reply } from "./reply";
@@ -44,7 +45,10 @@ export interface OdooSimulator {
   setFault(fault: FaultInput): void;
   /** Refuses (false) or grants the hub's key one operation on a model, as its groups would. */
   setAccess(model: string, operation: Operation, allowed: boolean): void;
+  /** sale_subscription's recurring invoice cron for one day. */
   runInvoicing(today: string): InvoicedOrder[];
+  /** sale_subscription's crons (expiration, invoicing, reminders) for each day from `today` through `until`. */
+  runCrons(today: string, options?: { until?: string; crons?: SubscriptionCron[] }): OdooDay[];
   close(): Promise<void>;
 }
 
@@ -153,6 +157,11 @@ export async function startOdooSimulator(opts: OdooSimulatorOptions): Promise<Od
     runInvoicing: (today) => {
       sim.today = today;
       return runRecurringInvoicing(envFor(sim), today);
+    },
+    runCrons: (today, options = {}) => {
+      const days = runOdooDays(envFor(sim), today, options.until, options.crons);
+      sim.today = options.until ?? today;
+      return days;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -2,6 +2,7 @@
 import { todayUtc } from "./dates";
 import type { Fault } from "./faults";
 import { buildRegistry } from "./models/registry";
+import { CLOSE_REASONS } from "./models/subscription-lifecycle";
 import { ADMIN_GROUP_NAMES, HUB_BOT_GROUP_NAMES, SIM_MODULES } from "./models/users";
 import { createRecords, writeRecords } from "./orm";
 import type { Env, ModelDef, SimData } from "./models/types";
@@ -82,6 +83,7 @@ function loadBaseData(sim: SimState): void {
   ]);
   writeRecords(env, "res.company", [company!], { account_sale_tax_id: saleTax });
   createRecords(env, "uom.uom", [{ name: "Units" }]);
+  createRecords(env, "sale.order.close.reason", Object.values(CLOSE_REASONS).map((name) => ({ name })));
   createRecords(env, "ir.module.module", SIM_MODULES.map((name) => ({ name, state: "installed", latest_version: "19.0.1.0" })));
   const groups = createRecords(env, "res.groups", [...HUB_BOT_GROUP_NAMES, ...ADMIN_GROUP_NAMES].map((name) => ({ name, full_name: name })));
   const botGroups = groups.slice(0, HUB_BOT_GROUP_NAMES.length);

@@ -1,6 +1,7 @@
 /** account.move / account.move.line: customer invoices, with Community's taxes and payments. */
 import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence } from "../records";
+import { afterInvoicePosted } from "./subscription-lifecycle";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
@@ -37,6 +38,7 @@ export function postMove(env: Env, move: RawRecord): void {
   const prefix = move.move_type === "out_refund" ? "RINV" : move.move_type === "out_invoice" ? "INV" : "MISC";
   move.name = `${prefix}/${year}/${String(nextSequence(env, `${prefix}/${year}`)).padStart(5, "0")}`;
   move.state = "posted";
+  afterInvoicePosted(env, move);
 }
 
 export const accountMoveModel: ModelDef = {
@@ -123,6 +125,8 @@ export const accountMoveLineModel: ModelDef = {
     price_subtotal: { type: "monetary", string: "Subtotal", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).subtotal },
     price_total: { type: "monetary", string: "Total", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).total },
     sale_line_ids: { type: "many2many", string: "Sales Order Lines", relation: "sale.order.line", readonly: true },
+    // sale_subscription: the subscription a line bills, also when its order line is gone.
+    subscription_id: { type: "many2one", string: "Subscription", relation: "sale.order", ondelete: "set null" },
     // Service period of the line (account_accountant deferred dates, set by sale_subscription).
     deferred_start_date: { type: "date", string: "Start Date" },
     deferred_end_date: { type: "date", string: "End Date" },

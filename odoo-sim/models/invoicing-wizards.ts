@@ -7,6 +7,7 @@
 import { userError } from "../errors";
 import { createRecords } from "../orm";
 import { children, displayName, fieldValue, getRecord } from "../records";
+import { refuseDraftInvoices, reopenPaidChurned } from "./subscription-lifecycle";
 import { currencyRounding, floatRound } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
@@ -69,6 +70,7 @@ export const saleAdvancePaymentInvModel: ModelDef = {
         const moveIds: number[] = [];
         for (const wizard of ids.map((id) => getRecord(env, "sale.advance.payment.inv", id)!)) {
           if (wizard.advance_payment_method !== "delivered") throw userError("odoo-sim models regular invoices only (advance_payment_method 'delivered').");
+          refuseDraftInvoices(env, ((wizard.sale_order_ids as number[]) ?? []).map((orderId) => getRecord(env, "sale.order", orderId)!));
           for (const orderId of (wizard.sale_order_ids as number[]) ?? []) {
             const moveId = invoiceOrder(env, getRecord(env, "sale.order", orderId)!);
             if (moveId !== null) moveIds.push(moveId);
@@ -103,7 +105,7 @@ export const accountPaymentModel: ModelDef = {
 };
 
 /** Matches a payment on a posted invoice and moves its payment_state the way Community does without bank reconciliation. */
-function registerPayment(env: Env, move: RawRecord, amount: number, date: string): number {
+export function registerPayment(env: Env, move: RawRecord, amount: number, date: string): number {
   const [paymentId] = createRecords(env, "account.payment", [{
     name: `P${String(move.name ?? move.id)}`, amount, partner_id: move.partner_id, payment_type: "inbound", state: "paid",
     currency_id: move.currency_id, date,
@@ -111,6 +113,7 @@ function registerPayment(env: Env, move: RawRecord, amount: number, date: string
   move.matched_payment_ids = [...((move.matched_payment_ids as number[]) ?? []), paymentId!];
   const due = num(fieldValue(env, "account.move", move, "amount_residual"));
   move.payment_state = due <= currencyRounding(env, move.currency_id) / 2 ? "paid" : "partial";
+  reopenPaidChurned(env, move);
   return paymentId!;
 }
 

@@ -55,7 +55,9 @@ export const planModel: ModelDef = {
       default: () => "month",
     },
     // "Align to period start": invoices on the first day of each month/year, the first one prorated.
-    billing_first_day: { type: "boolean", string: "First day of period", default: () => false },
+    billing_first_day: { type: "boolean", string: "Align to Period Start", default: () => false },
+    // Days a subscription may stay unpaid or late before Odoo closes it.
+    auto_close_limit: { type: "integer", string: "Automatic Closing", default: () => 15 },
     active: { type: "boolean", string: "Active", default: () => true },
   },
   displayName: (_env, r) => String(r.name || ""),

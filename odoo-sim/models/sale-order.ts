@@ -5,6 +5,8 @@
  */
 import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence, nowDatetime, table } from "../records";
+import { checkSubscriptionDates, confirmSubscription, paymentGateValues } from "./subscription-lifecycle";
+import { isRecurringLine, lastInvoicedDate, orderLastInvoiceDate } from "./subscription-periods";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
 
@@ -94,15 +96,12 @@ export const saleOrderModel: ModelDef = {
         return pricelist?.currency_id ?? getRecord(env, "res.company", r.company_id as number)?.currency_id ?? false;
       },
     },
-    // The payment gate's inputs: defaults from the company (_compute_require_payment / _compute_prepayment_percent).
-    require_payment: {
-      type: "boolean", string: "Online payment",
-      default: (env, vals) => Boolean(getRecord(env, "res.company", (vals.company_id as number) ?? 1)?.portal_confirmation_pay),
-    },
-    prepayment_percent: {
-      type: "float", string: "Prepayment percentage",
-      default: (env, vals) => Number(getRecord(env, "res.company", (vals.company_id as number) ?? 1)?.prepayment_percent ?? 1),
-    },
+    // The payment gate's inputs (models/subscription-lifecycle.ts paymentGateValues): sale_subscription
+    // derives require_payment from prepayment_percent, which defaults to the company's.
+    require_payment: { type: "boolean", string: "Online payment" },
+    prepayment_percent: { type: "float", string: "Prepayment percentage" },
+    last_reminder_date: { type: "date", string: "Last time when we sent a payment reminder" },
+    last_invoice_date: { type: "date", string: "Last invoice date", compute: (env, r) => orderLastInvoiceDate(env, r, env.today) ?? false },
     payment_token_id: { type: "many2one", string: "Payment Token", relation: "payment.token", ondelete: "restrict" },
     close_reason_id: { type: "many2one", string: "Close Reason", relation: "sale.order.close.reason", ondelete: "restrict" },
     order_line: { type: "one2many", string: "Order Lines", relation: "sale.order.line", inverse: "order_id" },
@@ -117,7 +116,7 @@ export const saleOrderModel: ModelDef = {
         const lineIds = children(env, "sale.order", "order_line", r).map((l) => l.id);
         const moves = new Set<number>();
         for (const l of table(env, "account.move.line").values())
-          if (((l.sale_line_ids as number[]) ?? []).some((x) => lineIds.includes(x))) moves.add(l.move_id as number);
+          if (l.subscription_id === r.id || ((l.sale_line_ids as number[]) ?? []).some((x) => lineIds.includes(x))) moves.add(l.move_id as number);
         return [...moves].sort((a, b) => a - b);
       },
     },
@@ -126,8 +125,19 @@ export const saleOrderModel: ModelDef = {
   beforeCreate: (env, vals) => {
     if (!vals.name || vals.name === "New") vals.name = `S${String(nextSequence(env, "sale.order")).padStart(5, "0")}`;
     if (vals.plan_id && !vals.subscription_state) vals.subscription_state = "1_draft";
+    const company = getRecord(env, "res.company", (vals.company_id as number) ?? 1);
+    Object.assign(vals, paymentGateValues(vals, Number(company?.prepayment_percent ?? 1)));
   },
+  afterWrite: (_env, r, vals) => {
+    if ("require_payment" in vals || "prepayment_percent" in vals)
+      Object.assign(r, paymentGateValues("require_payment" in vals ? { require_payment: vals.require_payment } : {}, Number(r.prepayment_percent)));
+    checkSubscriptionDates(r);
+  },
+  afterCreate: (_env, r) => checkSubscriptionDates(r),
   beforeUnlink: (_env, r) => {
+    // sale_subscription: a running subscription must be closed and cancelled first.
+    if (r.state === "sale" && r.subscription_state && !["1_draft", "2_renewal", "5_renewed", "6_churn"].includes(String(r.subscription_state)))
+      throw userError("Oops! Before you can delete a confirmed subscription, you'll need to close and cancel it.");
     // sale/models/sale_order.py _unlink_except_draft_or_cancel
     if (r.state === "sale")
       throw userError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
@@ -141,12 +151,7 @@ export const saleOrderModel: ModelDef = {
           const order = getRecord(env, "sale.order", id)!;
           if (order.state !== "draft" && order.state !== "sent")
             throw userError("Some orders are not in a state requiring confirmation.");
-          order.state = "sale";
-          if (order.plan_id) {
-            order.subscription_state = "3_progress";
-            order.start_date ||= env.today;
-            order.next_invoice_date ||= order.start_date;
-          }
+          confirmSubscription(env, order);
         }
         return true;
       },
@@ -206,29 +211,32 @@ export const saleOrderLineModel: ModelDef = {
     price_subtotal: { type: "monetary", string: "Subtotal", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).subtotal },
     price_total: { type: "monetary", string: "Total", compute: (env, r) => linePrices(env, taxedLine(r), lineRounding(env, r)).total },
     qty_delivered: { type: "float", string: "Delivery Quantity", default: () => 0 },
+    // sale_subscription: the end of the latest period a posted invoice billed this line for.
+    last_invoiced_date: { type: "date", string: "Last Invoiced Date", compute: (env, r) => lastInvoicedDate(env, r) ?? false },
     // Subscriptions (a simplification of sale_subscription): the quantity on the latest
     // posted invoice, the period just billed. Other orders: Community's count.
     qty_invoiced: {
       type: "float",
       string: "Invoiced Quantity",
       compute: (env, r) => {
-        if (!orderOf(env, r)?.plan_id) return communityQtyInvoiced(env, r.id);
+        if (!orderOf(env, r)?.plan_id || !isRecurringLine(env, r)) return communityQtyInvoiced(env, r.id);
         const lines = invoiceLinesOf(env, r.id);
         const latest = lines[0]?.move_id;
         return lines.filter((l) => l.move_id === latest).reduce((s, l) => s + num(l.quantity), 0);
       },
     },
-    // What the next invoice would take: for a running subscription the cron bills the whole
-    // qty_delivered (delivery policy) or product_uom_qty (order policy) each period;
-    // otherwise what is delivered (or ordered) and not yet invoiced, once confirmed.
+    // What the next invoice would take: for a running subscription's recurring line the cron
+    // bills the whole qty_delivered (delivery policy) or product_uom_qty (order policy) each
+    // period; otherwise what is delivered (or ordered) and not yet invoiced, once confirmed.
     qty_to_invoice: {
       type: "float",
       string: "Quantity To Invoice",
       compute: (env, r) => {
         const order = orderOf(env, r);
         const base = policyOf(env, r) === "delivery" ? num(r.qty_delivered) : num(r.product_uom_qty);
-        if (order?.plan_id && order.subscription_state === "3_progress") return base;
         if (order?.state !== "sale") return 0;
+        if (!isRecurringLine(env, r)) return base - communityQtyInvoiced(env, r.id);
+        if (order.plan_id && order.subscription_state === "3_progress") return base;
         if (order.plan_id) return Math.max(base - invoiceLinesOf(env, r.id).reduce((s, l) => s + num(l.quantity), 0), 0);
         return base - communityQtyInvoiced(env, r.id);
       },

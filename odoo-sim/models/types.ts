@@ -68,6 +68,8 @@ export interface ModelDef {
   beforeCreate?: (env: Env, vals: Record<string, unknown>) => void;
   /** Called once per record after insert (its x2many values are in place). */
   afterCreate?: (env: Env, rec: RawRecord) => void;
+  /** Called once per record after a write, with the values written (inverses, constraints). */
+  afterWrite?: (env: Env, rec: RawRecord, vals: Record<string, unknown>) => void;
   /** May raise UserError to refuse deletion (e.g. confirmed sale orders). */
   beforeUnlink?: (env: Env, rec: RawRecord) => void;
 }

@@ -98,7 +98,7 @@ describe("usage push to Odoo", () => {
     });
     // Odoo appends the plan period it bills a postpaid line for: the same closed month.
     const enUs = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
-    const odooPeriodText = `1 Months ${enUs(day(previousMonth))} to ${enUs(lastDayOf(previousMonth))}`;
+    const odooPeriodText = `1 Month ${enUs(day(previousMonth))} to ${enUs(lastDayOf(previousMonth))}`;
     expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: `${closedMonthText}\n${odooPeriodText}` }));
     // The plan fee is billed in arrears too, for the same month (not labelled as the coming one).
     expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 29, name: `Cloud\n${odooPeriodText}` }));

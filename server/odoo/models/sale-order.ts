@@ -97,6 +97,9 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
   if (id === null) {
     const vals = {
       client_order_ref: input.ref,
+      // sale_subscription derives require_payment from the company's prepayment (100 % by
+      // default): without a saved card Odoo's recurring run would skip the order, then close it.
+      require_payment: false,
       partner_id: input.partnerId,
       pricelist_id: input.pricelistId,
       plan_id: input.planId,

@@ -63,13 +63,13 @@ describe("recurring invoicing simulation", () => {
 
     const first = await runInvoicing("2025-01-01");
     expect(await linesOf(first.invoiced[0].move_id)).toEqual([
-      ["[PLAT] Platform fee\n1 Months 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
-      ["[API-CALLS] API calls\n1 Months 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
+      ["[PLAT] Platform fee\n1 Month 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
+      ["[API-CALLS] API calls\n1 Month 01/01/2025 to 01/31/2025", "2025-01-01", "2025-01-31"],
     ]);
     const second = await runInvoicing("2025-02-01");
     expect(await linesOf(second.invoiced[0].move_id)).toEqual([
-      ["[PLAT] Platform fee\n1 Months 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
-      ["[API-CALLS] API calls\n1 Months 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
+      ["[PLAT] Platform fee\n1 Month 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
+      ["[API-CALLS] API calls\n1 Month 02/01/2025 to 02/28/2025", "2025-02-01", "2025-02-28"],
     ]);
 
     // A postpaid line left out of one invoice (nothing delivered) resumes after its last billed period.
@@ -77,7 +77,7 @@ describe("recurring invoicing simulation", () => {
     await runInvoicing("2025-03-01");
     await call("sale.order.line", "write", { ids: [seed.line_ids.usage], vals: { qty_delivered: 5 } });
     const fourth = await runInvoicing("2025-04-01");
-    expect((await linesOf(fourth.invoiced[0].move_id))[1]).toEqual(["[API-CALLS] API calls\n1 Months 03/01/2025 to 03/31/2025", "2025-03-01", "2025-03-31"]);
+    expect((await linesOf(fourth.invoiced[0].move_id))[1]).toEqual(["[API-CALLS] API calls\n1 Month 03/01/2025 to 03/31/2025", "2025-03-01", "2025-03-31"]);
   });
 
   it("dates a postpaid line never invoiced before from the order's last invoice date, not its start", async () => {
@@ -91,13 +91,16 @@ describe("recurring invoicing simulation", () => {
     expect(lines.map((l: any) => [l.deferred_start_date, l.deferred_end_date])).toEqual([["2025-03-01", "2025-03-31"], ["2025-02-01", "2025-02-28"]]);
   });
 
-  it("leaves lines of non-recurring products to manual invoicing", async () => {
+  it("bills lines of non-recurring products once, with the next recurring invoice", async () => {
     const seed = sim.seed({ startDate: "2025-01-01" });
     const [oneOff] = (await call("product.product", "create", { vals_list: [{ name: "Setup", list_price: 50, invoice_policy: "order" }] })).json;
     await call("sale.order", "write", { ids: [seed.order_id], vals: { order_line: [[0, 0, { product_id: oneOff, product_uom_qty: 1 }]] } });
     const run = await runInvoicing("2025-01-01");
     const [move] = (await call("account.move", "read", { ids: [run.invoiced[0].move_id], fields: ["amount_total"] })).json;
-    expect(move.amount_total).toBe(115); // the platform fee and its 15 % tax, not the one-off line
+    expect(move.amount_total).toBe(172.5); // the platform fee and the one-off setup, 15 % tax on both
+    const next = await runInvoicing("2025-02-01");
+    const [second] = (await call("account.move", "read", { ids: [next.invoiced[0].move_id], fields: ["amount_total"] })).json;
+    expect(second.amount_total).toBe(115); // the fee alone: the setup was invoiced
   });
 
   it("closes an order on its end_date before invoicing it that day, and skips orders not in progress", async () => {
