@@ -1,40 +1,32 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OdooSimulator, startOdooSimulator } from "./index";
-import { API_KEY, json2, post } from "./test-helpers";
+import { describe, expect, it } from "vitest";
+import { post, useFreshSimulator } from "./test-helpers";
 
 /*
  * sale_subscription's lifecycle as Enterprise 19.0 runs it (../shared/reference/odoo19.md):
  * next_invoice_date set by posting, the payment gate, Odoo's own closes and reopening on
  * payment, draft invoices blocking the cron, all driven day by day through /__sim/run_crons.
  */
-let sim: OdooSimulator;
-let call: ReturnType<typeof json2>;
-beforeAll(async () => {
-  sim = await startOdooSimulator({ apiKey: API_KEY, today: "2025-01-01" });
-  call = json2(sim.url);
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.reset("2025-01-01"));
+const ctx = useFreshSimulator("2025-01-01");
 
-const read = async (model: string, id: number, fields: string[]) => (await call(model, "read", { ids: [id], fields })).json[0];
+const read = async (model: string, id: number, fields: string[]) => (await ctx.call(model, "read", { ids: [id], fields })).json[0];
 const orderOf = (id: number) => read("sale.order", id, ["subscription_state", "next_invoice_date", "end_date", "close_reason_id", "invoice_ids", "require_payment", "prepayment_percent"]);
-const days = async (today: string, until?: string, crons?: string[]) => (await post(`${sim.url}/__sim/run_crons`, { today, until, crons })).json.days;
+const days = async (today: string, until?: string, crons?: string[]) => (await post(`${ctx.sim.url}/__sim/run_crons`, { today, until, crons })).json.days;
 const moveLines = async (moveId: number) => {
-  const [move] = (await call("account.move", "read", { ids: [moveId], fields: ["invoice_line_ids"] })).json;
-  return (await call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["name", "quantity", "price_unit", "deferred_start_date", "deferred_end_date"] })).json;
+  const [move] = (await ctx.call("account.move", "read", { ids: [moveId], fields: ["invoice_line_ids"] })).json;
+  return (await ctx.call("account.move.line", "read", { ids: move.invoice_line_ids, fields: ["name", "quantity", "price_unit", "deferred_start_date", "deferred_end_date"] })).json;
 };
 
 /** A monthly subscription from Jan 1 2025 with one recurring line per product given. */
 async function subscription(lines: Array<{ policy: "order" | "delivery"; price: number }>, orderVals: Record<string, unknown> = {}, planVals: Record<string, unknown> = {}) {
-  const [partner] = (await call("res.partner", "create", { vals_list: [{ name: "Acme" }] })).json;
-  const [plan] = (await call("sale.subscription.plan", "create", { vals_list: [{ name: "Monthly", ...planVals }] })).json;
-  const products = (await call("product.product", "create", {
+  const [partner] = (await ctx.call("res.partner", "create", { vals_list: [{ name: "Acme" }] })).json;
+  const [plan] = (await ctx.call("sale.subscription.plan", "create", { vals_list: [{ name: "Monthly", ...planVals }] })).json;
+  const products = (await ctx.call("product.product", "create", {
     vals_list: lines.map((l, i) => ({ name: `P${i}`, type: "service", invoice_policy: l.policy, recurring_invoice: true, list_price: l.price })),
   })).json;
-  const [order] = (await call("sale.order", "create", {
+  const [order] = (await ctx.call("sale.order", "create", {
     vals_list: [{ partner_id: partner, plan_id: plan, start_date: "2025-01-01", order_line: products.map((p: number) => [0, 0, { product_id: p }]), ...orderVals }],
   })).json;
-  const [confirmed] = [(await call("sale.order", "action_confirm", { ids: [order] })).json];
+  const [confirmed] = [(await ctx.call("sale.order", "action_confirm", { ids: [order] })).json];
   expect(confirmed).toBe(true);
   const lineIds = (await read("sale.order", order, ["order_line"])).order_line as number[];
   return { order: order as number, lineIds };
@@ -47,8 +39,8 @@ describe("next_invoice_date is set by posting", () => {
     const invoicing = (day: string) => days(day, day, ["recurring_invoice"]); // unpaid invoices would close it otherwise
     await invoicing("2025-01-01");
     expect((await orderOf(order)).next_invoice_date).toBe("2025-02-01");
-    await call("sale.order.line", "write", { ids: [usage], vals: { qty_delivered: 5 } });
-    await call("sale.order.line", "write", { ids: [fee], vals: { product_uom_qty: 0 } });
+    await ctx.call("sale.order.line", "write", { ids: [usage], vals: { qty_delivered: 5 } });
+    await ctx.call("sale.order.line", "write", { ids: [fee], vals: { product_uom_qty: 0 } });
     const [feb1] = await invoicing("2025-02-01");
     expect((await moveLines(feb1.invoiced[0].move_id)).map((l: any) => [l.quantity, l.deferred_start_date, l.deferred_end_date]))
       .toEqual([[5, "2025-01-01", "2025-01-31"]]);
@@ -60,7 +52,7 @@ describe("next_invoice_date is set by posting", () => {
   it("is one period after the start when every recurring line is postpaid, and moves a period past each invoiced one", async () => {
     const { order, lineIds: [usage] } = await subscription([{ policy: "delivery", price: 2 }], { require_payment: false });
     expect((await orderOf(order)).next_invoice_date).toBe("2025-02-01");
-    await call("sale.order.line", "write", { ids: [usage], vals: { qty_delivered: 3 } });
+    await ctx.call("sale.order.line", "write", { ids: [usage], vals: { qty_delivered: 3 } });
     expect((await days("2025-01-01", "2025-01-31")).flatMap((d: any) => d.invoiced)).toEqual([]);
     const [feb1] = await days("2025-02-01");
     expect((await moveLines(feb1.invoiced[0].move_id)).map((l: any) => [l.name, l.quantity, l.deferred_end_date]))
@@ -90,9 +82,9 @@ describe("the payment gate", () => {
   it("keeps require_payment and prepayment_percent together, and refuses an impossible percentage", async () => {
     const { order } = await subscription([{ policy: "order", price: 29 }], { require_payment: false });
     expect(await orderOf(order)).toMatchObject({ require_payment: false, prepayment_percent: 0 });
-    await call("sale.order", "write", { ids: [order], vals: { prepayment_percent: 0.5 } });
+    await ctx.call("sale.order", "write", { ids: [order], vals: { prepayment_percent: 0.5 } });
     expect(await orderOf(order)).toMatchObject({ require_payment: true, prepayment_percent: 0.5 });
-    const refused = await call("sale.order", "write", { ids: [order], vals: { prepayment_percent: 1.5 } });
+    const refused = await ctx.call("sale.order", "write", { ids: [order], vals: { prepayment_percent: 1.5 } });
     expect([refused.status, refused.json.name, refused.json.message]).toEqual([422, "odoo.exceptions.ValidationError", "Prepayment percentage must be a valid percentage."]);
     expect((await orderOf(order)).prepayment_percent).toBe(0.5);
   });
@@ -106,18 +98,18 @@ describe("Odoo closes and reopens subscriptions", () => {
     expect((await days("2025-01-17"))[0].closed).toEqual([{ order_id: order, reason: "Unpaid subscription" }]);
     expect(await orderOf(order)).toMatchObject({ subscription_state: "6_churn", end_date: "2025-01-17" });
     const context = { active_model: "account.move", active_ids: [first.move_id] };
-    const [wizard] = (await call("account.payment.register", "create", { vals_list: [{}], context })).json;
-    await call("account.payment.register", "action_create_payments", { ids: [wizard], context });
+    const [wizard] = (await ctx.call("account.payment.register", "create", { vals_list: [{}], context })).json;
+    await ctx.call("account.payment.register", "action_create_payments", { ids: [wizard], context });
     expect(await orderOf(order)).toMatchObject({ subscription_state: "3_progress", end_date: false, close_reason_id: false, next_invoice_date: "2025-02-01" });
   });
 
   it("does not reopen an order closed at its end date when its last invoice is paid", async () => {
     const { order } = await subscription([{ policy: "order", price: 29 }], { require_payment: false });
     const [{ invoiced: [first] }] = await days("2025-01-01");
-    await call("sale.order", "write", { ids: [order], vals: { end_date: "2025-01-10" } });
+    await ctx.call("sale.order", "write", { ids: [order], vals: { end_date: "2025-01-10" } });
     expect((await days("2025-01-10"))[0].invoiced).toEqual([]);
     expect((await orderOf(order)).close_reason_id).toEqual([expect.any(Number), "End of contract"]);
-    await post(`${sim.url}/__sim/payment`, { move_id: first.move_id, payment_state: "paid" });
+    await post(`${ctx.sim.url}/__sim/payment`, { move_id: first.move_id, payment_state: "paid" });
     expect((await orderOf(order)).subscription_state).toBe("6_churn");
   });
 
@@ -125,8 +117,8 @@ describe("Odoo closes and reopens subscriptions", () => {
     const { order } = await subscription([{ policy: "order", price: 29 }], { require_payment: false });
     const context = { active_model: "sale.order", active_ids: [order] };
     const invoiceByHand = async () => {
-      const [wizard] = (await call("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context })).json;
-      return call("sale.advance.payment.inv", "create_invoices", { ids: [wizard], context });
+      const [wizard] = (await ctx.call("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context })).json;
+      return ctx.call("sale.advance.payment.inv", "create_invoices", { ids: [wizard], context });
     };
     expect((await invoiceByHand()).status).toBe(200);
     const again = await invoiceByHand();
@@ -138,19 +130,19 @@ describe("Odoo closes and reopens subscriptions", () => {
 
 describe("what Odoo refuses", () => {
   it("refuses a plan without a recurring product, and a next invoice date before the start", async () => {
-    const [partner] = (await call("res.partner", "create", { vals_list: [{ name: "Acme" }] })).json;
-    const [plan] = (await call("sale.subscription.plan", "create", { vals_list: [{ name: "Monthly" }] })).json;
-    const [order] = (await call("sale.order", "create", { vals_list: [{ partner_id: partner, plan_id: plan }] })).json;
-    const confirm = await call("sale.order", "action_confirm", { ids: [order] });
+    const [partner] = (await ctx.call("res.partner", "create", { vals_list: [{ name: "Acme" }] })).json;
+    const [plan] = (await ctx.call("sale.subscription.plan", "create", { vals_list: [{ name: "Monthly" }] })).json;
+    const [order] = (await ctx.call("sale.order", "create", { vals_list: [{ partner_id: partner, plan_id: plan }] })).json;
+    const confirm = await ctx.call("sale.order", "action_confirm", { ids: [order] });
     expect([confirm.status, confirm.json.message]).toEqual([422, "Please add a recurring product in the subscription or remove the recurring plan."]);
     expect((await read("sale.order", order, ["state"])).state).toBe("draft");
-    const dated = await call("sale.order", "create", { vals_list: [{ partner_id: partner, plan_id: plan, start_date: "2025-02-01", next_invoice_date: "2025-01-01" }] });
+    const dated = await ctx.call("sale.order", "create", { vals_list: [{ partner_id: partner, plan_id: plan, start_date: "2025-02-01", next_invoice_date: "2025-01-01" }] });
     expect([dated.status, dated.json.message]).toEqual([422, "The next invoice date of a sale order should be after its start date."]);
   });
 
   it("answers /__sim/run_crons with one entry per day and refuses a range that runs backwards", async () => {
     expect((await days("2025-01-01", "2025-01-03")).map((d: any) => d.today)).toEqual(["2025-01-01", "2025-01-02", "2025-01-03"]);
-    expect((await post(`${sim.url}/__sim/run_crons`, { today: "2025-01-03", until: "2025-01-01" })).status).toBe(400);
-    expect((await post(`${sim.url}/__sim/run_crons`, { today: "2025-01-03", crons: ["bogus"] })).status).toBe(400);
+    expect((await post(`${ctx.sim.url}/__sim/run_crons`, { today: "2025-01-03", until: "2025-01-01" })).status).toBe(400);
+    expect((await post(`${ctx.sim.url}/__sim/run_crons`, { today: "2025-01-03", crons: ["bogus"] })).status).toBe(400);
   });
 });

@@ -1,4 +1,7 @@
 /** Shared by the simulator's tests: raw HTTP helpers against a running simulator. */
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type OdooSimulator, startOdooSimulator } from "./index";
+
 export const API_KEY = "test-key-0123456789abcdef";
 
 export async function post(
@@ -25,4 +28,16 @@ export async function post(
 export function json2(baseUrl: string, apiKey = API_KEY) {
   return (model: string, method: string, body: unknown = {}, headers: Record<string, string> = {}) =>
     post(`${baseUrl}/json/2/${model}/${method}`, body, { Authorization: `bearer ${apiKey}`, ...headers });
+}
+
+/** One simulator for a test file, reset to `today` before each test; `call` is JSON-2 with the test key. */
+export function useFreshSimulator(today: string) {
+  const ctx = {} as { sim: OdooSimulator; call: ReturnType<typeof json2> };
+  beforeAll(async () => {
+    ctx.sim = await startOdooSimulator({ apiKey: API_KEY, today });
+    ctx.call = json2(ctx.sim.url);
+  });
+  afterAll(() => ctx.sim.close());
+  beforeEach(() => ctx.sim.reset(today));
+  return ctx;
 }
