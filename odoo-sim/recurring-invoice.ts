@@ -70,7 +70,10 @@ function isFree(env: Env, order: RawRecord, lines: RawRecord[]): boolean {
   return recurringTotal < rounding / 2 && !nonRecurring && !delivered;
 }
 
-/** `sale.order.line._prepare_invoice_line` for the cron: recurring lines carry their service period in text and dates. */
+/**
+ * `sale.order.line._prepare_invoice_line` for the cron: Community's line (the product's name
+ * first unless the text has it), and on recurring lines their service period in text and dates.
+ */
 function invoiceLineVals(env: Env, order: RawRecord, line: RawRecord, today: string) {
   const common = { product_id: line.product_id, price_unit: line.price_unit, tax_ids: [[6, 0, (line.tax_ids as number[]) ?? []]], sale_line_ids: [[6, 0, [line.id]]], subscription_id: order.id };
   if (!isRecurringLine(env, line))
@@ -79,7 +82,7 @@ function invoiceLineVals(env: Env, order: RawRecord, line: RawRecord, today: str
   const duration = period.ratio !== 1 ? `${period.days} days` : billingPeriodDisplay(billingPeriodOf(env, order));
   return {
     ...common,
-    name: `${line.name}\n${duration} ${formatDateEnUs(period.start)} to ${formatDateEnUs(period.end)}`,
+    name: `${invoiceLineName(env, line)}\n${duration} ${formatDateEnUs(period.start)} to ${formatDateEnUs(period.end)}`,
     quantity: isPostpaidLine(env, line) ? num(line.qty_delivered) : num(line.product_uom_qty),
     price_unit: num(line.price_unit) * period.ratio,
     deferred_start_date: period.start,

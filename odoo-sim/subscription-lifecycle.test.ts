@@ -56,7 +56,7 @@ describe("next_invoice_date is set by posting", () => {
     expect((await days("2025-01-01", "2025-01-31")).flatMap((d: any) => d.invoiced)).toEqual([]);
     const [feb1] = await days("2025-02-01");
     expect((await moveLines(feb1.invoiced[0].move_id)).map((l: any) => [l.name, l.quantity, l.deferred_end_date]))
-      .toEqual([["P0\n1 Month 01/01/2025 to 01/31/2025", 3, "2025-01-31"]]);
+      .toEqual([["P0\n1 Month 01/01/2025 to 01/31/2025", 3, "2025-01-31"]]); // the line's text is the product's name
     expect((await orderOf(order)).next_invoice_date).toBe("2025-03-01");
   });
 
@@ -137,7 +137,7 @@ describe("what Odoo refuses", () => {
     expect([confirm.status, confirm.json.message]).toEqual([422, "Please add a recurring product in the subscription or remove the recurring plan."]);
     expect((await read("sale.order", order, ["state"])).state).toBe("draft");
     const dated = await ctx.call("sale.order", "create", { vals_list: [{ partner_id: partner, plan_id: plan, start_date: "2025-02-01", next_invoice_date: "2025-01-01" }] });
-    expect([dated.status, dated.json.message]).toEqual([422, "The next invoice date of a sale order should be after its start date."]);
+    expect([dated.status, dated.json.message]).toEqual([422, "The operation cannot be completed: The next invoice date of a sale order should be after its start date."]);
   });
 
   it("answers /__sim/run_crons with one entry per day and refuses a range that runs backwards", async () => {

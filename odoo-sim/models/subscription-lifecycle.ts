@@ -136,10 +136,11 @@ export function paymentGateValues(given: Record<string, unknown>, defaultPercent
   return values;
 }
 
-/** `_check_start_date_lower_next_invoice_date` (a table constraint, raised as a ValidationError). */
+/** `_check_start_date_lower_next_invoice_date`. */
 export function checkSubscriptionDates(order: RawRecord): void {
   if (order.next_invoice_date && order.start_date && String(order.next_invoice_date) < String(order.start_date))
-    throw validationError("The next invoice date of a sale order should be after its start date.");
+    // A table constraint: odoo/service/model.py turns the IntegrityError into this ValidationError.
+    throw validationError("The operation cannot be completed: The next invoice date of a sale order should be after its start date.");
 }
 
 /** `_create_invoices`: a subscription with a draft invoice must have it posted or cancelled first. */

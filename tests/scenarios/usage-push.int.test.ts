@@ -99,9 +99,11 @@ describe("usage push to Odoo", () => {
     // Odoo appends the plan period it bills a postpaid line for: the same closed month.
     const enUs = (date: string) => `${date.slice(5, 7)}/${date.slice(8, 10)}/${date.slice(0, 4)}`;
     const odooPeriodText = `1 Month ${enUs(day(previousMonth))} to ${enUs(lastDayOf(previousMonth))}`;
-    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: `${closedMonthText}\n${odooPeriodText}` }));
+    // Odoo puts the product's name before a line text that lacks it.
+    const usageProduct = `[nexa-charge-${sub.planCode}-${sub.metricCode}] Cloud: GB hours`;
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 7.5, name: `${usageProduct} ${closedMonthText}\n${odooPeriodText}` }));
     // The plan fee is billed in arrears too, for the same month (not labelled as the coming one).
-    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 29, name: `Cloud\n${odooPeriodText}` }));
+    expect(invoiceLines).toContainEqual(expect.objectContaining({ quantity: 1, price_unit: 29, name: `[nexa-plan-${sub.planCode}] Cloud Cloud\n${odooPeriodText}` }));
 
     const third = await stack.cron("/api/cron/usage-push");
     const outcomes = third.body.jobs.map((job: { outcome: string }) => job.outcome).sort();
@@ -143,9 +145,9 @@ describe("usage push to Odoo", () => {
       const lines = await odoo.call<Array<{ move_id: [number, string]; name: string; quantity: number; price_unit: number }>>("account.move.line", "search_read", {
         domain: [["move_id", "in", order!.invoice_ids]], fields: ["move_id", "name", "quantity", "price_unit"],
       });
-      // One entry per invoice, oldest first: its lines' first text line and amount.
+      // One entry per invoice, oldest first: its lines' first text line (after the product name Odoo puts first) and amount.
       return { order: order!, invoices: order!.invoice_ids.slice().sort((a, b) => a - b).map((id) =>
-        lines.filter((line) => line.move_id[0] === id).map((line) => `${line.name.split("\n")[0]} ${line.quantity * line.price_unit}`).sort()) };
+        lines.filter((line) => line.move_id[0] === id).map((line) => `${line.name.split("\n")[0]!.replace(/^\[nexa-[^\]]+\] Cloud(: GB hours)? /, "")} ${line.quantity * line.price_unit}`).sort()) };
     };
 
     // The order opens on the period start; Odoo bills the first month's fee then, usage later.
