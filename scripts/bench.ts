@@ -12,11 +12,14 @@ import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { createTestDatabase, startApp } from "~/tests/support/app-server";
 import { bulkLoadEvents } from "./bench/bulk-load";
 import { percentile, runLoad } from "./bench/load";
+import { benchUsagePush } from "./bench/usage-push";
 
 /*
  * npm run bench: ingestion (single and batch POSTs over HTTP) and current-usage latency
  * at 10k / 100k / 1M events, on PostgreSQL and on the embedded database. Needs a build
  * (`npx next build`) and PostgreSQL at TEST_PG_URL. BENCH_SCALE=0.1 shrinks every count.
+ * A second table: the Odoo calls and seconds of the usage push for 1,000 subscriptions ×
+ * 3 metrics against the simulator (BENCH_ONLY=push runs just that one, no build needed).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -86,13 +89,16 @@ async function benchDatabase(kind: string, url: string) {
   }
 }
 
-const postgres = await createTestDatabase("nexa_bench");
-try {
-  await benchDatabase("postgresql", postgres.url);
-} finally {
-  await postgres.drop();
+const only = process.env.BENCH_ONLY;
+if (only !== "push") {
+  const postgres = await createTestDatabase("nexa_bench");
+  try {
+    await benchDatabase("postgresql", postgres.url);
+  } finally {
+    await postgres.drop();
+  }
 }
-if (process.env.BENCH_SKIP_PGLITE !== "1") {
+if (only !== "push" && process.env.BENCH_SKIP_PGLITE !== "1") {
   const dir = mkdtempSync(join(tmpdir(), "nexa-bench-pglite-"));
   try {
     console.log("[bench] migrating the embedded database");
@@ -103,5 +109,10 @@ if (process.env.BENCH_SKIP_PGLITE !== "1") {
   }
 }
 console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, concurrency ${CONCURRENCY}, scale ${scale}`);
-console.table(rows);
+if (rows.length) console.table(rows);
+const pushRows = only === "ingest" ? [] : await benchUsagePush(n(1000));
+if (pushRows.length) {
+  console.log("\nUsage push to Odoo (simulator): calls and seconds per cron run");
+  console.table(pushRows);
+}
 process.exit(0);

@@ -31,3 +31,8 @@ const CODE_AT_END = /\[([^\]\s]+)\]\s*$/;
 
 /** The metric code a usage line's text names (the `[code]` ending its first line), if any. */
 export const metricCodeOfUsageLine = (text: string): string | undefined => CODE_AT_END.exec(text.split("\n", 1)[0]!)?.[1];
+
+const PERIOD_AT_END = /\((\d{4}-\d{2}-\d{2}) to \d{4}-\d{2}-\d{2}\)\s*$/;
+
+/** The first day of the period a usage line's text carries (usageLineDescription), or undefined when it carries none. */
+export const periodStartOfUsageLine = (text: string): string | undefined => PERIOD_AT_END.exec(text)?.[1];
