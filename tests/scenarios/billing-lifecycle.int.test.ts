@@ -47,18 +47,18 @@ describe("billing lifecycles against Odoo's daily invoicing", () => {
     const { invoices, order } = await invoicesOf(life.odoo, postpaid.orderRef);
     expect(order.require_payment).toBe(false);
     expect(invoices).toEqual([
-      { date: "2026-02-01", lines: ["Plan 29 2026-01-01..2026-01-31", "Units usage 12.5 2026-01-01..2026-01-31"] },
+      { date: "2026-02-01", lines: ["fee 29 2026-01-01..2026-01-31", "usage 12.5 2026-01-01..2026-01-31"] },
       // February had no usage: a 0.00 line keeps the usage line's service dates on the hub's months.
-      { date: "2026-03-01", lines: ["Plan 29 2026-02-01..2026-02-28", "Units usage 0 2026-02-01..2026-02-28"] },
-      { date: "2026-04-01", lines: ["Plan 39 2026-03-01..2026-03-31", "Units usage 5 2026-03-01..2026-03-31"] },
+      { date: "2026-03-01", lines: ["fee 29 2026-02-01..2026-02-28", "usage 0 2026-02-01..2026-02-28"] },
+      { date: "2026-04-01", lines: ["fee 39 2026-03-01..2026-03-31", "usage 5 2026-03-01..2026-03-31"] },
     ]);
   });
 
   it("in arrears, terminated mid-period: the final month's fee and usage before the termination once, then every line zero", async () => {
     const { invoices, order, lines } = await invoicesOf(life.odoo, arrearsEnded.orderRef);
     expect(invoices).toEqual([
-      { date: "2026-02-01", lines: ["Plan 10 2026-01-01..2026-01-31", "Units usage 3 2026-01-01..2026-01-31"] },
-      { date: "2026-03-01", lines: ["Plan 10 2026-02-01..2026-02-28", "Units usage 2 2026-02-01..2026-02-28"] },
+      { date: "2026-02-01", lines: ["fee 10 2026-01-01..2026-01-31", "usage 3 2026-01-01..2026-01-31"] },
+      { date: "2026-03-01", lines: ["fee 10 2026-02-01..2026-02-28", "usage 2 2026-02-01..2026-02-28"] },
     ]);
     expect(order.subscription_state).toBe("6_churn");
     expect(everyLineZero(lines)).toBe(true);
@@ -67,9 +67,9 @@ describe("billing lifecycles against Odoo's daily invoicing", () => {
   it("pay in advance, terminated mid-period: the final month's usage once, no fee after it, then every line zero", async () => {
     const { invoices, lines } = await invoicesOf(life.odoo, advanceEnded.orderRef);
     expect(invoices).toEqual([
-      { date: "2026-01-01", lines: ["Plan 20 2026-01-01..2026-01-31"] },
-      { date: "2026-02-01", lines: ["Plan 20 2026-02-01..2026-02-28", "Units usage 4 2026-01-01..2026-01-31"] },
-      { date: "2026-03-01", lines: ["Units usage 6 2026-02-01..2026-02-28"] },
+      { date: "2026-01-01", lines: ["fee 20 2026-01-01..2026-01-31"] },
+      { date: "2026-02-01", lines: ["fee 20 2026-02-01..2026-02-28", "usage 4 2026-01-01..2026-01-31"] },
+      { date: "2026-03-01", lines: ["usage 6 2026-02-01..2026-02-28"] },
     ]);
     expect(everyLineZero(lines)).toBe(true);
   });

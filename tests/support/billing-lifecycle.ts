@@ -7,6 +7,8 @@ import { createOdooClient, type OdooClient } from "~/server/odoo";
 import { createService } from "~/server/services/create-service";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { runUsagePush } from "~/server/usage-push/run-usage-push";
+import { env } from "~/server/env";
+import { pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import { createTestDatabase } from "./app-server";
 import { uniqueCode } from "./fixtures";
@@ -25,17 +27,25 @@ export async function startLifecycle(options: { firstDay: string }) {
   const odooSim: OdooSimulator = await startOdooSimulator({ apiKey: HUB_ODOO_KEY, today: options.firstDay, activeCurrencies: ["CAD"] });
   const { db, close } = await createDb(database.url, { poolSize: 4 });
   const odoo: OdooClient = createOdooClient({ baseUrl: odooSim.url, apiKey: HUB_ODOO_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
+  const settings = webhookSettings(env());
   let today = options.firstDay;
   const push = (now: Date) => runUsagePush({ db, odoo, now, leadHours: 48, maxAttempts: 10 });
+  /** Odoo orders whose customer does not pay; every other invoice is paid the day it is issued. */
+  const unpaidOrders = new Set<number>();
+  const pay = (moveId: number, paymentState = "paid") =>
+    fetch(`${odooSim.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: moveId, payment_state: paymentState }) }).then((r) => r.json());
   return {
-    db, odoo, odooSim,
+    db, odoo, odooSim, unpaidOrders, pay,
     get today() { return today; },
     push,
-    /** Runs the days up to `lastDay` (inclusive): push at 01:00, Odoo's crons, push at 03:00. */
+    /** Runs the days up to `lastDay` (inclusive): push at 01:00, Odoo's daily crons, push at 03:00. */
     async runUntil(lastDay: string) {
       for (; today <= lastDay; today = addDays(today, 1)) {
         await push(at(today, 1));
-        odooSim.runInvoicing(today);
+        for (const day of odooSim.runCrons(today)) {
+          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await pay(invoiced.move_id);
+        }
+        await pollOdooLifecycle({ db, odoo, settings, now: at(today, 2) });
         await push(at(today, 3));
       }
     },
@@ -48,10 +58,11 @@ export async function startLifecycle(options: { firstDay: string }) {
 }
 export type Lifecycle = Awaited<ReturnType<typeof startLifecycle>>;
 
-/** A service, a sum metric "units" at `unitPrice` per unit, a monthly CAD plan and one subscription on it. */
+/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a monthly CAD plan and one subscription on it. */
 export async function subscribe(db: Db, options: { subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string }) {
   const code = uniqueCode("svc");
   const { service } = await createService({ db, code, name: code });
+  await db.service.update({ where: { id: service.id }, data: { webhookUrl: `https://${code}.example.test/webhooks` } });
   const metricCode = uniqueCode("units");
   const planCode = uniqueCode("plan");
   await createBillableMetric({ db, input: { code: metricCode, name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
@@ -83,7 +94,7 @@ export async function subscribe(db: Db, options: { subscriptionAt: Date; feeCent
 
 export interface InvoiceView { date: string; lines: string[] }
 
-/** The order's posted invoices, oldest first: each line as "<first text line> <qty × price> <start>..<end>". */
+/** The order's posted invoices, oldest first: each line as "fee|usage <qty × price> <start>..<end>". */
 export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ order: Record<string, any>; invoices: InvoiceView[]; lines: Array<Record<string, any>> }> {
   const [order] = await odoo.call<Array<Record<string, any>>>("sale.order", "search_read", {
     domain: [["client_order_ref", "=", orderRef]], fields: ["id", "name", "subscription_state", "next_invoice_date", "end_date", "order_line", "require_payment"],
@@ -103,7 +114,7 @@ export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ 
       date: move.invoice_date,
       lines: invoiceLines
         .filter((line) => line.move_id[0] === move.id)
-        .map((line) => `${String(line.name).split("\n")[0]!.replace(/ usage \[.*\]$/, " usage")} ${+(line.quantity * line.price_unit).toFixed(2)} ${line.deferred_start_date}..${line.deferred_end_date}`)
+        .map((line) => `${String(line.name).split("\n")[0]!.includes(" usage [") ? "usage" : "fee"} ${+(line.quantity * line.price_unit).toFixed(2)} ${line.deferred_start_date}..${line.deferred_end_date}`)
         .sort(),
     })),
   };

@@ -129,11 +129,11 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
     const vals = {
       client_order_ref: input.ref,
       // sale_subscription derives require_payment from the company's prepayment (100 % by
-      // default): without a saved card Odoo's recurring run would skip the order, then close it.
+      // default): without a saved card Odoo's recurring run would skip the order, then close
+      // it. The hub's customers pay by invoice; paymentGateWarning catches an order that
+      // gets the requirement anyway.
       require_payment: false,
       partner_id: input.partnerId,
-      // The payment gate (see paymentGateWarning): the hub's customers pay by invoice.
-      require_payment: false,
       pricelist_id: input.pricelistId,
       plan_id: input.planId,
       start_date: input.startDate,
