@@ -41,10 +41,11 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
     entry.order = { ...order, endDate };
   }
 
-  const usageIds = new Set(usageLineIds(subscription, entry).values());
+  // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
+  const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
   const price = majorUnits(plan.amountCents, plan.amountCurrency);
   for (const line of entry.lines.values()) {
-    if (usageIds.has(line.id)) {
+    if (chargeProducts.has(line.productId)) {
       if (closedByOdoo && line.qtyDelivered !== 0) {
         await writeOrderLines(odoo, [line.id], { qty_delivered: 0 });
         noteLineWrite(entry, line.id, { qtyDelivered: 0 });

@@ -3,6 +3,7 @@ import { billingPeriodAt } from "~/server/billing/billing-period";
 import { isOdooError, type OdooClient } from "~/server/odoo";
 import { logger } from "~/server/lib/logger";
 import { odooDate } from "~/server/odoo/odoo-date";
+import { adjustLateUsage } from "./adjust-late-usage";
 import { alignOrder, usageLineIds } from "./align-order";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
@@ -87,6 +88,9 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
       const { warning } = await alignOrder({ odoo, subscription, entry });
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;
+      // Late usage of invoiced periods rides on the next invoice of a running order.
+      const adjustments = order.subscriptionState === "3_progress" ? await adjustLateUsage({ db, odoo, subscription, entry }) : 0;
+      if (adjustments) logger().info({ subscription: label(subscription), odooOrder: order.name, adjustments }, "late usage written for the next invoice");
       if (order.subscriptionState !== "3_progress" || !order.nextInvoiceDate) {
         outcomes.push({ subscription: label(subscription), decision: "skipped", detail: `Odoo order ${order.name} is ${order.subscriptionState ?? "not a subscription"}` });
         continue;

@@ -31,6 +31,8 @@ describe("billing lifecycles against Odoo's daily invoicing", () => {
     await arrearsEnded.send(3, at("2026-01-10"));
     await advanceEnded.send(4, at("2026-01-10"));
     await life.runUntil("2026-02-09");
+    // January's invoice is out when 3 more January units arrive (1.50 at 0.50).
+    await postpaid.send(3, at("2026-01-25"), at("2026-02-10"));
     // February: no usage on the postpaid plan; the others end mid-month.
     await arrearsEnded.send(2, at("2026-02-05"));
     await advanceEnded.send(6, at("2026-02-05"));
@@ -43,13 +45,14 @@ describe("billing lifecycles against Odoo's daily invoicing", () => {
     await life.runUntil("2026-04-20");
   }, 600_000);
 
-  it("postpaid: each month's fee and usage once, a zero-usage month on its own dates, a new price from the next invoice", async () => {
+  it("postpaid: each month's fee and usage once, late usage as an adjustment, a zero-usage month on its own dates, a new price from the next invoice", async () => {
     const { invoices, order } = await invoicesOf(life.odoo, postpaid.orderRef);
     expect(order.require_payment).toBe(false);
     expect(invoices).toEqual([
       { date: "2026-02-01", lines: ["fee 29 2026-01-01..2026-01-31", "usage 12.5 2026-01-01..2026-01-31"] },
       // February had no usage: a 0.00 line keeps the usage line's service dates on the hub's months.
-      { date: "2026-03-01", lines: ["fee 29 2026-02-01..2026-02-28", "usage 0 2026-02-01..2026-02-28"] },
+      // With January's late units, labelled as such, billed once.
+      { date: "2026-03-01", lines: ["fee 29 2026-02-01..2026-02-28", "late 1.5 for 2026-01-01", "usage 0 2026-02-01..2026-02-28"] },
       { date: "2026-04-01", lines: ["fee 39 2026-03-01..2026-03-31", "usage 5 2026-03-01..2026-03-31"] },
     ]);
   });

@@ -94,7 +94,7 @@ export async function subscribe(db: Db, options: { subscriptionAt: Date; feeCent
 
 export interface InvoiceView { date: string; lines: string[] }
 
-/** The order's posted invoices, oldest first: each line as "fee|usage <qty × price> <start>..<end>". */
+/** The order's posted invoices, oldest first: each line as "fee|usage <qty × price> <start>..<end>" or "late <amount> for <period start>". */
 export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ order: Record<string, any>; invoices: InvoiceView[]; lines: Array<Record<string, any>> }> {
   const [order] = await odoo.call<Array<Record<string, any>>>("sale.order", "search_read", {
     domain: [["client_order_ref", "=", orderRef]], fields: ["id", "name", "subscription_state", "next_invoice_date", "end_date", "order_line", "require_payment"],
@@ -114,7 +114,13 @@ export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ 
       date: move.invoice_date,
       lines: invoiceLines
         .filter((line) => line.move_id[0] === move.id)
-        .map((line) => `${String(line.name).split("\n")[0]!.includes(" usage [") ? "usage" : "fee"} ${+(line.quantity * line.price_unit).toFixed(2)} ${line.deferred_start_date}..${line.deferred_end_date}`)
+        .map((line) => {
+          const first = String(line.name).split("\n")[0]!;
+          const amount = +(line.quantity * line.price_unit).toFixed(2);
+          // A late-usage line names its period in its text; Odoo's service dates for it mean nothing.
+          if (first.includes(" late usage [")) return `late ${amount} for ${/\((\d{4}-\d{2}-\d{2}) to/.exec(String(line.name))?.[1]}`;
+          return `${first.includes(" usage [") ? "usage" : "fee"} ${amount} ${line.deferred_start_date}..${line.deferred_end_date}`;
+        })
         .sort(),
     })),
   };

@@ -119,11 +119,15 @@ export interface InvoicedServicePeriod {
   end: string | null;
   quantity: number;
   priceUnit: number;
+  /** The invoice line's text: the sale line's, with Odoo's period added. */
+  name: string;
 }
 
 const periodRow = z
-  .object({ move_id: m2oId, sale_line_ids: ids, deferred_start_date: optDate, deferred_end_date: optDate, quantity: z.number(), price_unit: z.number() })
-  .transform((r) => ({ moveId: r.move_id!, saleLineIds: r.sale_line_ids, start: r.deferred_start_date, end: r.deferred_end_date, quantity: r.quantity, priceUnit: r.price_unit }));
+  .object({ move_id: m2oId, sale_line_ids: ids, deferred_start_date: optDate, deferred_end_date: optDate, quantity: z.number(), price_unit: z.number(), name: optString })
+  .transform((r) => ({
+    moveId: r.move_id!, saleLineIds: r.sale_line_ids, start: r.deferred_start_date, end: r.deferred_end_date, quantity: r.quantity, priceUnit: r.price_unit, name: r.name ?? "",
+  }));
 
 const SALE_LINE_BATCH = 1000;
 
@@ -142,7 +146,7 @@ export async function listInvoicedServicePeriods(client: OdooClient, saleLineIds
         // Only recent periods: older invoices cannot decide anything still open.
         ...(endingFrom ? [["deferred_end_date", ">=", endingFrom]] : []),
       ],
-      fields: ["move_id", "sale_line_ids", "deferred_start_date", "deferred_end_date", "quantity", "price_unit"],
+      fields: ["move_id", "sale_line_ids", "deferred_start_date", "deferred_end_date", "quantity", "price_unit", "name"],
       order: "id",
     });
     out.push(...rows.map((r) => periodRow.parse(r)));
