@@ -6,6 +6,7 @@ import { hubExplorerRead, hubReconciliationRead, seedReconciliationRun, signInBe
 import { runLoad } from "./bench/load";
 import { type BenchRow, eventsPerSecond, hardwareLine, latencyRow, markdownTable, throughputRow } from "./bench/report";
 import { seedBench } from "./bench/seed";
+import { benchUsagePush } from "./bench/usage-push";
 import { baselineCopy, baselineWrites, withPool } from "./bench/sql-baseline";
 
 /*
@@ -13,6 +14,9 @@ import { baselineCopy, baselineWrites, withPool } from "./bench/sql-baseline";
  * HTTP) beside the same work sent straight to PostgreSQL, with their ratio. Needs a build
  * (`npx next build`) and PostgreSQL at TEST_PG_URL. BENCH_SCALE=0.1 shrinks every count
  * (a quick look); `-- --10m` also loads the usage period up to 10M events (minutes, ~3 GB).
+ * A second table: the Odoo calls and seconds of the usage push for 1,000 subscriptions ×
+ * 3 metrics against the simulator (BENCH_ONLY=push runs just that one, no build needed;
+ * BENCH_ONLY=ingest skips it).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -23,75 +27,83 @@ const rows: BenchRow[] = [];
 const runId = randomBytes(4).toString("hex");
 const log = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
 
-const database = await createTestDatabase("nexa_bench");
-const opened = await createDb(database.url, { poolSize: 2 });
-const clients = Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`);
-const seeded = await seedBench(opened.db, [...clients, "usage"]);
-const app = await startApp({ DATABASE_URL: database.url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
-let hardware = "";
-try {
-  await withPool(database.url, CONCURRENCY, async (pool) => {
-    hardware = await hardwareLine(pool);
-    const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
-    const post = (path: string, body: unknown) =>
-      fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
-    const event = (id: string, subscription: string) => ({ transaction_id: `${runId}-${id}`, external_subscription_id: `sub-${subscription}`, code: "bench_units", properties: { units: 1 } });
-    const spread = clients.map((name) => seeded.subscriptionIds.get(name)!);
-    const target = (subscriptionIds: string[]) => ({ url: database.url, serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
+const only = process.env.BENCH_ONLY;
+if (only !== "push") {
+  const database = await createTestDatabase("nexa_bench");
+  const opened = await createDb(database.url, { poolSize: 2 });
+  const clients = Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`);
+  const seeded = await seedBench(opened.db, [...clients, "usage"]);
+  const app = await startApp({ DATABASE_URL: database.url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
+  let hardware = "";
+  try {
+    await withPool(database.url, CONCURRENCY, async (pool) => {
+      hardware = await hardwareLine(pool);
+      const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
+      const post = (path: string, body: unknown) =>
+        fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
+      const event = (id: string, subscription: string) => ({ transaction_id: `${runId}-${id}`, external_subscription_id: `sub-${subscription}`, code: "bench_units", properties: { units: 1 } });
+      const spread = clients.map((name) => seeded.subscriptionIds.get(name)!);
+      const target = (subscriptionIds: string[]) => ({ url: database.url, serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
 
-    log("single events: hub, then SQL");
-    const single = n(3000);
-    await runLoad({ requests: 50, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`warm-${i}`, clients[i % CONCURRENCY]!) }) });
-    const hubSingle = await runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`s-${i}`, clients[i % CONCURRENCY]!) }) });
-    const sqlSingle = await baselineWrites(target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` });
+      log("single events: hub, then SQL");
+      const single = n(3000);
+      await runLoad({ requests: 50, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`warm-${i}`, clients[i % CONCURRENCY]!) }) });
+      const hubSingle = await runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`s-${i}`, clients[i % CONCURRENCY]!) }) });
+      const sqlSingle = await baselineWrites(target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` });
 
-    log("batches of 100, one subscription per client: hub, then SQL");
-    const batches = n(600);
-    const batchOf = (b: number, subscription: (b: number) => string) => ({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) });
-    const hubSpread = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, (i) => clients[i % CONCURRENCY]!)) });
-    const sqlSpread = await baselineWrites(target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` });
+      log("batches of 100, one subscription per client: hub, then SQL");
+      const batches = n(600);
+      const batchOf = (b: number, subscription: (b: number) => string) => ({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) });
+      const hubSpread = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, (i) => clients[i % CONCURRENCY]!)) });
+      const sqlSpread = await baselineWrites(target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` });
 
-    log("batches of 100, every client on one subscription: hub, then SQL");
-    const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, () => clients[0]!)) });
-    const sqlHot = await baselineWrites(target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
+      log("batches of 100, every client on one subscription: hub, then SQL");
+      const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, () => clients[0]!)) });
+      const sqlHot = await baselineWrites(target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
 
-    log("COPY into an unindexed table");
-    const copy = await baselineCopy(database.url, { rows: n(1_000_000), concurrency: CONCURRENCY });
+      log("COPY into an unindexed table");
+      const copy = await baselineCopy(database.url, { rows: n(1_000_000), concurrency: CONCURRENCY });
 
-    const spreadRate = eventsPerSecond(hubSpread, BATCH);
-    rows.push(
-      throughputRow(`POST /events/batch (${BATCH} events, ${CONCURRENCY} clients)`, spreadRate, eventsPerSecond(sqlSpread, BATCH), "same writes, 100 rows a statement", "≥ 0.7×"),
-      throughputRow("POST /events (1 event)", eventsPerSecond(hubSingle, 1), eventsPerSecond(sqlSingle, 1), "same writes, 1 row a statement", "≥ 0.5×"),
-      throughputRow("POST /events/batch vs raw storage", spreadRate, eventsPerSecond(copy, 1), "COPY, unindexed table", "–"),
-      throughputRow("hot subscription (all clients on one)", eventsPerSecond(hubHot, BATCH), spreadRate, "hub, spread", "≥ 0.5×"),
-      throughputRow("hot subscription, hub vs SQL", eventsPerSecond(hubHot, BATCH), eventsPerSecond(sqlHot, BATCH), "same writes, one subscription", "–"),
-    );
+      const spreadRate = eventsPerSecond(hubSpread, BATCH);
+      rows.push(
+        throughputRow(`POST /events/batch (${BATCH} events, ${CONCURRENCY} clients)`, spreadRate, eventsPerSecond(sqlSpread, BATCH), "same writes, 100 rows a statement", "≥ 0.7×"),
+        throughputRow("POST /events (1 event)", eventsPerSecond(hubSingle, 1), eventsPerSecond(sqlSingle, 1), "same writes, 1 row a statement", "≥ 0.5×"),
+        throughputRow("POST /events/batch vs raw storage", spreadRate, eventsPerSecond(copy, 1), "COPY, unindexed table", "–"),
+        throughputRow("hot subscription (all clients on one)", eventsPerSecond(hubHot, BATCH), spreadRate, "hub, spread", "≥ 0.5×"),
+        throughputRow("hot subscription, hub vs SQL", eventsPerSecond(hubHot, BATCH), eventsPerSecond(sqlHot, BATCH), "same writes, one subscription", "–"),
+      );
 
-    const usageId = seeded.subscriptionIds.get("usage")!;
-    const consoleApi = await signInBenchUser(opened.db, app.baseUrl);
-    let loaded = 0;
-    for (const volume of volumes) {
-      log(`loading the usage period to ${volume.toLocaleString("en")} events`);
-      await bulkLoadEvents({ db: opened.db, serviceId: seeded.serviceId, subscriptionId: usageId, from: seeded.subscriptionAt, offset: loaded, count: volume - loaded });
-      loaded = volume;
-      await pool.query("ANALYZE");
-      const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
-      await runLoad({ requests: 5, concurrency: 1, send: get });
-      const label = `${volume.toLocaleString("en")} events`;
-      rows.push(latencyRow(`current usage, ${label} in the period`, await runLoad({ requests: 50, concurrency: 1, send: get }), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: false }), "p99 < 20 ms"));
-      rows.push(latencyRow(`console: usage explorer, ${label}`, await hubExplorerRead(consoleApi, usageId), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: true }), "p99 < 300 ms"));
-    }
+      const usageId = seeded.subscriptionIds.get("usage")!;
+      const consoleApi = await signInBenchUser(opened.db, app.baseUrl);
+      let loaded = 0;
+      for (const volume of volumes) {
+        log(`loading the usage period to ${volume.toLocaleString("en")} events`);
+        await bulkLoadEvents({ db: opened.db, serviceId: seeded.serviceId, subscriptionId: usageId, from: seeded.subscriptionAt, offset: loaded, count: volume - loaded });
+        loaded = volume;
+        await pool.query("ANALYZE");
+        const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
+        await runLoad({ requests: 5, concurrency: 1, send: get });
+        const label = `${volume.toLocaleString("en")} events`;
+        rows.push(latencyRow(`current usage, ${label} in the period`, await runLoad({ requests: 50, concurrency: 1, send: get }), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: false }), "p99 < 20 ms"));
+        rows.push(latencyRow(`console: usage explorer, ${label}`, await hubExplorerRead(consoleApi, usageId), await sqlUsageRead(pool, usageId, seeded.subscriptionAt, { daily: true }), "p99 < 300 ms"));
+      }
 
-    const lines = n(100_000);
-    log(`reconciliation run of ${lines.toLocaleString("en")} lines`);
-    const reconciliation = await seedReconciliationRun(opened.db, lines);
-    rows.push(latencyRow(`console: reconciliation run, ${lines.toLocaleString("en")} lines, sorted + filtered`, await hubReconciliationRead(consoleApi, reconciliation), await sqlReconciliationRead(pool, reconciliation), "p99 < 300 ms"));
-  });
-} finally {
-  await app.stop();
-  await opened.close();
-  await database.drop();
+      const lines = n(100_000);
+      log(`reconciliation run of ${lines.toLocaleString("en")} lines`);
+      const reconciliation = await seedReconciliationRun(opened.db, lines);
+      rows.push(latencyRow(`console: reconciliation run, ${lines.toLocaleString("en")} lines, sorted + filtered`, await hubReconciliationRead(consoleApi, reconciliation), await sqlReconciliationRead(pool, reconciliation), "p99 < 300 ms"));
+    });
+  } finally {
+    await app.stop();
+    await opened.close();
+    await database.drop();
+  }
+  console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, ${CONCURRENCY} clients, scale ${scale}\n${hardware}\n`);
+  console.log(markdownTable(rows));
 }
-console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, ${CONCURRENCY} clients, scale ${scale}\n${hardware}\n`);
-console.log(markdownTable(rows));
+const pushRows = only === "ingest" ? [] : await benchUsagePush(n(1000));
+if (pushRows.length) {
+  console.log("\nUsage push to Odoo (simulator): calls and seconds per cron run");
+  console.table(pushRows);
+}
 process.exit(0);

@@ -82,6 +82,12 @@ function Subscriptions({ subscriptions }: { subscriptions: CustomerOverview["sub
                 <span className="text-sm text-slate-600">{subscription.serviceCode} / {subscription.accountExternalId} · plan {subscription.planName} ({subscription.planCode}) · since {day(subscription.subscriptionAt)}{subscription.odooOrderId ? ` · Odoo order ${subscription.odooOrderId}` : ""}</span>
                 <Link className="ml-auto text-sm text-indigo-700 underline" href={`/usage?explore=${subscription.id}`}>Explore usage</Link>
               </div>
+              {subscription.odooClosedAt && (
+                <p role="status" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
+                  Closed by Odoo on {day(subscription.odooClosedAt)}, not by the app{subscription.odooCloseReason ? ` (${subscription.odooCloseReason})` : ""}: usage from then on is refused,
+                  and usage before it is not billed unless Odoo reopens the order (a late payment does).
+                </p>
+              )}
               {usage && (
                 <table aria-label={`Current usage of ${subscription.externalId}`} className="mt-2 w-full text-left text-sm">
                   <caption className="text-left text-xs text-slate-600">Open period {day(usage.period.start)} → {day(usage.period.end)}, so far</caption>

@@ -23,6 +23,9 @@ export interface CustomerSubscription {
   subscriptionAt: Date;
   terminatedAt: Date | null;
   odooOrderId: number | null;
+  /** Set while Odoo holds the order closed on its own (unpaid invoice, late invoicing), with Odoo's reason. */
+  odooClosedAt: Date | null;
+  odooCloseReason: string | null;
   /** The open period's usage so far, priced as current_usage does; null unless active. */
   currentUsage: PeriodUsage | null;
 }
@@ -68,6 +71,8 @@ export async function getCustomerOverview(options: { db: DbOrTx; id: string; now
       subscriptionAt: subscription.subscriptionAt,
       terminatedAt: subscription.terminatedAt,
       odooOrderId: subscription.odooOrderId,
+      odooClosedAt: subscription.odooClosedAt,
+      odooCloseReason: subscription.odooCloseReason,
       currentUsage: status === "active" ? await computePeriodUsage({ db, subscription, period }) : null,
     };
   }));

@@ -67,9 +67,9 @@ describe("assessReadiness", () => {
     expect(itemOf(facts, "sale_subscription").detail).toMatch(/^not installed: Enterprise Subscriptions/);
     expect(warned(facts)).toEqual([
       "payment_stripe", "base_automation", "read sale.subscription.plan", "create sale.subscription.plan", "product.product", "sale.subscription.plan", "sale.order",
-      "Recurring plans", "Webhook rules",
+      "account.move.line", "Recurring plans", "Webhook rules",
     ]);
-    expect(itemOf(facts, "sale.order").detail).toMatch(/plan_id, is_subscription, subscription_state, start_date, next_invoice_date, end_date not checked: sale_subscription is not installed$/);
+    expect(itemOf(facts, "sale.order").detail).toMatch(/plan_id, is_subscription, subscription_state, start_date, next_invoice_date, end_date, payment_token_id, close_reason_id not checked: sale_subscription is not installed$/);
     expect(itemOf(facts, "read sale.subscription.plan").detail).toBe("not checked: sale_subscription is not installed");
   });
 

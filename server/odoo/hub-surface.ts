@@ -48,7 +48,7 @@ export const HUB_CALLS: HubCall[] = [
   { model: "sale.order.line", operation: "create", purpose: "add a usage line per charge", needs: "community" },
   { model: "sale.order.line", operation: "write", purpose: "write each period's usage and plan fees", needs: "community" },
   { model: "account.move", operation: "read", purpose: "read invoices for reconciliation and payment webhooks", needs: "community" },
-  { model: "account.move.line", operation: "read", purpose: "read invoice lines for reconciliation", needs: "community" },
+  { model: "account.move.line", operation: "read", purpose: "read invoice lines for reconciliation and which periods Odoo has invoiced", needs: "community" },
   { model: "res.company", operation: "read", purpose: "read the company's online payment (prepayment) setting", needs: "community" },
 ];
 
@@ -91,6 +91,11 @@ export const HUB_FIELDS: HubField[] = [
   field("sale.order", "start_date", "date", true, { needs: SUB }),
   field("sale.order", "next_invoice_date", "date", true, { needs: SUB }),
   field("sale.order", "end_date", "date", true, { needs: SUB }),
+  // The payment gate: created off, read back (paymentGateWarning).
+  field("sale.order", "require_payment", "boolean", true),
+  field("sale.order", "prepayment_percent", "float", false),
+  m2o("sale.order", "payment_token_id", "payment.token", false, SUB),
+  m2o("sale.order", "close_reason_id", "sale.order.close.reason", false, SUB),
   m2o("sale.order.line", "order_id", "sale.order", true),
   m2o("sale.order.line", "product_id", "product.product", true),
   field("sale.order.line", "name", "text", true),
@@ -117,6 +122,9 @@ export const HUB_FIELDS: HubField[] = [
   field("account.move.line", "price_unit", "float", false),
   field("account.move.line", "price_subtotal", "monetary", false),
   field("account.move.line", "sale_line_ids", "many2many", false, { relation: "sale.order.line" }),
+  // The service period an invoice line bills: what says a period is invoiced (listInvoicedServicePeriods).
+  field("account.move.line", "deferred_start_date", "date", false, { needs: SUB }),
+  field("account.move.line", "deferred_end_date", "date", false, { needs: SUB }),
   m2o("res.company", "currency_id", "res.currency", false),
   field("res.company", "portal_confirmation_pay", "boolean", false),
   field("res.company", "prepayment_percent", "float", false),

@@ -5,10 +5,10 @@ export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, ty
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
 export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit } from "./models/subscription-plan";
 export {
-  ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, readSubscription, setSubscriptionEndDate, SUBSCRIPTION_STATES,
+  ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, paymentGateWarning, readSubscription, readSubscriptions, setSubscriptionEndDate, SUBSCRIPTION_STATES,
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
-export { ensureUsageLine, readOrderLines, setLineValuesByProduct, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
+export { ensureUsageLine, listOrderLines, readOrderLines, writeOrderLines, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
 export { ensurePricelist, findCurrency, setupError, findPricelist, requireActiveCurrency, type OdooCurrency, type OdooPricelist } from "./models/pricelist";
-export { countInvoices, invoicePortalPath, listInvoices, readInvoice, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
+export { countInvoices, invoicePortalPath, listInvoicedServicePeriods, listInvoices, readInvoice, type InvoicedServicePeriod, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
 export { readTaxes, type OdooTax } from "./models/account-tax";

@@ -67,6 +67,8 @@ describe("typed Odoo helpers", () => {
       id: seed.order_id, name: "S00001", partnerId: seed.partner_id, planId: seed.plan_id, isSubscription: true,
       subscriptionState: "3_progress", state: "sale", startDate: "2025-01-01", nextInvoiceDate: "2025-01-01", endDate: null,
       currency: "USD", lineIds: [seed.line_ids.fixed, seed.line_ids.usage],
+      // Seeded as the hub creates orders: no online payment required, so nothing is prepaid.
+      requirePayment: false, prepaymentPercent: 0, paymentTokenId: null, closeReason: null,
     });
     expect((await listSubscriptions(odoo, { states: ["3_progress"], dueBy: "2025-01-01" })).map((s) => s.id)).toEqual([seed.order_id]);
     expect(await listSubscriptions(odoo, { dueBy: "2024-12-31" })).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metricCodeOfUsageLine, usageLineDescription, usageLineName, usagePeriodOfLine } from "./usage-line-text";
+import { lateUsageLineDescription, metricCodeOfUsageLine, periodStartInText, periodStartOfUsageLine, usageLineDescription, usageLineName, usagePeriodOfLine } from "./usage-line-text";
 
 const metric = { name: "vCPU hours", code: "vcpu_hours" };
 
@@ -64,5 +64,25 @@ describe("usagePeriodOfLine", () => {
     ["a first line that looks like a period", "Odd (2026-02-01 to 2026-02-28)", undefined],
   ])("reads %s", (_name, text, expected) => {
     expect(usagePeriodOfLine(text)).toEqual(expected);
+  });
+});
+
+describe("periods in line texts", () => {
+  const january = { start: new Date("2026-01-01T00:00:00Z"), end: new Date("2026-02-01T00:00:00Z") };
+  it.each([
+    ["a usage line's period", "Units usage [u]\n25 units, 0 included, 25 billed (2026-01-01 to 2026-01-31)", "2026-01-01", "2026-01-01"],
+    ["an invoice line, with Odoo's period after the hub's", "[p] Units Units usage [u]\n3 units (2026-01-01 to 2026-01-31)\n1 Month 03/01/2026 to 03/31/2026", undefined, "2026-01-01"],
+    ["a line at rest", "Units usage [u]", undefined, undefined],
+  ])("finds %s", (_name, text, atEnd, anywhere) => {
+    expect(periodStartOfUsageLine(text)).toBe(atEnd);
+    expect(periodStartInText(text)).toBe(anywhere);
+  });
+
+  it("labels late usage with its period, the recount and what was invoiced before", () => {
+    const text = lateUsageLineDescription({ metric: { name: "GB hours", code: "gb" }, period: january, units: "28", billedCents: 1250n, deltaCents: 150n, currency: "CAD" });
+    expect(text).toBe("GB hours late usage [gb]\nAdjustment for events received after invoicing: 28 units in all, 12.50 CAD invoiced before, +1.50 CAD now (2026-01-01 to 2026-01-31)");
+    expect(text.startsWith(usageLineName({ name: "GB hours", code: "gb" }))).toBe(false);
+    expect(metricCodeOfUsageLine(text)).toBe("gb");
+    expect(periodStartInText(text)).toBe("2026-01-01");
   });
 });

@@ -1,4 +1,5 @@
 import type { BillingPeriod } from "~/server/billing/billing-period";
+import { formatMinorUnits } from "~/server/billing/pricing/currency";
 import { odooDate } from "./odoo-date";
 
 /**
@@ -45,4 +46,34 @@ export function usagePeriodOfLine(text: string): { firstDay: string; lastDay: st
     if (match) return { firstDay: match[1]!, lastDay: match[2]! };
   }
   return undefined;
+}
+
+/** The first day of the period a usage line's text carries (usageLineDescription), or undefined when it carries none. */
+export const periodStartOfUsageLine = (text: string): string | undefined => PERIOD_AT_END.exec(text)?.[1];
+
+const PERIOD_IN_TEXT = /\((\d{4}-\d{2}-\d{2}) to \d{4}-\d{2}-\d{2}\)/;
+
+/** The first day of the first period named anywhere in a text (an invoice line adds Odoo's own period after the hub's). */
+export const periodStartInText = (text: string): string | undefined => PERIOD_IN_TEXT.exec(text)?.[1];
+
+/** The first line of a charge's late-usage line: usage that arrived after its period was invoiced. */
+export const lateUsageLineName = (metric: MetricNames) => `${metric.name} late usage [${metric.code}]`;
+
+/**
+ * The late-usage line's text while a recount rides on it: the period it belongs to, the
+ * recounted units and what was invoiced before, so the customer sees why the line is there.
+ */
+export function lateUsageLineDescription(input: {
+  metric: MetricNames;
+  period: BillingPeriod;
+  units: string;
+  billedCents: bigint;
+  deltaCents: bigint;
+  currency: string;
+}): string {
+  const { metric, period, currency } = input;
+  const lastDay = odooDate(new Date(period.end.getTime() - 1));
+  const sign = input.deltaCents > 0n ? "+" : "";
+  return `${lateUsageLineName(metric)}\nAdjustment for events received after invoicing: ${input.units} units in all, ` +
+    `${formatMinorUnits(input.billedCents, currency)} ${currency} invoiced before, ${sign}${formatMinorUnits(input.deltaCents, currency)} ${currency} now (${odooDate(period.start)} to ${lastDay})`;
 }

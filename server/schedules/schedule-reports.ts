@@ -17,6 +17,8 @@ export function reportUsagePush(result: UsagePushSummary): ScheduleRunReport {
     errors: [
       // "dead": Odoo refused for good (e.g. access rights), recorded as dead jobs too; "error": worth another run.
       ...planning.filter((outcome) => outcome.decision === "error" || outcome.decision === "dead").map((outcome) => ({ subject: `planning ${outcome.subscription}`, message: outcome.detail ?? "unknown error" })),
+      // Planned, but Odoo's payment gate would skip the order: ops must fix it in Odoo.
+      ...planning.flatMap((outcome) => (outcome.warning ? [{ subject: `Odoo order of ${outcome.subscription}`, message: outcome.warning }] : [])),
       ...result.jobs.flatMap((job) => (job.outcome === "failed" || job.outcome === "dead" ? [{ subject: `job ${job.jobId}`, message: job.error }] : [])),
     ],
   };

@@ -1,14 +1,14 @@
 import type { Db } from "~/server/db/client";
 import {
   ensurePricelist, ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
-  type OdooClient, type OdooSubscription, readSubscription, setLineValuesByProduct, setSubscriptionEndDate, setupError,
+  type OdooClient, type OdooSubscription, readSubscription, setupError,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
-import { billingPeriodAt, gridPeriodAt } from "~/server/billing/billing-period";
+import { gridPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { usageLineName } from "~/server/odoo/usage-line-text";
-import { odooEndDateAfter, odooPeriodOf } from "./closing-period";
+import { odooPeriodOf } from "./closing-period";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
   service: { code: string };
@@ -21,11 +21,21 @@ export const subscriptionForPush = {
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;
 
-const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));
+export const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));
+
+/** An order billing in another currency than its plan is a setup problem: the hub does not push into it. */
+export function assertOrderCurrency(order: OdooSubscription, plan: { code: string; amountCurrency: string }): void {
+  if (order.currency === plan.amountCurrency) return;
+  throw setupError(
+    `Odoo order ${order.name} is in ${order.currency ?? "no currency"} but plan ${plan.code} bills in ${plan.amountCurrency}: ` +
+      `give the order a ${plan.amountCurrency} pricelist in Odoo; the hub does not push into it meanwhile`,
+  );
+}
 
 /**
- * Makes sure Odoo holds the customer, plan, products and confirmed subscription order
- * for a hub subscription, creating what is missing and remembering every Odoo id.
+ * Makes sure Odoo holds the customer, plan, products, confirmed subscription order and a
+ * usage line per charge for a hub subscription, creating what is missing and remembering
+ * every Odoo id. The planner calls it only when its batched read finds something missing.
  * Each step finds before it creates, so a run interrupted anywhere is safe to repeat.
  */
 export async function ensureOdooSubscription(options: {
@@ -74,12 +84,7 @@ export async function ensureOdooSubscription(options: {
   let order: OdooSubscription;
   if (subscription.odooOrderId !== null) {
     order = await readSubscription(odoo, subscription.odooOrderId);
-    if (order.currency !== plan.amountCurrency) {
-      throw setupError(
-        `Odoo order ${order.name} is in ${order.currency ?? "no currency"} but plan ${plan.code} bills in ${plan.amountCurrency}: ` +
-          `give the order a ${plan.amountCurrency} pricelist in Odoo; the hub does not push into it meanwhile`,
-      );
-    }
+    assertOrderCurrency(order, plan);
   } else {
     // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
     // period (in arrears), or opens it with the fee (pay in advance; its usage follows on
@@ -102,26 +107,6 @@ export async function ensureOdooSubscription(options: {
     });
     await db.subscription.update({ where: { id: subscription.id }, data: { odooOrderId: order.id } });
   }
-
-  const finalPeriod = subscription.terminatedAt
-    ? billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt })
-    : null;
-  // A subscription ended in the hub ends in Odoo after the invoice of its final period.
-  if (finalPeriod && !order.endDate) {
-    const endDate = odooEndDateAfter(finalPeriod);
-    await setSubscriptionEndDate(odoo, { orderId: order.id, endDate });
-    order = { ...order, endDate };
-  }
-  // A prepaid fee was billed when its period opened; once Odoo has invoiced the final
-  // period's opening, the invoice that bills that period's usage must not bill the next
-  // period's fee in advance.
-  const prepaidFeeDone = finalPeriod && plan.payInAdvance && order.nextInvoiceDate && order.nextInvoiceDate >= odooDate(finalPeriod.end);
-  // A plan's fee edited in the hub applies to the next invoices, as in Lago.
-  await setLineValuesByProduct(odoo, {
-    orderId: order.id,
-    productId: odooProductId,
-    values: { price_unit: majorUnits(plan.amountCents, plan.amountCurrency), ...(prepaidFeeDone ? { product_uom_qty: 0 } : {}) },
-  });
 
   const lineIdByMetricCode = new Map<string, number>();
   for (const charge of plan.charges) {

@@ -1,25 +1,36 @@
 import type { Db } from "~/server/db/client";
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import { isOdooError, type OdooClient } from "~/server/odoo";
+import { logger } from "~/server/lib/logger";
+import { odooDate } from "~/server/odoo/odoo-date";
+import { adjustLateUsage } from "./adjust-late-usage";
+import { alignOrder, usageLineIds } from "./align-order";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
+import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
 
 export interface PlanningOutcome {
   subscription: string;
   decision: string;
   detail?: string;
   jobsCreated?: number;
+  /** Something ops must act on although planning went ahead (Odoo's payment gate). */
+  warning?: string;
 }
 
 // Subscriptions still able to owe usage: live ones, and ended ones whose last period Odoo may not have invoiced.
 const ENDED_LOOKBACK_MS = 400 * 86_400_000;
+// How far back invoice lines can still decide something: a job open since then, or the longest plan period.
+const INVOICED_LOOKBACK_MS = 400 * 86_400_000;
 
 /**
  * Plans one job per (subscription, closing period, metric) for every Odoo order whose
- * next invoice falls within the lead window. Jobs are unique on that key, so planning
- * twice creates nothing new.
+ * next invoice falls within the lead window, each job carrying its Odoo line. Orders are
+ * read in batches (readPushSnapshot); only a subscription missing something in Odoo costs
+ * calls of its own (ensureOdooSubscription). Jobs are unique on their key, so planning
+ * twice creates nothing new. Returns the snapshot for the jobs of the same run.
  */
-export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Date; leadHours: number }): Promise<PlanningOutcome[]> {
+export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Date; leadHours: number }): Promise<{ outcomes: PlanningOutcome[]; snapshot: PushSnapshot; invoicedSince: string }> {
   const { db, odoo, now } = options;
   const subscriptions = await db.subscription.findMany({
     where: {
@@ -32,14 +43,56 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
     include: subscriptionForPush,
     orderBy: { createdAt: "asc" },
   });
+  const oldestOpenJob = await db.job.findFirst({ where: { kind: "usage_push", state: { notIn: ["succeeded", "dead"] } }, orderBy: { periodStart: "asc" }, select: { periodStart: true } });
+  const invoicedSince = odooDate(new Date(Math.min(now.getTime() - INVOICED_LOOKBACK_MS, oldestOpenJob?.periodStart?.getTime() ?? Infinity)));
 
   const outcomes: PlanningOutcome[] = [];
+  const label = (subscription: SubscriptionForPush) => `${subscription.service.code}/${subscription.externalId}`;
+  const failed = async (subscription: SubscriptionForPush, error: unknown) => {
+    // One subscription's Odoo trouble must not stop the others being planned.
+    const detail = error instanceof Error ? error.message : String(error);
+    if (isOdooError(error) && error.kind === "setup") {
+      // Nothing can be pushed until Odoo is fixed: said where ops look, as dead jobs.
+      outcomes.push({ subscription: label(subscription), decision: "dead", detail, jobsCreated: await recordSetupFailure({ db, subscription, now, error: detail }) });
+    } else outcomes.push({ subscription: label(subscription), decision: "error", detail });
+  };
+
+  let snapshot: PushSnapshot;
+  try {
+    snapshot = await readPushSnapshot(odoo, subscriptions.flatMap((s) => (s.odooOrderId === null ? [] : [s.odooOrderId])), invoicedSince);
+  } catch (error) {
+    // Odoo down or refusing the batched read: nothing can be planned this run; the jobs already due retry on their own.
+    for (const subscription of subscriptions) await failed(subscription, error);
+    return { outcomes, snapshot: new Map(), invoicedSince };
+  }
+  const ready: SubscriptionForPush[] = [];
   for (const subscription of subscriptions) {
-    const label = `${subscription.service.code}/${subscription.externalId}`;
+    const entry = subscription.odooOrderId === null ? undefined : snapshot.get(subscription.odooOrderId);
+    if (entry && usageLineIds(subscription, entry).size === subscription.plan.charges.length) {
+      ready.push(subscription);
+      continue;
+    }
     try {
+      // New in Odoo, or a charge added to the plan since: create what is missing, then read it.
       const { order } = await ensureOdooSubscription({ db, odoo, subscription });
+      for (const [id, fresh] of await readPushSnapshot(odoo, [order.id], invoicedSince)) snapshot.set(id, fresh);
+      ready.push(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: subscriptionForPush }));
+    } catch (error) {
+      await failed(subscription, error);
+    }
+  }
+
+  for (const subscription of ready) {
+    try {
+      const entry = snapshot.get(subscription.odooOrderId!)!;
+      const { warning } = await alignOrder({ odoo, subscription, entry });
+      if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
+      const { order } = entry;
+      // Late usage of invoiced periods rides on the next invoice of a running order.
+      const adjustments = order.subscriptionState === "3_progress" ? await adjustLateUsage({ db, odoo, subscription, entry }) : 0;
+      if (adjustments) logger().info({ subscription: label(subscription), odooOrder: order.name, adjustments }, "late usage written for the next invoice");
       if (order.subscriptionState !== "3_progress" || !order.nextInvoiceDate) {
-        outcomes.push({ subscription: label, decision: "skipped", detail: `Odoo order ${order.name} is ${order.subscriptionState ?? "not a subscription"}` });
+        outcomes.push({ subscription: label(subscription), decision: "skipped", detail: `Odoo order ${order.name} is ${order.subscriptionState ?? "not a subscription"}` });
         continue;
       }
       const decision = decideClosingPeriod({
@@ -52,9 +105,10 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
         leadHours: options.leadHours,
       });
       if (!decision.push) {
-        outcomes.push({ subscription: label, decision: decision.reason, detail: decision.detail });
+        outcomes.push({ subscription: label(subscription), decision: decision.reason, detail: decision.detail, ...(warning ? { warning } : {}) });
         continue;
       }
+      const lineIds = usageLineIds(subscription, entry);
       const created = await db.job.createMany({
         data: subscription.plan.charges.map((charge) => ({
           subscriptionId: subscription.id,
@@ -62,25 +116,18 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
           periodStart: decision.period.start,
           periodEnd: decision.period.end,
           odooOrderId: order.id,
+          odooOrderLineId: lineIds.get(charge.billableMetric.code)!,
           // Due at this run's clock, so the same run pushes it.
           nextRunAt: now,
         })),
         skipDuplicates: true,
       });
-      outcomes.push({ subscription: label, decision: "planned", jobsCreated: created.count });
+      outcomes.push({ subscription: label(subscription), decision: "planned", jobsCreated: created.count, ...(warning ? { warning } : {}) });
     } catch (error) {
-      // One subscription's Odoo trouble must not stop the others being planned.
-      const detail = error instanceof Error ? error.message : String(error);
-      if (isOdooError(error) && error.kind === "setup") {
-        // Nothing can be pushed until Odoo is fixed: said where ops look, as dead jobs.
-        const jobsCreated = await recordSetupFailure({ db, subscription, now, error: detail });
-        outcomes.push({ subscription: label, decision: "dead", detail, jobsCreated });
-        continue;
-      }
-      outcomes.push({ subscription: label, decision: "error", detail });
+      await failed(subscription, error);
     }
   }
-  return outcomes;
+  return { outcomes, snapshot, invoicedSince };
 }
 
 /**

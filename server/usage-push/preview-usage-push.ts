@@ -1,6 +1,6 @@
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
-import { type OdooClient, readSubscription } from "~/server/odoo";
+import { type OdooClient, readSubscriptions } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { decideClosingPeriod } from "./closing-period";
 import { subscriptionForPush } from "./ensure-odoo-subscription";
@@ -22,6 +22,8 @@ export interface PreviewRow {
 export async function previewUsagePush(options: { db: Db; odoo: OdooClient; now: Date; leadHours: number }): Promise<PreviewRow[]> {
   const { db, odoo, now } = options;
   const subscriptions = await db.subscription.findMany({ where: { status: "active" }, include: subscriptionForPush, orderBy: { createdAt: "asc" } });
+  // One batched read of the orders, as a real run plans.
+  const orders = new Map((await readSubscriptions(odoo, subscriptions.flatMap((s) => (s.odooOrderId === null ? [] : [s.odooOrderId])))).map((o) => [o.id, o]));
   const rows: PreviewRow[] = [];
   for (const subscription of subscriptions) {
     const label = `${subscription.service.code}/${subscription.externalId}`;
@@ -29,7 +31,11 @@ export async function previewUsagePush(options: { db: Db; odoo: OdooClient; now:
       rows.push({ subscription: label, odooOrder: "(would be created)", note: "first push creates the partner, plan, products and order" });
       continue;
     }
-    const order = await readSubscription(odoo, subscription.odooOrderId);
+    const order = orders.get(subscription.odooOrderId);
+    if (!order) {
+      rows.push({ subscription: label, odooOrder: `#${subscription.odooOrderId}`, note: "Odoo no longer has this order" });
+      continue;
+    }
     const decision = order.nextInvoiceDate
       ? decideClosingPeriod({ interval: subscription.plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, terminatedAt: subscription.terminatedAt, nextInvoiceDate: order.nextInvoiceDate, now, leadHours: options.leadHours })
       : ({ push: false, reason: "not_due", detail: "Odoo order has no next invoice date" } as const);

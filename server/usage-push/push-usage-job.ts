@@ -1,12 +1,15 @@
 import type { Job, Prisma } from "~/generated/prisma/client";
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
-import { isOdooError, type OdooClient, readSubscription, writeUsageLine } from "~/server/odoo";
+import { isOdooError, type OdooClient, writeUsageLine } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { failJob, finishJob } from "~/server/jobs/settle-job";
 import { odooDate } from "~/server/odoo/odoo-date";
-import { usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
+import { periodStartOfUsageLine, usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
+import { usageLineIds } from "./align-order";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
+import { invoicedAmountCents, invoicedOn, lastOdooDayOf } from "./line-billing";
+import { noteLineWrite, type PushSnapshot, readPushSnapshot } from "./push-snapshot";
 
 /** A usage push job's own columns, which the table guarantees for its kind. */
 type PushJob = Job & { subscriptionId: string; metricCode: string; periodStart: Date; periodEnd: Date };
@@ -19,70 +22,86 @@ function asPushJob(job: Job): PushJob {
 export type JobResult =
   | { jobId: string; outcome: "written"; units: string; amountCents: string; changed: boolean }
   | { jobId: string; outcome: "finalized" }
+  | { jobId: string; outcome: "waiting"; detail: string }
   | { jobId: string; outcome: "failed" | "dead"; error: string };
 
 /**
- * Pushes one claimed job. Before Odoo invoices the period, the charge's usage line gets
- * the period's amount (quantity 1 × the hub's price, so tiers and quotas price exactly)
- * and the units behind it in its text; it is rewritten on every run until the invoice
- * exists, then reset to zero because Odoo would otherwise bill the same qty_delivered
- * again next period.
+ * Pushes one claimed job, reading Odoo through the run's snapshot (a job outside it
+ * reads its own order). Before Odoo invoices the period, the charge's usage line gets
+ * the period's amount (quantity 1 × the hub's price, so tiers and quotas price exactly;
+ * 1 × 0 for a period without usage, so Odoo still bills the line for that period and the
+ * next one's service dates stay on the hub's periods) and the units behind it in its
+ * text. It is rewritten on every run until a posted invoice line bills the period, then
+ * reset to zero, because Odoo would bill the same qty_delivered again.
  */
-export async function pushUsageJob(options: { db: Db; odoo: OdooClient; job: Job; owner: string; maxAttempts: number; now: Date }): Promise<JobResult> {
+export async function pushUsageJob(options: {
+  db: Db; odoo: OdooClient; job: Job; owner: string; maxAttempts: number; now: Date; snapshot?: PushSnapshot; invoicedSince?: string;
+}): Promise<JobResult> {
   const { db, odoo, owner, now } = options;
   const finish = (state: "succeeded" | "dead" | "awaiting_invoice", data: Prisma.JobUpdateManyMutationInput) => finishJob({ db, job: options.job, owner, state, data });
+  // Due again on the next run (claims compare against each run's own clock), not this one.
+  const nextRun = new Date(now.getTime() + 1);
 
   try {
     const job = asPushJob(options.job);
-    const subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
+    let subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
     const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
     if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
-    const knownOrderId = job.odooOrderId ?? subscription.odooOrderId;
-    // A job recorded dead before its order existed (Odoo lacked the plan's currency) and retried since.
-    const order = knownOrderId === null ? (await ensureOdooSubscription({ db, odoo, subscription })).order : await readSubscription(odoo, knownOrderId);
-    const invoiced = order.nextInvoiceDate !== null && order.nextInvoiceDate > odooDate(job.periodEnd);
+    let orderId = job.odooOrderId ?? subscription.odooOrderId;
+    if (orderId === null) {
+      // A job recorded dead before its order existed (Odoo lacked the plan's currency) and retried since.
+      orderId = (await ensureOdooSubscription({ db, odoo, subscription })).order.id;
+      subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
+    }
+    let entry = options.snapshot?.get(orderId);
+    if (!entry) {
+      entry = (await readPushSnapshot(odoo, [orderId], options.invoicedSince ?? odooDate(new Date(job.periodStart.getTime() - 86_400_000)))).get(orderId);
+      if (entry) options.snapshot?.set(orderId, entry);
+    }
+    if (!entry) throw new Error(`Odoo order ${orderId} no longer exists`);
+    const lineId = job.odooOrderLineId ?? usageLineIds(subscription, entry).get(job.metricCode);
+    const line = lineId === undefined || lineId === null ? undefined : entry.lines.get(lineId);
+    if (!line) throw new Error(`Odoo order ${entry.order.name} has no usage line for ${job.metricCode}; the next planning run recreates it`);
 
+    const period = { start: job.periodStart, end: job.periodEnd };
+    const invoiced = invoicedOn(entry.invoiced, line.id, lastOdooDayOf(period));
     if (invoiced) {
-      if (job.lastPushedAt === null || job.odooOrderLineId === null) {
+      if (job.lastPushedAt === null) {
         const error = `Odoo invoiced the period ending ${odooDate(job.periodEnd)} before its usage was pushed; bill it manually`;
-        await finish("dead", { lastError: error });
+        await finish("dead", { lastError: error, odooOrderLineId: line.id });
         return { jobId: job.id, outcome: "dead", error };
       }
-      // The line is shared across periods: once the next period has written it, leave it be.
-      const newerWrite = await db.job.count({
-        where: { subscriptionId: job.subscriptionId, metricCode: job.metricCode, periodStart: { gt: job.periodStart }, lastPushedAt: { not: null } },
-      });
-      if (!newerWrite) await writeUsageLine(odoo, { lineId: job.odooOrderLineId, quantity: 0, priceUnit: 0, name: usageLineName(charge.billableMetric) });
-      await finish("succeeded", { lastError: null });
+      // The line is shared across periods: once the next period rides on it, leave it be.
+      if (periodStartOfUsageLine(line.name) === odooDate(job.periodStart)) {
+        const name = usageLineName(charge.billableMetric);
+        await writeUsageLine(odoo, { lineId: line.id, quantity: 0, priceUnit: 0, name, current: line });
+        noteLineWrite(entry, line.id, { qtyDelivered: 0, priceUnit: 0, name });
+      }
+      await finish("succeeded", { lastError: null, odooOrderLineId: line.id, invoicedAmountCents: invoicedAmountCents(invoiced, subscription.plan.amountCurrency) });
       return { jobId: job.id, outcome: "finalized" };
     }
+    if (entry.order.subscriptionState !== "3_progress") {
+      // Odoo does not invoice the order now (closed for non-payment, paused): the period's
+      // usage stays unbilled, and said so, until Odoo reopens it.
+      const detail = `Odoo order ${entry.order.name} is ${entry.order.subscriptionState ?? "not a subscription"}: this period's usage is not billed unless Odoo reopens the order`;
+      await finish("awaiting_invoice", { lastError: detail, odooOrderLineId: line.id, nextRunAt: nextRun });
+      return { jobId: job.id, outcome: "waiting", detail };
+    }
 
-    const { lineIdByMetricCode } = await ensureOdooSubscription({ db, odoo, subscription });
-    const lineId = lineIdByMetricCode.get(job.metricCode)!;
-    const usage = await computePeriodUsage({
-      db,
-      subscription: { ...subscription, plan: { ...subscription.plan, charges: [charge] } },
-      period: { start: job.periodStart, end: job.periodEnd },
-    });
-    const [entry] = usage.charges;
-    const amountCents = entry!.amountCents;
-    const { changed } = await writeUsageLine(odoo, {
-      lineId,
-      quantity: amountCents > 0n ? 1 : 0,
+    const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: { ...subscription.plan, charges: [charge] } }, period });
+    const [usageEntry] = usage.charges;
+    const amountCents = usageEntry!.amountCents;
+    const values = {
+      quantity: 1,
       priceUnit: Number(formatMinorUnits(amountCents, usage.currency)),
-      name: usageLineDescription({ metric: charge.billableMetric, period: usage.period, usage: entry! }),
-    });
+      name: usageLineDescription({ metric: charge.billableMetric, period: usage.period, usage: usageEntry! }),
+    };
+    const { changed } = await writeUsageLine(odoo, { lineId: line.id, ...values, current: line });
+    noteLineWrite(entry, line.id, { qtyDelivered: values.quantity, priceUnit: values.priceUnit, name: values.name });
     await finish("awaiting_invoice", {
-      units: entry!.units,
-      amountCents,
-      odooOrderId: order.id,
-      odooOrderLineId: lineId,
-      lastPushedAt: now,
-      lastError: null,
-      // Due again on the next run (claims compare against each run's own clock), not this one.
-      nextRunAt: new Date(now.getTime() + 1),
+      units: usageEntry!.units, amountCents, odooOrderId: orderId, odooOrderLineId: line.id, lastPushedAt: now, lastError: null, nextRunAt: nextRun,
     });
-    return { jobId: job.id, outcome: "written", units: entry!.units, amountCents: amountCents.toString(), changed };
+    return { jobId: job.id, outcome: "written", units: usageEntry!.units, amountCents: amountCents.toString(), changed };
   } catch (error) {
     // Retrying cannot help until a person fixes Odoo: dead at once, retried from the console.
     const giveUp = isOdooError(error) && error.kind === "setup";

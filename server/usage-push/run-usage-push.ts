@@ -4,6 +4,7 @@ import type { OdooClient } from "~/server/odoo";
 import { drainJobs } from "~/server/jobs/drain-jobs";
 import { acquireLease, releaseLease } from "~/server/db/cron-lease";
 import { planUsageJobs, type PlanningOutcome } from "./plan-usage-jobs";
+import type { PushSnapshot } from "./push-snapshot";
 import { type JobResult, pushUsageJob } from "./push-usage-job";
 
 export interface UsagePushSummary {
@@ -17,7 +18,8 @@ const PLANNER_LEASE_MS = 5 * 60_000;
 
 /**
  * One cron run: plan (under a lease, so concurrent runs never create the same Odoo
- * order twice), then drain the due usage push jobs until none are left.
+ * order twice), then drain the due usage push jobs until none are left, reading Odoo
+ * through the planner's snapshot (a run that did not plan reads per order).
  */
 export async function runUsagePush(options: {
   db: Db;
@@ -36,9 +38,11 @@ export async function runUsagePush(options: {
   const worker = options.worker ?? `push-${randomUUID()}`;
 
   let planning: UsagePushSummary["planning"] = "skipped: another run is planning";
+  let snapshot: PushSnapshot | undefined;
+  let invoicedSince: string | undefined;
   if (await acquireLease({ db, name: PLANNER_LEASE, owner: worker, ttlMs: PLANNER_LEASE_MS, now })) {
     try {
-      planning = await planUsageJobs({ db, odoo, now, leadHours: options.leadHours });
+      ({ outcomes: planning, snapshot, invoicedSince } = await planUsageJobs({ db, odoo, now, leadHours: options.leadHours }));
     } finally {
       await releaseLease({ db, name: PLANNER_LEASE, owner: worker });
     }
@@ -50,7 +54,7 @@ export async function runUsagePush(options: {
     now,
     maxJobs: options.maxJobs,
     signal: options.signal,
-    handlers: { usage_push: ({ job }) => pushUsageJob({ db, odoo, job, owner: worker, maxAttempts: options.maxAttempts, now }) },
+    handlers: { usage_push: ({ job }) => pushUsageJob({ db, odoo, job, owner: worker, maxAttempts: options.maxAttempts, now, snapshot, invoicedSince }) },
   });
   return { worker, planning, jobs };
 }

@@ -5,7 +5,11 @@ import { type EventReferences, eventTimestampWindow, isSameEvent, prepareEvents,
 const receivedAt = new Date("2026-03-10T12:00:00.000Z");
 const metric = (code: string, aggregationType: AggregationType, fieldName: string | null) => [code, { code, aggregationType, fieldName }] as const;
 const references: EventReferences = {
-  subscriptionByExternalId: new Map([["sub-1", { id: "s-1", externalId: "sub-1", accountLinkId: "c-1", subscriptionAt: new Date("2025-01-01T00:00:00.000Z") }]]),
+  subscriptionByExternalId: new Map([
+    ["sub-1", { id: "s-1", externalId: "sub-1", accountLinkId: "c-1", subscriptionAt: new Date("2025-01-01T00:00:00.000Z"), odooClosedAt: null }],
+    // Closed by Odoo (an unpaid invoice) on March 5th.
+    ["sub-closed", { id: "s-2", externalId: "sub-closed", accountLinkId: "c-1", subscriptionAt: new Date("2025-01-01T00:00:00.000Z"), odooClosedAt: new Date("2026-03-05T00:00:00.000Z") }],
+  ]),
   metricByCode: new Map([
     metric("calls", "count_agg", null),
     metric("gb", "sum_agg", "gb"),
@@ -60,12 +64,19 @@ describe("prepareEvents: one event", () => {
     ["a timestamp in year 9999", { timestamp: 253_402_300_000 }, { timestamp: ["value_is_out_of_range"] }],
     ["a timestamp over a day before the subscription starts", { timestamp: Date.UTC(2024, 11, 30, 23, 59, 59) / 1000 }, { timestamp: ["value_is_out_of_range"] }],
     ["a timestamp over a day after arrival", { timestamp: Date.UTC(2026, 2, 11, 12, 0, 1) / 1000 }, { timestamp: ["value_is_out_of_range"] }],
+    ["usage from the instant Odoo closed the subscription", { externalSubscriptionId: "sub-closed", timestamp: Date.UTC(2026, 2, 5) / 1000 }, { external_subscription_id: ["subscription_closed_by_odoo"] }],
   ])("refuses %s", (_name, overrides, expected) => {
     const { events, unique, errors } = prepare([event(overrides)]);
     expect(events).toEqual([]);
     expect(unique).toEqual([]);
     expect(Object.fromEntries(errors)).toEqual({ 0: expected });
   });
+});
+
+it("accepts usage from before Odoo closed the subscription (billed if Odoo reopens it)", () => {
+  const { events, errors } = prepare([event({ externalSubscriptionId: "sub-closed", timestamp: Date.UTC(2026, 2, 4, 23) / 1000 })]);
+  expect(errors.size).toBe(0);
+  expect(events).toMatchObject([{ subscriptionId: "s-2" }]);
 });
 
 describe("eventTimestampWindow", () => {

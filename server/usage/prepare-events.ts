@@ -21,7 +21,7 @@ export interface RawEvent {
 
 /** The batch's subscriptions (by external id, for the service) and metrics (by code). */
 export interface EventReferences {
-  subscriptionByExternalId: ReadonlyMap<string, { id: string; externalId: string; accountLinkId: string; subscriptionAt: Date }>;
+  subscriptionByExternalId: ReadonlyMap<string, { id: string; externalId: string; accountLinkId: string; subscriptionAt: Date; odooClosedAt: Date | null }>;
   metricByCode: ReadonlyMap<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>;
 }
 
@@ -77,6 +77,9 @@ function prepareEvent(event: RawEvent, index: number, context: { serviceId: stri
   else if (subscription) {
     const window = eventTimestampWindow({ subscriptionAt: subscription.subscriptionAt, receivedAt: context.receivedAt, maxAgeDays: context.maxAgeDays });
     if (timestamp < window.from || timestamp > window.to) addEventError(errors, index, "timestamp", "value_is_out_of_range");
+    // Odoo closed the subscription (an unpaid invoice): usage from then on could never be
+    // billed, so it is refused, not stored unbilled; earlier usage is still accepted.
+    else if (subscription.odooClosedAt && timestamp >= subscription.odooClosedAt) addEventError(errors, index, "external_subscription_id", "subscription_closed_by_odoo");
   }
   const properties = event.properties ?? {};
   let numericValue: string | null = null;

@@ -36,6 +36,7 @@ const PAYMENT_STATUS: Readonly<Record<LifecycleKind, "succeeded" | "failed" | "p
   payment_succeeded: "succeeded",
   payment_failed: "failed",
   subscription_terminated: "pending",
+  subscription_reopened: "pending",
 };
 
 function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
@@ -63,12 +64,9 @@ function paymentErrorObject(event: EnvelopeEvent, customer: AccountLink) {
 }
 
 function subscriptionObject(event: EnvelopeEvent, customer: AccountLink, subscription: SubscriptionForEnvelope) {
-  return {
-    ...serializeSubscription(subscription, { withPlan: subscription.plan, now: event.occurredAt }),
-    status: "terminated",
-    terminated_at: isoSeconds(event.occurredAt),
-    customer: serializeCustomer(customer),
-  };
+  const serialized = { ...serializeSubscription(subscription, { withPlan: subscription.plan, now: event.occurredAt }), customer: serializeCustomer(customer) };
+  // Reopened: the subscription as it now is, running again.
+  return event.kind === "subscription_reopened" ? serialized : { ...serialized, status: "terminated", terminated_at: isoSeconds(event.occurredAt) };
 }
 
 /** Every envelope one customer of one service receives for the event. */
@@ -89,6 +87,9 @@ export function buildEnvelopes(options: {
     odoo_state: event.observation.state,
     previous_odoo_state: event.previousState,
     occurred_at: event.occurredAt.toISOString(),
+    // Odoo closed the order on its own (unpaid invoice, late invoicing), not the app: its
+    // reason as Odoo records it; an app's own termination says terminated_by "app".
+    ...(event.kind === "subscription_terminated" ? { terminated_by: "odoo", odoo_close_reason: event.observation.order?.closeReason ?? null } : {}),
   };
   const envelope = (webhookType: WebhookType, objectType: string, object: unknown): Envelope => ({
     webhookType,
@@ -97,6 +98,7 @@ export function buildEnvelopes(options: {
   return WEBHOOK_TYPES[event.kind].flatMap((type) => {
     switch (type) {
       case "subscription.terminated":
+      case "subscription.started":
         return subscriptions.map((s) => envelope(type, "subscription", subscriptionObject(event, customer, s)));
       case "invoice.payment_failure":
         return [envelope(type, "payment_provider_invoice_payment_error", paymentErrorObject(event, customer))];

@@ -33,7 +33,9 @@ describe("classifyTransition sale.order", () => {
     ["4_paused", "6_churn", "subscription_terminated"],
     ["6_churn", "6_churn", null],
     ["3_progress", "4_paused", null],
-    ["6_churn", "3_progress", null],
+    // Odoo reopened it: a late payment matched on the churned order's invoice.
+    ["6_churn", "3_progress", "subscription_reopened"],
+    ["6_churn", "4_paused", null],
     [null, "3_progress", null],
     // Payment states mean nothing on an order.
     ["not_paid", "paid", null],
@@ -48,6 +50,7 @@ describe("WEBHOOK_TYPES", () => {
       payment_succeeded: ["invoice.payment_status_updated"],
       payment_failed: ["invoice.payment_failure", "invoice.payment_status_updated"],
       subscription_terminated: ["subscription.terminated"],
+      subscription_reopened: ["subscription.started"],
     });
   });
 });

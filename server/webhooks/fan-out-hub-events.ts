@@ -71,6 +71,8 @@ export async function fanOutHubEvents(options: { db: Db; settings: WebhookSettin
               object_type: built.objectType,
               organization_id: settings.organizationId,
               [built.objectType]: built.object,
+              // The app's own termination, told apart from Odoo closing the order (nexa.terminated_by "odoo").
+              ...(event.kind === "subscription.terminated" ? { nexa: { terminated_by: "app" } } : {}),
             } as Prisma.InputJsonObject,
             nextRunAt: now,
             retryUntil,

@@ -4,9 +4,9 @@ import type { OdooInvoice, OdooTax } from "~/server/odoo";
 export const WATCHED_MODELS = ["account.move", "sale.order"] as const;
 export type WatchedModel = (typeof WATCHED_MODELS)[number];
 
-export type LifecycleKind = "payment_succeeded" | "payment_failed" | "subscription_terminated";
+export type LifecycleKind = "payment_succeeded" | "payment_failed" | "subscription_terminated" | "subscription_reopened";
 
-export type WebhookType = "invoice.payment_status_updated" | "invoice.payment_failure" | "subscription.terminated";
+export type WebhookType = "invoice.payment_status_updated" | "invoice.payment_failure" | "subscription.terminated" | "subscription.started";
 
 /** What one read of an Odoo record says; stored as the event's snapshot. */
 export interface OdooObservation {
@@ -20,7 +20,7 @@ export interface OdooObservation {
   /** account.move only: the invoice as read, with the order each of its sale lines belongs to. */
   invoice?: OdooInvoice & { orderOfSaleLine: Array<[saleLineId: number, orderId: number]>; taxes: OdooTax[] };
   /** sale.order only. */
-  order?: { name: string; endDate: string | null };
+  order?: { name: string; endDate: string | null; closeReason?: string | null };
 }
 
 export type LifecycleSource = "webhook" | "poll";

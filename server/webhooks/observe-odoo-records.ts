@@ -16,8 +16,9 @@ export async function observeOdooRecords(options: {
   now?: Date;
 }): Promise<{ observed: number; events: LifecycleEvent[] }> {
   const { db, odoo, filter, source, settings, now } = options;
-  // Taken before the read: an observation is as old as the moment Odoo was asked.
-  const observedAt = new Date();
+  // Taken before the read: an observation is as old as the moment Odoo was asked (on the
+  // caller's clock when it runs one, as a replayed or simulated day does).
+  const observedAt = now ?? new Date();
   const observations = await readOdooObservations(odoo, filter);
   const events: LifecycleEvent[] = [];
   for (const observation of observations) {

@@ -22,7 +22,7 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
         state: order.subscriptionState!,
         partnerId: order.partnerId,
         orderIds: [order.id],
-        order: { name: order.name, endDate: order.endDate },
+        order: { name: order.name, endDate: order.endDate, closeReason: order.closeReason },
       }));
   }
   if (filter.ids?.length === 0) return [];

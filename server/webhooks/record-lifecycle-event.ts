@@ -2,6 +2,7 @@ import type { LifecycleEvent, Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { readUsageUnits } from "~/server/invoices/describe-invoices";
 import { endOrderSubscriptions } from "~/server/subscriptions/end-order-subscriptions";
+import { reopenOrderSubscriptions } from "~/server/subscriptions/reopen-order-subscriptions";
 import { buildEnvelopes } from "./build-envelopes";
 import { classifyTransition } from "./classify-transition";
 import { findWebhookTargets } from "./find-webhook-targets";
@@ -69,7 +70,13 @@ export async function recordLifecycleEvent(options: {
     // Odoo ended the order, so the hub's subscriptions on it end with it. Only those
     // still live hear about it: one the app terminated through the API was told then,
     // and Odoo closing its order after the final invoice is the same event, not another.
-    const endedNow = kind === "subscription_terminated" ? new Set(await endOrderSubscriptions({ db: tx, odooOrderId: id, at: observedAt })) : null;
+    // Reopening brings back, and announces, only those Odoo's closing ended.
+    const endedNow =
+      kind === "subscription_terminated"
+        ? new Set(await endOrderSubscriptions({ db: tx, odooOrderId: id, at: observedAt, reason: observation.order?.closeReason ?? null }))
+        : kind === "subscription_reopened"
+          ? new Set(await reopenOrderSubscriptions({ db: tx, odooOrderId: id }))
+          : null;
     const retryUntil = new Date(now.getTime() + settings.retryWindowHours * 3_600_000);
     const targets = (await findWebhookTargets(tx, observation))
       .map((target) => (endedNow ? { ...target, subscriptions: target.subscriptions.filter((s) => endedNow.has(s.id)) } : target))

@@ -175,3 +175,47 @@ export async function invoicePortalPath(client: OdooClient, id: number): Promise
   const action = z.object({ url: z.string().startsWith("/") }).parse(await client.call("account.move", "preview_invoice", { ids: [id] }));
   return action.url;
 }
+
+/** A posted customer invoice line billed from sale order lines, with its service period. */
+export interface InvoicedServicePeriod {
+  moveId: number;
+  saleLineIds: number[];
+  /** account_accountant's deferred dates, which sale_subscription sets to the period billed (inclusive days). */
+  start: string | null;
+  end: string | null;
+  quantity: number;
+  priceUnit: number;
+  /** The invoice line's text: the sale line's, with Odoo's period added. */
+  name: string;
+}
+
+const periodRow = z
+  .object({ move_id: m2oId, sale_line_ids: ids, deferred_start_date: optDate, deferred_end_date: optDate, quantity: z.number(), price_unit: z.number(), name: optString })
+  .transform((r) => ({
+    moveId: r.move_id!, saleLineIds: r.sale_line_ids, start: r.deferred_start_date, end: r.deferred_end_date, quantity: r.quantity, priceUnit: r.price_unit, name: r.name ?? "",
+  }));
+
+const SALE_LINE_BATCH = 1000;
+
+/**
+ * What Odoo has invoiced from these sale order lines: the lines of posted customer
+ * invoices linked to them, with the service period each bills (Enterprise: deferred
+ * dates). This, not `next_invoice_date`, says whether a period is invoiced: posting moves
+ * that date by rules that leave it in place for a usage-only invoice.
+ */
+export async function listInvoicedServicePeriods(client: OdooClient, saleLineIds: number[], endingFrom?: string): Promise<InvoicedServicePeriod[]> {
+  const out: InvoicedServicePeriod[] = [];
+  for (let i = 0; i < saleLineIds.length; i += SALE_LINE_BATCH) {
+    const rows = await client.call<unknown[]>("account.move.line", "search_read", {
+      domain: [
+        ["sale_line_ids", "in", saleLineIds.slice(i, i + SALE_LINE_BATCH)], ["move_id.state", "=", "posted"], ["move_id.move_type", "=", "out_invoice"],
+        // Only recent periods: older invoices cannot decide anything still open.
+        ...(endingFrom ? [["deferred_end_date", ">=", endingFrom]] : []),
+      ],
+      fields: ["move_id", "sale_line_ids", "deferred_start_date", "deferred_end_date", "quantity", "price_unit", "name"],
+      order: "id",
+    });
+    out.push(...rows.map((r) => periodRow.parse(r)));
+  }
+  return out;
+}

@@ -46,6 +46,19 @@ export async function readOrderLines(client: OdooClient, lineIds: number[]): Pro
   return rows.map((r) => lineRow.parse(r));
 }
 
+/** Every line of these orders, one search_read per batch of orders. */
+export async function listOrderLines(client: OdooClient, orderIds: number[]): Promise<OdooOrderLine[]> {
+  const out: OdooOrderLine[] = [];
+  for (let i = 0; i < orderIds.length; i += ORDER_BATCH) {
+    const rows = await client.call<unknown[]>(MODEL, "search_read", { domain: [["order_id", "in", orderIds.slice(i, i + ORDER_BATCH)]], fields: FIELDS, order: "id" });
+    out.push(...rows.map((r) => lineRow.parse(r)));
+  }
+  return out;
+}
+
+// Orders per batched line read: a few lines each, so a reply of a few thousand rows.
+const ORDER_BATCH = 500;
+
 /** Quantities closer than this are equal (Odoo rounds Units to 0.01; we stay finer). */
 const EPSILON = 1e-9;
 
@@ -94,9 +107,9 @@ export async function ensureUsageLine(client: OdooClient, input: UsageLineInput)
  */
 export async function writeUsageLine(
   client: OdooClient,
-  input: { lineId: number; quantity: number; priceUnit: number; name?: string },
+  input: { lineId: number; quantity: number; priceUnit: number; name?: string; /** The line as just read, saving the read. */ current?: OdooOrderLine },
 ): Promise<{ changed: boolean }> {
-  const [line] = await readOrderLines(client, [input.lineId]);
+  const line = input.current ?? (await readOrderLines(client, [input.lineId]))[0];
   const sameName = input.name === undefined || line?.name === input.name;
   if (line && sameName && Math.abs(line.qtyDelivered - input.quantity) < EPSILON && Math.abs(line.priceUnit - input.priceUnit) < EPSILON) {
     return { changed: false };
@@ -106,24 +119,7 @@ export async function writeUsageLine(
   return { changed: true };
 }
 
-type FixedLineValues = { product_uom_qty?: number; price_unit?: number };
-
-/**
- * Brings an order's line for a product to these numeric values (a plan fee's price after
- * a price change, a prepaid fee's quantity to 0 after the last period), writing only the
- * lines that differ: a no-op when Odoo already holds them.
- */
-export async function setLineValuesByProduct(
-  client: OdooClient,
-  input: { orderId: number; productId: number; values: FixedLineValues },
-): Promise<{ changed: boolean }> {
-  const fields = Object.keys(input.values) as Array<keyof FixedLineValues>;
-  const rows = await client.call<Array<{ id: number } & Record<keyof FixedLineValues, number>>>(MODEL, "search_read", {
-    domain: [["order_id", "=", input.orderId], ["product_id", "=", input.productId]],
-    fields,
-  });
-  const stale = rows.filter((row) => fields.some((field) => Math.abs(row[field] - input.values[field]!) >= EPSILON)).map((row) => row.id);
-  if (!stale.length) return { changed: false };
-  await client.call<boolean>(MODEL, "write", { ids: stale, vals: input.values });
-  return { changed: true };
+/** Writes the same values onto these lines, in one call. */
+export async function writeOrderLines(client: OdooClient, lineIds: number[], vals: Record<string, number | string>): Promise<void> {
+  if (lineIds.length) await client.call<boolean>(MODEL, "write", { ids: lineIds, vals });
 }

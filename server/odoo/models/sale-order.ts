@@ -12,6 +12,7 @@ const MODEL = "sale.order";
 const FIELDS = [
   "id", "name", "partner_id", "plan_id", "is_subscription", "subscription_state", "state",
   "start_date", "next_invoice_date", "end_date", "currency_id", "order_line",
+  "require_payment", "prepayment_percent", "payment_token_id", "close_reason_id",
 ];
 
 export const SUBSCRIPTION_STATES = ["1_draft", "2_renewal", "3_progress", "4_paused", "5_renewed", "6_churn", "7_upsell"] as const;
@@ -31,6 +32,10 @@ const subscriptionRow = z
     end_date: optDate,
     currency_id: m2oName,
     order_line: ids,
+    require_payment: z.boolean(),
+    prepayment_percent: z.number(),
+    payment_token_id: m2oId,
+    close_reason_id: m2oName,
   })
   .transform((r) => ({
     id: r.id,
@@ -45,6 +50,10 @@ const subscriptionRow = z
     endDate: r.end_date,
     currency: r.currency_id,
     lineIds: r.order_line,
+    requirePayment: r.require_payment,
+    prepaymentPercent: r.prepayment_percent,
+    paymentTokenId: r.payment_token_id,
+    closeReason: r.close_reason_id,
   }));
 
 export type OdooSubscription = z.output<typeof subscriptionRow>;
@@ -61,6 +70,28 @@ export interface SubscriptionFilter {
   /** Only subscriptions whose next_invoice_date is on or before this date. */
   dueBy?: string;
   limit?: number;
+}
+
+/**
+ * Why Odoo's recurring invoicing would skip the order, or null: `_get_subscriptions_to_invoice`
+ * leaves out an order that requires online payment and has no payment token (once it has
+ * been invoiced, or when the whole amount is due up front), and the payment-reminder cron
+ * then closes it. The hub creates its orders without the requirement; this catches one
+ * that got it anyway (a quotation template, an edit in Odoo).
+ */
+export function paymentGateWarning(order: OdooSubscription): string | null {
+  if (!order.requirePayment || order.paymentTokenId !== null) return null;
+  return `Odoo order ${order.name} requires online payment and has no payment token: Odoo's recurring invoicing skips it and closes it after the reminder period; untick "Online payment" on the order or attach a token`;
+}
+
+/** Ids per batched read: a domain of this many ids stays a small request. */
+const READ_BATCH = 500;
+
+/** Orders by id in one search_read per `READ_BATCH` ids; ids Odoo no longer has are absent. */
+export async function readSubscriptions(client: OdooClient, orderIds: number[]): Promise<OdooSubscription[]> {
+  const out: OdooSubscription[] = [];
+  for (let i = 0; i < orderIds.length; i += READ_BATCH) out.push(...(await listSubscriptions(client, { ids: orderIds.slice(i, i + READ_BATCH) })));
+  return out;
 }
 
 export async function listSubscriptions(client: OdooClient, filter: SubscriptionFilter = {}): Promise<OdooSubscription[]> {
@@ -98,7 +129,9 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
     const vals = {
       client_order_ref: input.ref,
       // sale_subscription derives require_payment from the company's prepayment (100 % by
-      // default): without a saved card Odoo's recurring run would skip the order, then close it.
+      // default): without a saved card Odoo's recurring run would skip the order, then close
+      // it. The hub's customers pay by invoice; paymentGateWarning catches an order that
+      // gets the requirement anyway.
       require_payment: false,
       partner_id: input.partnerId,
       pricelist_id: input.pricelistId,

@@ -1,0 +1,64 @@
+import { billingPeriodAt } from "~/server/billing/billing-period";
+import { type OdooClient, paymentGateWarning, setSubscriptionEndDate, writeOrderLines } from "~/server/odoo";
+import { usageLineName } from "~/server/odoo/usage-line-text";
+import { odooEndDateAfter } from "./closing-period";
+import { assertOrderCurrency, majorUnits, type SubscriptionForPush } from "./ensure-odoo-subscription";
+import { feeLineTarget } from "./line-billing";
+import { noteLineWrite, type OrderSnapshot } from "./push-snapshot";
+
+const EPSILON = 1e-9;
+
+/** The order's line for each charge's usage, by metric code (absent: not created yet). */
+export function usageLineIds(subscription: SubscriptionForPush, entry: OrderSnapshot): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const charge of subscription.plan.charges) {
+    const name = usageLineName(charge.billableMetric);
+    const line = [...entry.lines.values()].find((l) => l.productId === charge.odooProductId && l.name.startsWith(name));
+    if (line) ids.set(charge.billableMetric.code, line.id);
+  }
+  return ids;
+}
+
+/**
+ * Brings one order in line with the hub's subscription before the jobs push usage, from
+ * the run's snapshot and writing only what differs: the end date of a subscription the
+ * app ended, the plan fee's price and quantity (feeLineTarget), and every usage line at
+ * zero while Odoo holds the order closed. Returns what ops must hear about (the payment gate).
+ */
+export async function alignOrder(options: { odoo: OdooClient; subscription: SubscriptionForPush; entry: OrderSnapshot }): Promise<{ warning: string | null }> {
+  const { odoo, subscription, entry } = options;
+  const { plan } = subscription;
+  const { order } = entry;
+  assertOrderCurrency(order, plan);
+  const closedByOdoo = subscription.odooClosedAt !== null;
+  const finalPeriod = subscription.terminatedAt && !closedByOdoo
+    ? billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.terminatedAt })
+    : null;
+  // A subscription ended in the hub ends in Odoo after the invoice of its final period.
+  if (finalPeriod && !order.endDate && order.subscriptionState === "3_progress") {
+    const endDate = odooEndDateAfter(finalPeriod);
+    await setSubscriptionEndDate(odoo, { orderId: order.id, endDate });
+    entry.order = { ...order, endDate };
+  }
+
+  // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
+  const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
+  const price = majorUnits(plan.amountCents, plan.amountCurrency);
+  for (const line of entry.lines.values()) {
+    if (chargeProducts.has(line.productId)) {
+      if (closedByOdoo && line.qtyDelivered !== 0) {
+        await writeOrderLines(odoo, [line.id], { qty_delivered: 0 });
+        noteLineWrite(entry, line.id, { qtyDelivered: 0 });
+      }
+      continue;
+    }
+    if (line.productId !== plan.odooProductId) continue;
+    const target = feeLineTarget({ payInAdvance: plan.payInAdvance, closedByOdoo, finalPeriod, feeLineId: line.id, invoiced: entry.invoiced });
+    const same = (held: number, wanted: number | undefined) => wanted === undefined || Math.abs(held - wanted) < EPSILON;
+    // A plan's fee edited in the hub applies to the next invoices, as in Lago.
+    if (same(line.productUomQty, target.product_uom_qty) && same(line.qtyDelivered, target.qty_delivered) && same(line.priceUnit, price)) continue;
+    await writeOrderLines(odoo, [line.id], { price_unit: price, ...target });
+    noteLineWrite(entry, line.id, { priceUnit: price, productUomQty: target.product_uom_qty, ...(target.qty_delivered === undefined ? {} : { qtyDelivered: target.qty_delivered }) });
+  }
+  return { warning: order.subscriptionState === "3_progress" ? paymentGateWarning(order) : null };
+}

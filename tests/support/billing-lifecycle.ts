@@ -1,0 +1,127 @@
+import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
+import { createBillableMetric } from "~/server/catalog/create-billable-metric";
+import { createPlan } from "~/server/catalog/create-plan";
+import { createDb, type Db } from "~/server/db/client";
+import { upsertCustomer } from "~/server/identity/upsert-customer";
+import { createOdooClient, type OdooClient } from "~/server/odoo";
+import { createService } from "~/server/services/create-service";
+import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { runUsagePush } from "~/server/usage-push/run-usage-push";
+import { env } from "~/server/env";
+import { pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
+import { ingestEvents } from "~/server/usage/ingest-events";
+import { createTestDatabase } from "./app-server";
+import { uniqueCode } from "./fixtures";
+
+export const HUB_ODOO_KEY = "lifecycle-odoo-key";
+const HOUR = 3_600_000;
+export const at = (day: string, hour = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + hour * HOUR);
+export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
+
+/**
+ * A private database and Odoo simulator driven in-process, day by day: each day the hub's
+ * push runs before and after Odoo's daily crons, as an hourly schedule would around them.
+ */
+export async function startLifecycle(options: { firstDay: string }) {
+  const database = await createTestDatabase("nexa_lifecycle");
+  const odooSim: OdooSimulator = await startOdooSimulator({ apiKey: HUB_ODOO_KEY, today: options.firstDay, activeCurrencies: ["CAD"] });
+  const { db, close } = await createDb(database.url, { poolSize: 4 });
+  const odoo: OdooClient = createOdooClient({ baseUrl: odooSim.url, apiKey: HUB_ODOO_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
+  const settings = webhookSettings(env());
+  let today = options.firstDay;
+  const push = (now: Date) => runUsagePush({ db, odoo, now, leadHours: 48, maxAttempts: 10 });
+  /** Odoo orders whose customer does not pay; every other invoice is paid the day it is issued. */
+  const unpaidOrders = new Set<number>();
+  const pay = (moveId: number, paymentState = "paid") =>
+    fetch(`${odooSim.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: moveId, payment_state: paymentState }) }).then((r) => r.json());
+  return {
+    db, odoo, odooSim, unpaidOrders, pay,
+    get today() { return today; },
+    push,
+    /** Runs the days up to `lastDay` (inclusive): push at 01:00, Odoo's daily crons, push at 03:00. */
+    async runUntil(lastDay: string) {
+      for (; today <= lastDay; today = addDays(today, 1)) {
+        await push(at(today, 1));
+        for (const day of odooSim.runCrons(today)) {
+          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await pay(invoiced.move_id);
+        }
+        await pollOdooLifecycle({ db, odoo, settings, now: at(today, 2) });
+        await push(at(today, 3));
+      }
+    },
+    stop: async () => {
+      await close();
+      await odooSim.close();
+      await database.drop();
+    },
+  };
+}
+export type Lifecycle = Awaited<ReturnType<typeof startLifecycle>>;
+
+/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a monthly CAD plan and one subscription on it. */
+export async function subscribe(db: Db, options: { subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string }) {
+  const code = uniqueCode("svc");
+  const { service } = await createService({ db, code, name: code });
+  await db.service.update({ where: { id: service.id }, data: { webhookUrl: `https://${code}.example.test/webhooks` } });
+  const metricCode = uniqueCode("units");
+  const planCode = uniqueCode("plan");
+  await createBillableMetric({ db, input: { code: metricCode, name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
+  await createPlan({ db, input: { code: planCode, name: "Plan", interval: "monthly", amountCents: options.feeCents, amountCurrency: "CAD", payInAdvance: options.payInAdvance, charges: [
+    { billableMetricCode: metricCode, chargeModel: "standard", properties: { amount: options.unitPrice } },
+  ] } });
+  const customer = uniqueCode("cust");
+  await upsertCustomer({ db, serviceId: service.id, externalId: customer, fields: {} });
+  const externalId = uniqueCode("sub");
+  await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: customer, planCode, externalId, subscriptionAt: options.subscriptionAt }, now: options.subscriptionAt });
+  let sequence = 0;
+  const sub = {
+    serviceId: service.id, externalId, planCode, metricCode, orderRef: `nexa:${code}:${externalId}`,
+    /** Sends `units` at `timestamp`, as received at `receivedAt` (default: at the timestamp). */
+    trySend: async (units: number, timestamp: Date, receivedAt = timestamp) => {
+      const result = await ingestEvents({ db, serviceId: service.id, maxAgeDays: 400, receivedAt, events: [
+        { transactionId: `${externalId}-${sequence++}`, externalSubscriptionId: externalId, code: metricCode, timestamp: timestamp.getTime() / 1000, properties: { units } },
+      ] });
+      return result.ok ? { ok: true as const } : { ok: false as const, errors: Object.fromEntries(result.errors) };
+    },
+    /** trySend that must be accepted. */
+    send: async (units: number, timestamp: Date, receivedAt = timestamp) => {
+      const result = await sub.trySend(units, timestamp, receivedAt);
+      if (!result.ok) throw new Error(`event refused: ${JSON.stringify(result.errors)}`);
+    },
+  };
+  return sub;
+}
+
+export interface InvoiceView { date: string; lines: string[] }
+
+/** The order's posted invoices, oldest first: each line as "fee|usage <qty × price> <start>..<end>" or "late <amount> for <period start>". */
+export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ order: Record<string, any>; invoices: InvoiceView[]; lines: Array<Record<string, any>> }> {
+  const [order] = await odoo.call<Array<Record<string, any>>>("sale.order", "search_read", {
+    domain: [["client_order_ref", "=", orderRef]], fields: ["id", "name", "subscription_state", "next_invoice_date", "end_date", "order_line", "require_payment"],
+  });
+  if (!order) throw new Error(`no Odoo order ${orderRef}`);
+  const moves = await odoo.call<Array<{ id: number; invoice_date: string; state: string }>>("account.move", "search_read", {
+    domain: [["invoice_origin", "=", order.name], ["move_type", "=", "out_invoice"], ["state", "=", "posted"]], fields: ["invoice_date", "state"], order: "id",
+  });
+  const invoiceLines = await odoo.call<Array<Record<string, any>>>("account.move.line", "search_read", {
+    domain: [["move_id", "in", moves.map((m) => m.id)]], fields: ["move_id", "name", "quantity", "price_unit", "deferred_start_date", "deferred_end_date"], order: "id",
+  });
+  const lines = await odoo.call<Array<Record<string, any>>>("sale.order.line", "read", { ids: order.order_line, fields: ["name", "qty_delivered", "product_uom_qty", "price_unit"] });
+  return {
+    order,
+    lines,
+    invoices: moves.map((move) => ({
+      date: move.invoice_date,
+      lines: invoiceLines
+        .filter((line) => line.move_id[0] === move.id)
+        .map((line) => {
+          const first = String(line.name).split("\n")[0]!;
+          const amount = +(line.quantity * line.price_unit).toFixed(2);
+          // A late-usage line names its period in its text; Odoo's service dates for it mean nothing.
+          if (first.includes(" late usage [")) return `late ${amount} for ${/\((\d{4}-\d{2}-\d{2}) to/.exec(String(line.name))?.[1]}`;
+          return `${first.includes(" usage [") ? "usage" : "fee"} ${amount} ${line.deferred_start_date}..${line.deferred_end_date}`;
+        })
+        .sort(),
+    })),
+  };
+}
