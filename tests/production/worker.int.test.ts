@@ -148,7 +148,8 @@ describe("SIGTERM", () => {
     const { service } = await createService({ db, code: uniqueCode("hook"), name: "Hooks", webhookUrl: receiver.url });
     await upsertCustomer({ db, serviceId: service.id, externalId: uniqueCode("cust"), fields: { name: "Hung" }, announce: true });
     const slow = await queuedImport(2_000);
-    const env = { WORKER_SCHEDULE_SECONDS: "webhooks=3600,odoo-poll=0,usage-push=0", SHUTDOWN_TIMEOUT_MS: "1500", WORKER_LEASE_MS: "60000" };
+    // A day-long period: the re-run below falls in the interrupted run's period whatever the wall clock says.
+    const env = { WORKER_SCHEDULE_SECONDS: "webhooks=86400,odoo-poll=0,usage-push=0", SHUTDOWN_TIMEOUT_MS: "1500", WORKER_LEASE_MS: "60000" };
     const w = worker(env);
     await until(async () => receiver.received.length, (count) => count >= 1);
     await until(async () => slow.peer.requests.length, (count) => count >= 1);
@@ -164,7 +165,7 @@ describe("SIGTERM", () => {
     const interrupted = await db.scheduleRun.findFirstOrThrow({ where: { schedule: "webhooks", trigger: "worker" }, orderBy: { startedAt: "desc" } });
     expect(interrupted).toMatchObject({ outcome: "failed", error: expect.stringMatching(/^interrupted/) });
 
-    // Another worker takes both at once, not a 60 s lease later: the same hour's drain runs
+    // Another worker takes both at once, not a 60 s lease later: the same day's drain runs
     // again, the import completes. (The webhook it was sending has its own lease, the
     // timeout + 30 s, as after a crash: it is sent again then, under the same unique key.)
     receiver.control.onRequest = null;
@@ -172,7 +173,7 @@ describe("SIGTERM", () => {
     const next = worker(env);
     await until(() => db.job.findUniqueOrThrow({ where: { id: slow.job.id } }), (row) => row.state === "succeeded", 20_000);
     const rerun = await until(() => db.scheduleRun.findFirst({ where: { schedule: "webhooks", trigger: "worker", outcome: "succeeded", startedAt: { gt: interrupted.startedAt } } }), (row) => row !== null);
-    expect((rerun!.summary as { period: string }).period).toBe(new Date(Math.floor(interrupted.startedAt.getTime() / 3_600_000) * 3_600_000).toISOString());
+    expect((rerun!.summary as { period: string }).period).toBe(new Date(Math.floor(interrupted.startedAt.getTime() / 86_400_000) * 86_400_000).toISOString());
     expect(await next.stop()).toBe(0);
     await receiver.close();
   });
