@@ -81,8 +81,9 @@ export async function ensureOdooRole(): Promise<{ adminUrl: string; odooPgUrl: s
       try {
         await admin.query(`CREATE ROLE ${ODOO_PG_ROLE.user} LOGIN CREATEDB PASSWORD '${ODOO_PG_ROLE.password}'`);
       } catch (error) {
-        // Another run created it at the same moment.
-        if ((error as { code?: string }).code !== "42710") throw error;
+        // Another run (or the other peer starting beside this one) created it at the same moment:
+        // 42710 duplicate_object, or 23505 when both inserts reach the catalog index together.
+        if (!["42710", "23505"].includes((error as { code?: string }).code ?? "")) throw error;
       }
     }
   } finally {
