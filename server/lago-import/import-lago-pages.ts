@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
-import { fetchLagoJson, type LagoConnection } from "./fetch-lago-json";
+import { fetchLagoJson, type LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { type ImportIssue, issueKey } from "./import-issue";
 import { emptyProgress, type ImportProgress, type LagoResource, type ResourceProgress } from "./import-progress";
 import { lagoMetaSchema } from "./lago-wire";

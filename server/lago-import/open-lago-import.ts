@@ -2,8 +2,8 @@ import type { LagoImportRun } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { AppError, notFound } from "~/server/errors";
 import { assertOutboundUrl, OutboundUrlError } from "~/server/lib/guarded-fetch";
-import { lagoApiRoot } from "./fetch-lago-json";
-import { lagoImportPolicy } from "./lago-import-policy";
+import { lagoApiRoot } from "~/server/lago-client/fetch-lago-json";
+import { lagoAddressPolicy } from "~/server/lago-client/lago-address-policy";
 
 /**
  * The import run to work on for (service, Lago instance): the latest unfinished one, so a
@@ -13,7 +13,7 @@ import { lagoImportPolicy } from "./lago-import-policy";
  */
 export async function openLagoImport(options: { db: DbOrTx; serviceCode: string; baseUrl: string }): Promise<{ run: LagoImportRun; resumed: boolean }> {
   try {
-    await assertOutboundUrl(options.baseUrl, { policy: lagoImportPolicy() });
+    await assertOutboundUrl(options.baseUrl, { policy: lagoAddressPolicy() });
   } catch (error) {
     if (error instanceof OutboundUrlError) throw new AppError("validation_errors", error.message, { details: { baseUrl: [error.message] } });
     throw error;

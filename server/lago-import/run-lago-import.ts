@@ -5,7 +5,7 @@ import type { Db } from "~/server/db/client";
 import { AppError } from "~/server/errors";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
-import type { LagoConnection } from "./fetch-lago-json";
+import type { LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
 import type { LagoResource, ResourceProgress } from "./import-progress";
 import { lagoCustomerSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";

@@ -1,6 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
-import { fetchLagoJson, type LagoConnection } from "./fetch-lago-json";
+import { fetchLagoJson, type LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import type { ImportIssue } from "./import-issue";
 import { lagoInvoiceSchema } from "./lago-wire";
 

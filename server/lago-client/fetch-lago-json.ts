@@ -1,6 +1,6 @@
 import { guardedFetch } from "~/server/lib/guarded-fetch";
 import { sleep } from "~/server/lib/sleep";
-import { lagoImportPolicy } from "./lago-import-policy";
+import { lagoAddressPolicy } from "./lago-address-policy";
 
 export interface LagoConnection {
   /** e.g. https://api.getlago.com or http://lago:3000/api/v1 (the /api/v1 suffix is optional). */
@@ -36,14 +36,14 @@ const MAX_WAIT_MS = 20_000;
  * GET one Lago API path with the Bearer key. A 429 is retried (honouring Lago's
  * x-ratelimit-reset seconds, as the official client does); every other failure is thrown
  * for the import to record, and the next import resumes from its checkpoint. Every request
- * goes through the address guard (lagoImportPolicy), so the base URL cannot point inside.
+ * goes through the address guard (lagoAddressPolicy), so the base URL cannot point inside.
  */
 export async function fetchLagoJson(connection: LagoConnection, path: string): Promise<unknown> {
   for (let attempt = 0; ; attempt++) {
     const response = await guardedFetch(`${lagoApiRoot(connection.baseUrl)}${path}`, {
       headers: { authorization: `Bearer ${connection.apiKey}`, accept: "application/json" },
       signal: AbortSignal.timeout(connection.timeoutMs ?? 30_000),
-    }, { policy: lagoImportPolicy() });
+    }, { policy: lagoAddressPolicy() });
     if (response.ok) {
       try {
         return await response.json();

@@ -1,8 +1,0 @@
-import { env } from "~/server/env";
-import { type OutboundPolicy, parseAllowedHosts } from "~/server/lib/outbound-url";
-
-/**
- * Where a Lago import may read from: https to a public address (Lago's cloud), or a host
- * listed in LAGO_IMPORT_ALLOWED_HOSTS (a self-hosted Lago inside the network, http allowed).
- */
-export const lagoImportPolicy = (): OutboundPolicy => ({ allowedHosts: parseAllowedHosts(env().LAGO_IMPORT_ALLOWED_HOSTS) });
