@@ -3,7 +3,7 @@ import type { DbOrTx } from "~/server/db/client";
 import { toPlainJson } from "~/server/lib/plain-json";
 
 // Credentials never enter the audit trail, whichever entity a snapshot comes from.
-const SECRET_KEYS = new Set(["apiKeyHash", "webhookSecret", "passwordHash"]);
+const SECRET_KEYS = new Set(["apiKeyHash", "webhookSecret", "passwordHash", "lagoApiKeySealed"]);
 
 /** A JSON snapshot: bigints as strings, dates as ISO strings, secrets dropped. */
 export function toAuditJson(value: unknown): Prisma.InputJsonValue | undefined {

@@ -16,7 +16,7 @@ export type SubscriptionForPush = SubscriptionForUsage & {
 };
 
 export const subscriptionForPush = {
-  service: { select: { code: true } },
+  service: { select: { code: true, billingMode: true } },
   accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;

@@ -8,6 +8,7 @@ import { alignOrder, usageLineIds } from "./align-order";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
+import { BILLED_BY_LAGO } from "./billed-by-lago";
 
 export interface PlanningOutcome {
   subscription: string;
@@ -32,7 +33,7 @@ const INVOICED_LOOKBACK_MS = 400 * 86_400_000;
  */
 export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Date; leadHours: number }): Promise<{ outcomes: PlanningOutcome[]; snapshot: PushSnapshot; invoicedSince: string }> {
   const { db, odoo, now } = options;
-  const subscriptions = await db.subscription.findMany({
+  const all = await db.subscription.findMany({
     where: {
       OR: [
         { status: "active" },
@@ -48,6 +49,11 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
 
   const outcomes: PlanningOutcome[] = [];
   const label = (subscription: SubscriptionForPush) => `${subscription.service.code}/${subscription.externalId}`;
+  // A shadow service is billed by Lago: Odoo gets no order to confirm, so nothing is planned, read or created for it.
+  const subscriptions = all.filter((subscription) => subscription.service.billingMode !== "shadow");
+  for (const subscription of all) {
+    if (subscription.service.billingMode === "shadow") outcomes.push({ subscription: label(subscription), decision: "shadow", detail: BILLED_BY_LAGO });
+  }
   const failed = async (subscription: SubscriptionForPush, error: unknown) => {
     // One subscription's Odoo trouble must not stop the others being planned.
     const detail = error instanceof Error ? error.message : String(error);

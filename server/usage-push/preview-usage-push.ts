@@ -3,6 +3,7 @@ import type { Db } from "~/server/db/client";
 import { type OdooClient, readSubscriptions } from "~/server/odoo";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { decideClosingPeriod } from "./closing-period";
+import { BILLED_BY_LAGO } from "./billed-by-lago";
 import { subscriptionForPush } from "./ensure-odoo-subscription";
 
 export interface PreviewRow {
@@ -23,10 +24,14 @@ export async function previewUsagePush(options: { db: Db; odoo: OdooClient; now:
   const { db, odoo, now } = options;
   const subscriptions = await db.subscription.findMany({ where: { status: "active" }, include: subscriptionForPush, orderBy: { createdAt: "asc" } });
   // One batched read of the orders, as a real run plans.
-  const orders = new Map((await readSubscriptions(odoo, subscriptions.flatMap((s) => (s.odooOrderId === null ? [] : [s.odooOrderId])))).map((o) => [o.id, o]));
+  const orders = new Map((await readSubscriptions(odoo, subscriptions.flatMap((s) => (s.odooOrderId === null || s.service.billingMode === "shadow" ? [] : [s.odooOrderId])))).map((o) => [o.id, o]));
   const rows: PreviewRow[] = [];
   for (const subscription of subscriptions) {
     const label = `${subscription.service.code}/${subscription.externalId}`;
+    if (subscription.service.billingMode === "shadow") {
+      rows.push({ subscription: label, odooOrder: "(none)", note: BILLED_BY_LAGO });
+      continue;
+    }
     if (subscription.odooOrderId === null) {
       rows.push({ subscription: label, odooOrder: "(would be created)", note: "first push creates the partner, plan, products and order" });
       continue;

@@ -7,6 +7,7 @@ import { failJob, finishJob } from "~/server/jobs/settle-job";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { periodStartOfUsageLine, usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
 import { usageLineIds } from "./align-order";
+import { BILLED_BY_LAGO } from "./billed-by-lago";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
 import { invoicedAmountCents, invoicedOn, lastOdooDayOf } from "./line-billing";
 import { noteLineWrite, type PushSnapshot, readPushSnapshot } from "./push-snapshot";
@@ -45,6 +46,12 @@ export async function pushUsageJob(options: {
   try {
     const job = asPushJob(options.job);
     let subscription = await db.subscription.findUniqueOrThrow({ where: { id: job.subscriptionId }, include: subscriptionForPush });
+    if (subscription.service.billingMode === "shadow") {
+      // Planned while the service was live (a rollback since): Lago bills it now. Kept waiting,
+      // not dead, so it pushes again by itself if the service goes live again.
+      await finish("awaiting_invoice", { lastError: BILLED_BY_LAGO, nextRunAt: nextRun });
+      return { jobId: job.id, outcome: "waiting", detail: BILLED_BY_LAGO };
+    }
     const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
     if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
     let orderId = job.odooOrderId ?? subscription.odooOrderId;

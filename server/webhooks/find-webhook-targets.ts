@@ -10,13 +10,14 @@ export interface WebhookTarget {
   subscriptions: SubscriptionForEnvelope[];
 }
 
-const subscribed = { active: true, webhookUrl: { not: null } };
+// A shadow service's app hears of billing from Lago, which bills it: Odoo-driven lifecycle webhooks are for live services only.
+const subscribed = { active: true, webhookUrl: { not: null }, billingMode: "live" as const };
 
 /**
  * Who hears about an Odoo record: the hub subscriptions on its orders (Subscription.odooOrderId),
  * grouped per service customer. An invoice traced to no hub subscription falls back to
  * every service holding an account for the partner (BillingCustomer.odooPartnerId).
- * Services without a webhook URL, inactive services and deleted customers are skipped.
+ * Services without a webhook URL, inactive or shadow services and deleted customers are skipped.
  */
 export async function findWebhookTargets(db: DbOrTx, observation: OdooObservation): Promise<WebhookTarget[]> {
   const subscriptions = observation.orderIds.length

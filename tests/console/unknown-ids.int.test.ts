@@ -34,6 +34,8 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
   "services.rotateKey": (c) => c.services.rotateKey.mutate({ id: missing }),
   "services.revealWebhookSecret": (c) => c.services.revealWebhookSecret.mutate({ id: missing }),
   "services.rotateWebhookSecret": (c) => c.services.rotateWebhookSecret.mutate({ id: missing }),
+  "services.setLagoConnection": (c) => c.services.setLagoConnection.mutate({ id: missing, lagoApiUrl: null }),
+  "services.setBillingMode": (c) => c.services.setBillingMode.mutate({ id: missing, mode: "live" }),
   "users.update": (c) => c.users.update.mutate({ id: missing, name: "x" }),
   "catalog.updateMetric": (c) => c.catalog.updateMetric.mutate({ code: "no_such_metric", changes: { name: "x" } }),
   "catalog.updatePlan": (c) => c.catalog.updatePlan.mutate({ code: "no_such_plan", changes: { name: "x" } }),
