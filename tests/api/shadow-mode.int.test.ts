@@ -70,11 +70,20 @@ describe("shadow mode", () => {
       const missing = await shadowService.api.get("/invoices/00000000-0000-4000-8000-000000000000");
       expect(missing).toMatchObject({ status: 404, body: { code: "invoice_not_found" } });
 
+      // The POST reads too: Lago's file_url and payment link, not the hub's.
+      const download = await shadowService.api.post(`/invoices/${invoice.lago_id}/download`);
+      expect(download).toMatchObject({ status: 200, body: { invoice: { lago_id: invoice.lago_id, file_url: `https://lago.example.test/invoices/${invoice.lago_id}.pdf` } } });
+      const payment = await shadowService.api.post(`/invoices/${invoice.lago_id}/payment_url`);
+      expect(payment).toMatchObject({ status: 200, body: { invoice_payment_details: { payment_provider: "stripe", payment_url: `https://pay.example.test/${invoice.lago_id}` } } });
+      const customerInvoices = await shadowService.api.get("/customers/cust-1/invoices");
+      expect(customerInvoices.status).toBe(404); // the peer has no such path: Lago's 404, passed on
+      expect(peer.requests).toContain("/api/v1/customers/cust-1/invoices");
+
       // A live service is answered by the hub (its Odoo holds none of Lago's invoices).
       const live = await liveService.api.get("/invoices");
       expect(live.status).toBe(200);
       expect(live.body.invoices).toEqual([]);
-      expect(peer.requests.filter((path) => path.startsWith("/api/v1/invoices"))).toHaveLength(3);
+      expect(peer.requests.filter((path) => path.startsWith("/api/v1/invoices"))).toHaveLength(5);
     } finally {
       await peer.close();
     }
