@@ -1,7 +1,9 @@
 /**
- * The customer portal's invoice page (account/controllers/portal.py
- * portal_my_invoice_detail, auth="public"): `/my/invoices/<id>?access_token=…`. A wrong
- * or missing token redirects to /my (303, as request.redirect does); with
+ * The customer portal's record pages opened with a record's access token (auth="public"):
+ * an invoice (account/controllers/portal.py portal_my_invoice_detail,
+ * `/my/invoices/<id>?access_token=…`) and an order (sale/controllers/portal.py
+ * portal_order_page, `/my/orders/<id>?access_token=…`). A wrong or missing token
+ * redirects to /my (303, as request.redirect does); for an invoice, with
  * `report_type=pdf&download=true` a posted invoice is its PDF (Odoo renders it with
  * wkhtmltopdf; the simulator writes a one-page stand-in naming the invoice).
  */
@@ -9,9 +11,14 @@ import { getRecord } from "./records";
 import type { Reply } from "./reply";
 import { envFor, type SimState } from "./state";
 
-const INVOICE_PAGE = /^\/my\/invoices\/(\d+)$/;
+const PAGES = [
+  { path: /^\/my\/invoices\/(\d+)$/, model: "account.move" },
+  { path: /^\/my\/orders\/(\d+)$/, model: "sale.order" },
+] as const;
 
-export const isPortalPath = (path: string) => INVOICE_PAGE.test(path);
+const pageOf = (path: string) => PAGES.find((page) => page.path.test(path));
+
+export const isPortalPath = (path: string) => pageOf(path) !== undefined;
 
 function minimalPdf(text: string): string {
   const content = `BT /F1 18 Tf 72 720 Td (${text.replace(/[()\\]/g, "")}) Tj ET`;
@@ -28,17 +35,17 @@ function minimalPdf(text: string): string {
 }
 
 export function handlePortal(sim: SimState, url: URL): Reply {
-  const id = Number(INVOICE_PAGE.exec(url.pathname)![1]);
-  const move = getRecord(envFor(sim), "account.move", id);
+  const page = pageOf(url.pathname)!;
+  const record = getRecord(envFor(sim), page.model, Number(page.path.exec(url.pathname)![1]));
   const token = url.searchParams.get("access_token");
-  if (!move || !token || move.access_token !== token) return { status: 303, headers: { Location: "/my", "Content-Type": "text/html; charset=utf-8" }, body: "" };
-  if (url.searchParams.get("report_type") === "pdf" && url.searchParams.get("download") === "true" && move.state === "posted") {
-    const name = String(move.name);
+  if (!record || !token || record.access_token !== token) return { status: 303, headers: { Location: "/my", "Content-Type": "text/html; charset=utf-8" }, body: "" };
+  if (page.model === "account.move" && url.searchParams.get("report_type") === "pdf" && url.searchParams.get("download") === "true" && record.state === "posted") {
+    const name = String(record.name);
     return {
       status: 200,
       headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent(name.replaceAll("/", "_"))}.pdf` },
       body: minimalPdf(`Invoice ${name}`),
     };
   }
-  return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: `<!doctype html>\n<title>${String(move.name)}</title>\n` };
+  return { status: 200, headers: { "Content-Type": "text/html; charset=utf-8" }, body: `<!doctype html>\n<title>${String(record.name)}</title>\n` };
 }

@@ -38,7 +38,7 @@ export function CustomerPage({ id }: { id: string }) {
         </dl>
       </section>
       <Accounts accounts={data.accounts} />
-      <Subscriptions subscriptions={data.subscriptions} />
+      <Subscriptions id={id} subscriptions={data.subscriptions} />
       <Invoices id={id} />
       <Webhooks webhooks={data.webhooks} />
     </div>
@@ -66,7 +66,12 @@ function Accounts({ accounts }: { accounts: CustomerOverview["accounts"] }) {
   );
 }
 
-function Subscriptions({ subscriptions }: { subscriptions: CustomerOverview["subscriptions"] }) {
+function Subscriptions({ id, subscriptions }: { id: string; subscriptions: CustomerOverview["subscriptions"] }) {
+  const trpc = useTRPC();
+  // Read from Odoo apart from the page, so a slow or absent Odoo never holds it; when Odoo
+  // cannot be asked, the invoices section says so.
+  const orderWarnings = useQuery(trpc.customers.orderWarnings.queryOptions({ id }, { retry: false }));
+  const warnings = orderWarnings.data?.status === "ok" ? orderWarnings.data.warnings : [];
   return (
     <section aria-label="Subscriptions" className={SECTION}>
       <h2 className="mb-2 font-semibold">Subscriptions and current usage</h2>
@@ -88,6 +93,9 @@ function Subscriptions({ subscriptions }: { subscriptions: CustomerOverview["sub
                   and usage before it is not billed unless Odoo reopens the order (a late payment does).
                 </p>
               )}
+              {warnings.filter((warning) => warning.subscriptionId === subscription.id).map((warning) => (
+                <p key={warning.odooOrderId} role="alert" className="mt-2 rounded bg-red-50 p-2 text-sm text-red-900">Odoo will not invoice this: {warning.message}.</p>
+              ))}
               {usage && (
                 <table aria-label={`Current usage of ${subscription.externalId}`} className="mt-2 w-full text-left text-sm">
                   <caption className="text-left text-xs text-slate-600">Open period {day(usage.period.start)} → {day(usage.period.end)}, so far</caption>

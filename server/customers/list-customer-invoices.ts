@@ -1,6 +1,7 @@
 import type { DbOrTx } from "~/server/db/client";
-import { AppError, notFound } from "~/server/errors";
-import { isOdooError, listInvoices, type OdooClient, type OdooInvoice } from "~/server/odoo";
+import { notFound } from "~/server/errors";
+import { listInvoices, type OdooClient, type OdooInvoice } from "~/server/odoo";
+import { askOdoo, type OdooUnanswered } from "./ask-odoo";
 
 const SHOWN = 20;
 
@@ -8,8 +9,7 @@ const SHOWN = 20;
 export type CustomerInvoices =
   | { status: "ok"; invoices: Array<Omit<OdooInvoice, "lines">> }
   | { status: "no_partner" }
-  | { status: "not_configured"; message: string }
-  | { status: "unavailable"; message: string };
+  | OdooUnanswered;
 
 /**
  * The billing customer's Odoo invoices and refunds (latest first), read from Odoo through
@@ -19,22 +19,9 @@ export type CustomerInvoices =
 export async function listCustomerInvoices(options: { db: DbOrTx; id: string; odoo: () => OdooClient }): Promise<CustomerInvoices> {
   const customer = await options.db.billingCustomer.findUnique({ where: { id: options.id }, select: { odooPartnerId: true } });
   if (!customer) throw notFound("billing_customer");
-  if (customer.odooPartnerId === null) return { status: "no_partner" };
-  let odoo: OdooClient;
-  try {
-    odoo = options.odoo();
-  } catch (error) {
-    if (error instanceof AppError && error.code === "unavailable") return { status: "not_configured", message: error.message };
-    throw error;
-  }
-  try {
-    const invoices = await listInvoices(odoo, { partnerId: customer.odooPartnerId });
-    return {
-      status: "ok",
-      invoices: invoices.reverse().slice(0, SHOWN).map(({ lines: _lines, ...invoice }) => invoice),
-    };
-  } catch (error) {
-    if (isOdooError(error)) return { status: "unavailable", message: error.message };
-    throw error;
-  }
+  const partnerId = customer.odooPartnerId;
+  if (partnerId === null) return { status: "no_partner" };
+  const answer = await askOdoo(options.odoo, (odoo) => listInvoices(odoo, { partnerId }));
+  if (answer.status !== "ok") return answer;
+  return { status: "ok", invoices: answer.value.reverse().slice(0, SHOWN).map(({ lines: _lines, ...invoice }) => invoice) };
 }

@@ -166,4 +166,21 @@ describe("invoices from Odoo", () => {
     const missing = await lago.invoices.findInvoice("3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b").catch((error: { status: number; error: unknown }) => error);
     expect(missing).toMatchObject({ status: 404, error: { code: "invoice_not_found" } });
   });
+
+  it("gives a customer Odoo's portal page of its subscription, and says why when there is none yet", async () => {
+    const setup = await invoicedCustomer();
+    const lago = Client(setup.apiKey, { baseUrl: `${stack.app.baseUrl}/api/v1` });
+    const { data } = await lago.customers.getCustomerPortalUrl(setup.customerId);
+    const link = new URL(data.customer.portal_url!);
+    const subscription = await stack.db.subscription.findFirstOrThrow({ where: { serviceId: setup.serviceId, externalId: setup.subscriptionId } });
+    expect(`${link.origin}${link.pathname}`).toBe(`${stack.odoo.url}/my/orders/${subscription.odooOrderId}`);
+    expect((await fetch(link, { redirect: "manual" })).status).toBe(200);
+    expect((await lago.customers.getCustomerPortalUrl(setup.customerId)).data.customer.portal_url).toBe(link.toString());
+
+    await setup.api.post("/customers", { customer: { external_id: "no-subscription-yet", name: "Hooli", currency: "CAD" } });
+    expect(await setup.api.get("/customers/no-subscription-yet/portal_url")).toMatchObject({ status: 422, body: { error_details: { customer: ["no_odoo_subscription"] } } });
+    expect((await setup.api.get("/customers/nobody/portal_url")).status).toBe(404);
+    const other = await stack.service(uniqueCode("other"));
+    expect((await other.api.get(`/customers/${setup.customerId}/portal_url`)).status).toBe(404);
+  });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
 import { listCustomerInvoices } from "~/server/customers/list-customer-invoices";
+import { listCustomerOrderWarnings } from "~/server/customers/list-customer-order-warnings";
 import { AppError } from "~/server/errors";
 import { createOdooClient } from "~/server/odoo";
 import { seedSubscribedCustomer } from "../webhooks/webhook-fixtures";
@@ -33,6 +34,29 @@ describe("customer pages", () => {
     expect(await listCustomerInvoices({ db, id: billingCustomerId, odoo: notConfigured })).toEqual({ status: "not_configured", message: "Odoo is not configured: set ODOO_URL and ODOO_API_KEY" });
     await db.billingCustomer.update({ where: { id: billingCustomerId }, data: { odooPartnerId: null } });
     expect(await listCustomerInvoices({ db, id: billingCustomerId, odoo })).toEqual({ status: "no_partner" });
+  });
+
+  it("says which running order Odoo will not invoice because it waits for an online payment", async () => {
+    const db = await testDb();
+    const seeded = simulator.seed({ startDate: "2025-01-01" });
+    const { subscription } = await seedSubscribedCustomer(db, { webhookUrl: null, odooPartnerId: seeded.partner_id, odooOrderId: seeded.order_id });
+    const billingCustomerId = (await db.accountLink.findUniqueOrThrow({ where: { id: subscription.accountLinkId } })).billingCustomerId;
+    const odoo = () => createOdooClient({ baseUrl: simulator.url, apiKey: simulator.apiKey, protocol: "json2", retry: { baseDelayMs: 1 } });
+    expect(await listCustomerOrderWarnings({ db, id: billingCustomerId, odoo })).toEqual({ status: "ok", warnings: [] });
+
+    await odoo().call("sale.order", "write", { ids: [seeded.order_id], vals: { require_payment: true } });
+    const gated = await listCustomerOrderWarnings({ db, id: billingCustomerId, odoo });
+    expect(gated).toMatchObject({ status: "ok", warnings: [{ subscriptionId: subscription.id, odooOrderId: seeded.order_id }] });
+    expect(gated.status === "ok" && gated.warnings[0]!.message).toMatch(/requires online payment and has no payment token/);
+    const finance = await signedInAs("finance");
+    expect(await finance.client.customers.orderWarnings.query({ id: billingCustomerId })).toMatchObject({ warnings: [{ subscriptionId: subscription.id }] });
+
+    simulator.setFault({ mode: "down" });
+    expect(await listCustomerOrderWarnings({ db, id: billingCustomerId, odoo })).toMatchObject({ status: "unavailable" });
+    simulator.setFault({ mode: "none" });
+    // An ended subscription's order no longer matters to finance.
+    await db.subscription.update({ where: { id: subscription.id }, data: { status: "terminated", terminatedAt: new Date() } });
+    expect(await listCustomerOrderWarnings({ db, id: billingCustomerId, odoo })).toEqual({ status: "ok", warnings: [] });
   });
 
   it("shows a customer's accounts, subscriptions and webhooks to finance and ops; an unknown id is not found", async () => {

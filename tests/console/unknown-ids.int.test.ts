@@ -15,6 +15,7 @@ const day = "2026-11-01";
 const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
   "customers.get": (c) => c.customers.get.query({ id: missing }),
   "customers.invoices": (c) => c.customers.invoices.query({ id: missing }),
+  "customers.orderWarnings": (c) => c.customers.orderWarnings.query({ id: missing }),
   "identity.getCustomer": (c) => c.identity.getCustomer.query({ id: missing }),
   "identity.linkAccount": (c) => c.identity.linkAccount.mutate({ accountLinkId: missing }),
   "identity.setOdooPartner": (c) => c.identity.setOdooPartner.mutate({ billingCustomerId: missing, odooPartnerId: null }),

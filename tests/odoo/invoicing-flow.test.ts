@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  countInvoices, ensurePricelist, invoicePortalPath, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -113,6 +113,15 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
     const page = await fetch(new URL(path, peer().url), { redirect: "manual" });
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+
+    // The customer's portal_url: the order's page, with a token made once and kept.
+    const orderPath = await orderPortalPath(hub, orderId!);
+    expect(orderPath).toMatch(new RegExp(`^/my/orders/${orderId}\\?access_token=[0-9a-f-]{36}$`));
+    expect(await orderPortalPath(hub, orderId!)).toBe(orderPath);
+    const wrongOrderToken = await fetch(new URL(`/my/orders/${orderId}?access_token=wrong`, peer().url), { redirect: "manual" });
+    expect({ status: wrongOrderToken.status, location: new URL(wrongOrderToken.headers.get("location") ?? "", peer().url).pathname }).toEqual({ status: 303, location: "/my" });
+    const orderPage = await fetch(new URL(orderPath, peer().url), { redirect: "manual" });
+    expect(orderPage.status).toBe(200);
   });
 
   it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {

@@ -157,3 +157,13 @@ export async function ensureSubscriptionOrder(client: OdooClient, input: Subscri
 export async function setSubscriptionEndDate(client: OdooClient, input: { orderId: number; endDate: string }): Promise<void> {
   await client.call<boolean>(MODEL, "write", { ids: [input.orderId], vals: { end_date: input.endDate } });
 }
+
+/**
+ * The customer-portal page of an order (sale_order.py action_preview_sale_order, public and
+ * read-only): opened with the order's access token, it shows the subscription, its invoices
+ * and, on Enterprise, the payment method, with no portal account needed.
+ */
+export async function orderPortalPath(client: OdooClient, id: number): Promise<string> {
+  const action = z.object({ url: z.string().startsWith("/") }).parse(await client.call(MODEL, "action_preview_sale_order", { ids: [id] }));
+  return action.url;
+}
