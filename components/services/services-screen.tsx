@@ -16,6 +16,7 @@ import { Dialog } from "../dialog";
 import { StatusBadge } from "../status-badge";
 import { useTableQuery } from "../use-table-query";
 import { ApiKeyDialog } from "./api-key-dialog";
+import { BillingModeDialog } from "./billing-mode-dialog";
 import { ServiceForm, type ServiceFormValues } from "./service-form";
 import { WebhookSecretDialog } from "./webhook-secret-dialog";
 
@@ -30,6 +31,7 @@ export function ServicesScreen() {
   const [editing, setEditing] = useState<ServiceRow | "new" | null>(null);
   const [shownKey, setShownKey] = useState<{ serviceName: string; apiKey: string } | null>(null);
   const [secretOf, setSecretOf] = useState<ServiceRow | null>(null);
+  const [billingOf, setBillingOf] = useState<ServiceRow | null>(null);
 
   const refresh = () => refreshAfterWrite(queryClient, trpc.services.list.queryKey());
   const create = useMutation(trpc.services.create.mutationOptions({
@@ -83,6 +85,16 @@ export function ServicesScreen() {
     column.accessor("apiKeyRotatedAt", { header: "Key rotated", enableSorting: true, cell: (info) => info.getValue().toLocaleString() }),
     column.accessor("webhookUrl", { header: "Webhook URL", cell: (info) => info.getValue() ?? <span className="text-slate-500">none</span> }),
     column.accessor("webhookSignature", { header: "Signature", cell: (info) => <code>{info.getValue()}</code> }),
+    column.accessor("billingMode", {
+      header: "Billing",
+      enableSorting: true,
+      meta: { filterOptions: [{ value: "live", label: "Live" }, { value: "shadow", label: "Shadow" }] },
+      cell: ({ row: { original: service } }) => (
+        <span title={service.billingMode === "shadow" ? "Lago bills this service" : "Odoo bills this service"}>
+          <code>{service.billingMode}</code>{service.lagoApiUrl ? <span className="text-slate-500"> · Lago {service.lagoKeySet ? "key set" : "no key"}</span> : null}
+        </span>
+      ),
+    }),
     column.accessor("active", {
       header: "Status",
       enableSorting: true,
@@ -98,6 +110,7 @@ export function ServicesScreen() {
           <Button variant="ghost" onClick={() => setEditing(service)}>Edit</Button>
           <Button variant="ghost" onClick={() => rotateKey(service)} busy={rotate.isPending && rotate.variables?.id === service.id}>Rotate key</Button>
           <Button variant="ghost" onClick={() => setSecretOf(service)}>Webhook secret</Button>
+          <Button variant="ghost" onClick={() => setBillingOf(service)}>Billing</Button>
           <Button variant="ghost" onClick={() => toggleActive(service)}>{service.active ? "Disable" : "Enable"}</Button>
         </div>
       ),
@@ -128,6 +141,7 @@ export function ServicesScreen() {
       </Dialog>
       <ApiKeyDialog shown={shownKey} onClose={() => setShownKey(null)} />
       <WebhookSecretDialog service={secretOf} onClose={() => { setSecretOf(null); void refresh(); }} />
+      <BillingModeDialog service={billingOf} onClose={() => { setBillingOf(null); void refresh(); }} />
     </>
   );
 }

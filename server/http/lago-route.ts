@@ -6,6 +6,7 @@ import { AppError } from "~/server/errors";
 import { logger } from "~/server/lib/logger";
 import { metrics } from "~/server/lib/metrics";
 import { onShutdown } from "~/server/lib/shutdown";
+import { answerFromLago } from "~/server/services/answer-from-lago";
 import { type AuthenticatedService, authenticateService } from "~/server/services/authenticate-service";
 import { lagoErrorResponse } from "./lago-error-response";
 import { postgresRateLimitStore } from "./postgres-rate-limit-store";
@@ -60,6 +61,17 @@ function apiRateLimiter(): SharedRateLimiter {
   return cache.nexaApiRateLimiter;
 }
 
+/** Lago's answer for a shadow service, null for a live one (lagoAnswersInShadow). */
+async function proxiedToLago(db: Db, service: AuthenticatedService, request: Request): Promise<Response | null> {
+  const url = new URL(request.url);
+  const method = request.method === "POST" ? "POST" : "GET";
+  const answer = await answerFromLago({ db, serviceId: service.id, method, pathAndQuery: `${url.pathname.replace(/^\/api\/v1/, "")}${url.search}` });
+  if (!answer) return null;
+  if (answer.body === null) return new Response(null, { status: answer.status });
+  // Not JSON (a proxy's error page): passed on as text, not wrapped in a JSON string.
+  return typeof answer.body === "string" ? new Response(answer.body, { status: answer.status, headers: { "content-type": "text/plain; charset=utf-8" } }) : Response.json(answer.body, { status: answer.status });
+}
+
 /** How one request ended, for a route's own metrics. */
 export interface LagoOutcome {
   status: number;
@@ -78,7 +90,17 @@ export interface LagoOutcome {
  */
 export function lagoRoute<Params = Record<string, never>>(
   handler: (context: LagoContext<Params>) => Promise<unknown>,
-  options: { rootKey?: string; observe?: (outcome: LagoOutcome) => void } = {},
+  options: {
+    rootKey?: string;
+    observe?: (outcome: LagoOutcome) => void;
+    /**
+     * A read only Lago can answer while it bills the service (invoices, payment links):
+     * for a shadow service the request goes to its Lago before the handler runs, and
+     * Lago's status and JSON come back as they came. Checked here once, ahead of every
+     * handler that sets it, so no route answers from Odoo first.
+     */
+    lagoAnswersInShadow?: boolean;
+  } = {},
 ) {
   return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
     const started = options.observe ? performance.now() : 0;
@@ -90,7 +112,8 @@ export function lagoRoute<Params = Record<string, never>>(
       const service = await authenticateService(db, request.headers.get("authorization"));
       limit = await apiRateLimiter().take(service.id);
       if (!limit.allowed) throw new AppError("rate_limited", "rate limit exceeded");
-      const result = await handler({
+      const lago = options.lagoAnswersInShadow ? await proxiedToLago(db, service, request) : null;
+      const result = lago ?? await handler({
         db,
         service,
         params: await route.params,

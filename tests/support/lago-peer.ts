@@ -70,8 +70,15 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
       fault.times -= 1;
       return send(response, fault.status, { status: fault.status, error: "Internal Server Error" });
     }
-    const [, resource, id] = path.split("/");
-    if (request.method !== "GET" || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
+    const [, resource, id, action] = path.split("/");
+    if (request.method === "POST" && resource === "invoices" && (action === "download" || action === "payment_url")) {
+      // Lago's answers for a proxied shadow read: the invoice with its file_url, or its payment link.
+      const invoice = data.invoices.find((candidate) => candidate.lago_id === id);
+      if (!invoice) return send(response, 404, { status: 404, error: "Not Found", code: "invoice_not_found" });
+      if (action === "download") return send(response, 200, { invoice: { ...invoice, file_url: `https://lago.example.test/invoices/${id}.pdf` } });
+      return send(response, 200, { invoice_payment_details: { lago_customer_id: null, lago_invoice_id: id, external_customer_id: (invoice.customer as Json).external_id, payment_provider: "stripe", payment_url: `https://pay.example.test/${id}` } });
+    }
+    if (request.method !== "GET" || action !== undefined || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
     const rows = data[resource as ListName];
     if (id === undefined) {
       const { slice, meta } = paginate(rows, url);

@@ -11,7 +11,7 @@ type Params = { lago_id: string };
 
 export const GET = lagoRoute<Params>(async ({ db, service, params }) => ({
   invoice: serializeInvoice(await findInvoice({ db, odoo: odooClientFromEnv, serviceId: service.id, lagoId: params.lago_id }), { today: odooDate(new Date()) }),
-}));
+}), { lagoAnswersInShadow: true });
 
 // Odoo owns an invoice's payment state and content: PUT and DELETE are refused (README).
 export const { POST, PUT, PATCH, DELETE } = unservedMethods(["GET"]);

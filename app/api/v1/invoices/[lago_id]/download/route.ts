@@ -19,6 +19,6 @@ export const POST = lagoRoute<Params>(async ({ db, service, params, request }) =
   const invoice = await findInvoice({ db, odoo: odooClientFromEnv, serviceId: service.id, lagoId: params.lago_id });
   const fileUrl = invoice.invoice.state === "posted" ? new URL(`/api/v1/invoices/${params.lago_id}/pdf`, publicOrigin(request)).toString() : null;
   return { invoice: serializeInvoice({ ...invoice, fileUrl }, { today: odooDate(new Date()) }) };
-});
+}, { lagoAnswersInShadow: true });
 
 export const { GET, PUT, PATCH, DELETE } = unservedMethods(["POST"]);

@@ -22,6 +22,6 @@ export const POST = lagoRoute<Params>(async ({ db, service, params }) => {
       payment_url: url.toString(),
     },
   };
-});
+}, { lagoAnswersInShadow: true });
 
 export const { GET, PUT, PATCH, DELETE } = unservedMethods(["POST"]);
