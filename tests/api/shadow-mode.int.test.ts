@@ -78,6 +78,8 @@ describe("shadow mode", () => {
       const customerInvoices = await shadowService.api.get("/customers/cust-1/invoices");
       expect(customerInvoices.status).toBe(404); // the peer has no such path: Lago's 404, passed on
       expect(peer.requests).toContain("/api/v1/customers/cust-1/invoices");
+      await shadowService.api.get("/customers/cust-1/portal_url");
+      expect(peer.requests).toContain("/api/v1/customers/cust-1/portal_url");
 
       // A live service is answered by the hub (its Odoo holds none of Lago's invoices).
       const live = await liveService.api.get("/invoices");
