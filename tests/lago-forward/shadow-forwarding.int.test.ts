@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEMO_NEXTAUTH_SECRET } from "~/server/env";
 import { drainLagoForwards } from "~/server/lago-forward/drain-lago-forwards";
-import { replayLagoForward } from "~/server/lago-forward/replay-lago-forward";
 import { sealingKeyFrom, sealSecret } from "~/server/lib/sealed-secret";
+import { signedInAs, trpcCode } from "../support/console-session";
 import { createBillingSetup, createTestService, testDb, uniqueCode } from "../support/fixtures";
 import { type LagoPeer, startLagoPeer } from "../support/lago-peer";
 
@@ -94,7 +94,7 @@ describe("shadow forwarding to Lago", () => {
     expect((await forwardsOf(service.id)).at(-1)).toMatchObject({ status: "delivered", body: { events: [expect.objectContaining({ transaction_id: b })] } });
   });
 
-  it("dead-letters with Lago's answer verbatim, and a replay delivers it", async () => {
+  it("dead-letters with Lago's answer verbatim, shown on the console, and a replay from there delivers it", async () => {
     const { service, api } = await shadowService(peer);
     peer.fail({ path: "/customers", method: "POST", status: 500, times: 2 });
     const externalId = uniqueCode("cust");
@@ -106,7 +106,14 @@ describe("shadow forwarding to Lago", () => {
     expect(dead).toMatchObject({ status: "dead", attempts: 2, lastStatus: 500, lastError: JSON.stringify({ status: 500, error: "Internal Server Error" }) });
     expect(await drain(new Date(t0.getTime() + 10 * HOUR), 2)).toEqual({ delivered: 0, retrying: 0, dead: 0 });
 
-    expect(await replayLagoForward({ db: await testDb(), id: dead!.id })).toBe(1);
+    const ops = await signedInAs("ops");
+    expect(await ops.client.webhooks.listLagoForwards.query()).toContainEqual(expect.objectContaining({
+      id: dead!.id, serviceCode: service.code, method: "POST", path: "/customers", lastStatus: 500, lastError: dead!.lastError, body: { customer: { external_id: externalId, name: "Dead letter" } },
+    }));
+    expect(await ops.client.webhooks.replayLagoForward.mutate({ id: dead!.id })).toMatchObject({ status: "pending", attempts: 0 });
+    // Only a dead forward replays.
+    expect(await trpcCode(ops.client.webhooks.replayLagoForward.mutate({ id: dead!.id }))).toBe("NOT_FOUND");
+    expect(await (await testDb()).auditLog.count({ where: { action: "lago_forward.replay", entityId: dead!.id } })).toBe(1);
     expect(await drain(new Date(), 2)).toEqual({ delivered: 1, retrying: 0, dead: 0 });
     expect(peer.data.customers).toEqual([expect.objectContaining({ external_id: externalId, name: "Dead letter" })]);
   });
