@@ -32,10 +32,18 @@ async function retryingMissingPartition<T>(work: () => Promise<T>): Promise<T> {
  * A shadow service's events skip the group commit: each request stores its events in a
  * transaction with their forward to Lago (storeEventBatch's `forward`).
  */
-export async function ingestEvents(options: { db: Db; serviceId: string; events: RawEvent[]; maxAgeDays: number; receivedAt?: Date }): Promise<IngestResult> {
+export async function ingestEvents(options: {
+  db: Db;
+  serviceId: string;
+  events: RawEvent[];
+  maxAgeDays: number;
+  receivedAt?: Date;
+  /** false for events that came from Lago (the import's backfill): Lago has them. */
+  forwardToLago?: boolean;
+}): Promise<IngestResult> {
   const { db, serviceId, events } = options;
   const receivedAt = options.receivedAt ?? new Date();
-  const mode = await db.service.findUnique({ where: { id: serviceId }, select: { billingMode: true } });
+  const mode = options.forwardToLago === false ? null : await db.service.findUnique({ where: { id: serviceId }, select: { billingMode: true } });
   const forward = mode?.billingMode === "shadow" ? (events.length === 1 ? "single" : "batch") : undefined;
   if (events.length === 1 && !forward) {
     return retryingMissingPartition(() => ingestSingleEvent(db, serviceId, { event: events[0]!, receivedAt, maxAgeDays: options.maxAgeDays }));

@@ -147,7 +147,9 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
     }
     const [, resource, id] = path.split("/");
     if (request.method !== "GET" || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
-    const rows = data[resource as ListName];
+    const from = url.searchParams.get("timestamp_from");
+    // GET /events filters on timestamp_from, as Lago does.
+    const rows = resource === "events" && from ? data.events.filter((row) => new Date(String(row.timestamp)) >= new Date(from)) : data[resource as ListName];
     if (id === undefined) {
       const { slice, meta } = paginate(rows, url);
       return send(response, 200, { [resource!]: resource === "invoices" ? slice.map(withoutFees) : slice, meta });
@@ -222,6 +224,13 @@ export function lagoSubscription(externalId: string, customerId: string, planCod
     plan_code: planCode, status: "active", created_at: subscriptionAt, canceled_at: null, started_at: subscriptionAt, ending_at: null,
     subscription_at: subscriptionAt, terminated_at: null, previous_plan_code: null, next_plan_code: null, downgrade_plan_date: null, trial_ended_at: null,
     current_billing_period_started_at: null, current_billing_period_ending_at: null, on_termination_credit_note: null, on_termination_invoice: "generate",
+  };
+}
+
+export function lagoEvent(transactionId: string, subscriptionId: string, code: string, timestamp: string, properties: Json = {}): Json {
+  return {
+    lago_id: randomUUID(), transaction_id: transactionId, lago_customer_id: randomUUID(), code, timestamp, properties, lago_subscription_id: randomUUID(),
+    external_subscription_id: subscriptionId, created_at: timestamp,
   };
 }
 
