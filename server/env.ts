@@ -62,6 +62,8 @@ const schema = z
     /** Months of raw events to keep (monthly partitions are dropped whole); unset = forever. */
     USAGE_EVENTS_RETENTION_MONTHS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
     USAGE_PUSH_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),
+    /** A shadow service's write is sent to Lago this many times (backing off to an hour), then dead-lettered. */
+    LAGO_FORWARD_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(12)),
     /** Token in the Odoo automation rule's webhook URL; unset = the inbound Odoo webhook refuses every call. */
     ODOO_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
     /** The lifecycle poller re-reads invoices issued within this many days. */

@@ -16,6 +16,7 @@ import { useConfirm } from "../confirm-dialog";
 import { DataTable } from "../data-table";
 import { EmptyState } from "../empty-state";
 import { useTableQuery } from "../use-table-query";
+import { LagoForwardsPanel } from "./lago-forwards-panel";
 import { WebhookDeliveryPanel } from "./webhook-delivery-panel";
 
 const column = createColumnHelper<DeliveryRow>();
@@ -89,6 +90,7 @@ export function WebhooksScreen() {
           <Button variant="secondary" busy={replayDead.isPending} onClick={() => replayAllDead(filteredService)}>Replay dead of {filteredService}</Button>
         )} />
       {shownDelivery && <WebhookDeliveryPanel key={shownDelivery} deliveryId={shownDelivery} />}
+      <LagoForwardsPanel />
     </div>
   );
 }

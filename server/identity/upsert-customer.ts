@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { Db, DbOrTx } from "~/server/db/client";
 import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
+import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import type { CustomerFields } from "./customer-fields";
 
 /**
@@ -24,14 +25,19 @@ export async function upsertCustomer(options: {
   announce?: boolean;
   now?: Date;
   actor?: AuditActor;
+  /** The app's request body, forwarded to Lago while the service is shadow (API writes only). */
+  forwardBody?: unknown;
 }): Promise<{ customer: AccountLink; created: boolean }> {
   const { db, serviceId, externalId, fields } = options;
   const where = { serviceId_externalId: { serviceId, externalId } };
   const announceCreated = async (tx: DbOrTx, customer: AccountLink) => {
     if (options.announce) await recordHubEvent(tx, { kind: "customer.created", serviceId, subjectId: customer.id, occurredAt: options.now ?? new Date() });
   };
-  const audit = (tx: DbOrTx, action: string, before: AccountLink | null, after: AccountLink) =>
-    recordAudit(tx, { ...options.actor, action, entityType: "account_link", entityId: after.id, before, after });
+  const audit = async (tx: DbOrTx, action: string, before: AccountLink | null, after: AccountLink) => {
+    await recordAudit(tx, { ...options.actor, action, entityType: "account_link", entityId: after.id, before, after });
+    // Every committed upsert reaches Lago, as Lago's own POST /customers would have been called.
+    if (options.forwardBody !== undefined) await enqueueLagoForward(tx, { serviceId, customerKey: after.id, method: "POST", path: "/customers", body: options.forwardBody });
+  };
   const existing = await db.accountLink.findUnique({ where });
   if (existing) {
     return db.$transaction(async (tx) => {

@@ -3,7 +3,7 @@
  * report, shown in the console and printed by the CLI, so nothing is dropped silently.
  */
 export interface ImportIssue {
-  resource: "billable_metrics" | "plans" | "customers" | "subscriptions" | "invoices";
+  resource: "billable_metrics" | "plans" | "customers" | "subscriptions" | "events" | "invoices";
   /** The Lago code / external id of the object. */
   id: string;
   feature: string;

@@ -1,5 +1,5 @@
-/** The resources an import walks, in dependency order (plans need metrics, subscriptions need plans and customers). */
-export const LAGO_RESOURCES = ["billable_metrics", "plans", "customers", "subscriptions", "invoices"] as const;
+/** The resources an import walks, in dependency order (plans need metrics, subscriptions need plans and customers, events subscriptions). */
+export const LAGO_RESOURCES = ["billable_metrics", "plans", "customers", "subscriptions", "events", "invoices"] as const;
 export type LagoResource = (typeof LAGO_RESOURCES)[number];
 
 /** The checkpoint of one resource: `page` is the last page whose every row was imported. */

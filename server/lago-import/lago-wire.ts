@@ -106,6 +106,15 @@ export const lagoSubscriptionSchema = z.looseObject({
 });
 export type LagoSubscription = z.output<typeof lagoSubscriptionSchema>;
 
+export const lagoEventSchema = z.looseObject({
+  transaction_id: z.string(),
+  external_subscription_id: z.string(),
+  code: z.string(),
+  timestamp: z.string(),
+  properties: z.unknown().optional(),
+});
+export type LagoEvent = z.output<typeof lagoEventSchema>;
+
 export const lagoFeeSchema = z.looseObject({
   lago_id: nullableString,
   external_customer_id: nullableString,

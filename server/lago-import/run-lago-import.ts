@@ -8,7 +8,8 @@ import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
 import type { LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
 import type { LagoResource, ResourceProgress } from "./import-progress";
-import { lagoCustomerSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
+import { lagoCustomerSchema, lagoEventSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
+import { importLagoEvent } from "./import-lago-event";
 import { mapLagoCustomer } from "./map-lago-customer";
 import { storeLagoInvoice } from "./store-lago-invoice";
 import { upsertLagoMetric } from "./upsert-lago-metric";
@@ -21,8 +22,15 @@ type Common = Pick<PageImport<unknown>, "db" | "runId" | "connection" | "perPage
 const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[]=${status}`).join("&");
 
 /**
+ * Where the events an import copies start: the first instant of the previous UTC month,
+ * before the start of any open monthly or shorter period (calendar or anniversary), so the
+ * first period the hub meters beside Lago is complete. Earlier events are billed already.
+ */
+export const backfillFrom = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+
+/**
  * Runs (or resumes) one import: billable metrics, plans with charges, customers,
- * subscriptions, then invoices with fees, each paginated from its checkpoint. A failure
+ * subscriptions, the events of the open periods (backfillFrom), then invoices with fees, each paginated from its checkpoint. A failure
  * marks the run failed with the error (never the API key); the next import of the same
  * service and Lago instance continues from the last completed page.
  *
@@ -45,6 +53,8 @@ export async function runLagoImport(options: {
   const common: Common = { db, runId: run.id, connection, perPage: options.perPage ?? 100, onProgress: options.onProgress };
   const serviceId = run.serviceId;
   await db.lagoImportRun.update({ where: { id: run.id }, data: { status: "running", error: null, finishedAt: null } });
+  // The window of this run; a resumed import's window may start later, harmless as events are idempotent.
+  const eventsFrom = backfillFrom(run.createdAt);
   try {
     const writer = await catalogWriterOf(db, options.startedBy);
     await importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric, serviceId, writer }) });
@@ -64,6 +74,13 @@ export async function runLagoImport(options: {
       query: ALL_SUBSCRIPTION_STATUSES,
       schema: lagoSubscriptionSchema,
       importItem: (subscription) => upsertLagoSubscription({ db, serviceId, subscription }),
+    });
+    await importLagoPages({
+      ...common,
+      resource: "events",
+      query: `timestamp_from=${encodeURIComponent(eventsFrom.toISOString())}`,
+      schema: lagoEventSchema,
+      importItem: (event) => importLagoEvent({ db, serviceId, event }),
     });
     await importLagoPages({
       ...common,

@@ -28,6 +28,10 @@ export function reportWebhookDrain(totals: Record<"delivered" | "retrying" | "de
   return { summary: { ...totals }, errors: [] };
 }
 
+export function reportLagoForwardDrain(totals: Record<"delivered" | "retrying" | "dead", number>): ScheduleRunReport {
+  return { summary: { ...totals }, errors: [] };
+}
+
 export function reportOdooPoll(result: { invoicesObserved: number; ordersObserved: number; events: unknown[] }): ScheduleRunReport {
   return { summary: { invoicesObserved: result.invoicesObserved, ordersObserved: result.ordersObserved, events: result.events.length }, errors: [] };
 }

@@ -1,9 +1,11 @@
 import type { Db } from "~/server/db/client";
 import type { Env } from "~/server/env";
+import { drainLagoForwards } from "~/server/lago-forward/drain-lago-forwards";
+import { sealingKeyFrom } from "~/server/lib/sealed-secret";
 import type { OdooClient } from "~/server/odoo";
 import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { drainWebhooks, pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
-import { reportOdooPoll, reportUsagePush, reportWebhookDrain } from "./schedule-reports";
+import { reportLagoForwardDrain, reportOdooPoll, reportUsagePush, reportWebhookDrain } from "./schedule-reports";
 import type { ScheduleName, ScheduleRunReport } from "./schedules";
 
 /** What a schedule's run is given, whoever fires it (worker, cron route, CLI). */
@@ -33,6 +35,10 @@ export const SCHEDULE_RUNNERS = {
     reportUsagePush,
   ),
   webhooks: runner(({ db, settings, signal }) => drainWebhooks({ db, settings: webhookSettings(settings), signal }), reportWebhookDrain),
+  "lago-forward": runner(
+    ({ db, settings, signal }) => drainLagoForwards({ db, sealingKey: sealingKeyFrom(settings.NEXTAUTH_SECRET), maxAttempts: settings.LAGO_FORWARD_MAX_ATTEMPTS, signal }),
+    reportLagoForwardDrain,
+  ),
   "odoo-poll": runner(({ db, settings, odoo }) => pollOdooLifecycle({ db, settings: webhookSettings(settings), odoo: odoo() }), reportOdooPoll),
   // Each runner has its own result type; ScheduleResult gives it back per name.
 } satisfies { [Name in ScheduleName]: ScheduleRunner<any> };

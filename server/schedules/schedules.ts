@@ -11,6 +11,7 @@
 export const SCHEDULES = {
   "usage-push": { label: "Usage push to Odoo", route: "/api/cron/usage-push", cli: "npm run push-usage", cadenceMs: 60 * 60_000, needsOdoo: true },
   webhooks: { label: "Webhook drain", route: "/api/cron/webhooks", cli: "npm run webhooks:drain", cadenceMs: 60_000, needsOdoo: false },
+  "lago-forward": { label: "Lago forwards of shadow services", route: "/api/cron/lago-forward", cli: "npm run lago-forward -- drain", cadenceMs: 60_000, needsOdoo: false },
   "odoo-poll": { label: "Odoo lifecycle poll", route: "/api/cron/odoo-poll", cli: "npm run webhooks -- poll", cadenceMs: 5 * 60_000, needsOdoo: true },
 } as const satisfies Record<string, { label: string; route: string; cli: string; cadenceMs: number; needsOdoo: boolean }>;
 

@@ -4,6 +4,7 @@ import type { Db } from "~/server/db/client";
 import { recordHubEvent } from "~/server/db/record-hub-event";
 import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
+import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
 import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
 
@@ -27,6 +28,8 @@ export async function createSubscription(options: {
   now?: Date;
   /** Audited for the write (the service, for an API call). */
   actor?: AuditActor;
+  /** The app's request body, forwarded to Lago while the service is shadow (API writes only). */
+  forwardBody?: unknown;
 }): Promise<{ subscription: SubscriptionWithRelations; created: boolean }> {
   const { db, serviceId, input } = options;
   const now = options.now ?? new Date();
@@ -34,6 +37,8 @@ export async function createSubscription(options: {
   const plan = await db.plan.findFirst({ where: { code: input.planCode, ...visibleTo(serviceId) } });
   if (!plan) throw notFound("plan");
   if (input.endingAt && input.endingAt <= (input.subscriptionAt ?? now)) throw validationFailed({ ending_at: ["invalid_date"] });
+  const forward = (tx: Parameters<typeof enqueueLagoForward>[0], customerKey: string) =>
+    options.forwardBody === undefined ? Promise.resolve(false) : enqueueLagoForward(tx, { serviceId, customerKey, method: "POST", path: "/subscriptions", body: options.forwardBody });
   const where = { serviceId_externalId: { serviceId, externalId: input.externalId } };
   const existing = await db.subscription.findUnique({ where, include: subscriptionWithRelations });
   // Every refusal comes before the customer is created: a refused request stores nothing.
@@ -50,6 +55,7 @@ export async function createSubscription(options: {
     const changed = await db.$transaction(async (tx) => {
       const updated = await tx.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
       await recordAudit(tx, { ...options.actor, action: "subscription.plan_change", entityType: "subscription", entityId: existing.id, before: existing, after: updated });
+      await forward(tx, customer.id);
       return updated;
     });
     return { subscription: changed, created: false };
@@ -78,6 +84,7 @@ export async function createSubscription(options: {
         await recordHubEvent(tx, { kind: "subscription.started", serviceId, subjectId: created.id, occurredAt: now });
       }
       await recordAudit(tx, { ...options.actor, action: "subscription.create", entityType: "subscription", entityId: created.id, after: created });
+      await forward(tx, customer.id);
       return created;
     });
     return { subscription, created: true };

@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
 import { recordHubEvent } from "~/server/db/record-hub-event";
+import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import { notFound } from "~/server/errors";
 import { effectiveStatus } from "./effective-status";
 import { LIVE_STATUSES, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
@@ -20,6 +21,8 @@ export async function terminateSubscription(options: {
   announce?: boolean;
   now?: Date;
   actor?: AuditActor;
+  /** Forward the termination to Lago while the service is shadow (API writes only). */
+  forward?: boolean;
 }): Promise<SubscriptionWithRelations> {
   const now = options.now ?? new Date();
   return inTransaction(options.db, async (tx) => {
@@ -34,6 +37,9 @@ export async function terminateSubscription(options: {
     const ended = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
     if (options.announce) await recordHubEvent(tx, { kind: "subscription.terminated", serviceId: ended.serviceId, subjectId: ended.id, occurredAt: now });
     await recordAudit(tx, { ...options.actor, action: "subscription.terminate", entityType: "subscription", entityId: ended.id, before: subscription, after: ended });
+    if (options.forward) {
+      await enqueueLagoForward(tx, { serviceId: options.serviceId, customerKey: ended.accountLinkId, method: "DELETE", path: `/subscriptions/${encodeURIComponent(options.externalId)}` });
+    }
     return ended;
   });
 }

@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
+import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import { notFound, validationFailed } from "~/server/errors";
 import { effectiveStatus } from "./effective-status";
 import { LIVE_STATUSES, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
@@ -29,6 +30,8 @@ export async function updateSubscription(options: {
   changes: SubscriptionChanges;
   now?: Date;
   actor?: AuditActor;
+  /** The app's request body, forwarded to Lago while the service is shadow (API writes only). */
+  forwardBody?: unknown;
 }): Promise<SubscriptionWithRelations> {
   const { changes } = options;
   const now = options.now ?? new Date();
@@ -51,6 +54,9 @@ export async function updateSubscription(options: {
     };
     const updated = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
     await recordAudit(tx, { ...options.actor, action: "subscription.update", entityType: "subscription", entityId: updated.id, before: subscription, after: updated });
+    if (options.forwardBody !== undefined) {
+      await enqueueLagoForward(tx, { serviceId: options.serviceId, customerKey: updated.accountLinkId, method: "PUT", path: `/subscriptions/${encodeURIComponent(options.externalId)}`, body: options.forwardBody });
+    }
     return updated;
   });
 }

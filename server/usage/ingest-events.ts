@@ -28,15 +28,28 @@ async function retryingMissingPartition<T>(work: () => Promise<T>): Promise<T> {
  * refusal is answered (a single event's unknown subscription is a 404, a batch's a 422).
  * A lone event joins the group commit of concurrent ones (ingestSingleEvent). This is the
  * one place where an accepted batch is known: its `ok` result.
+ *
+ * A shadow service's events skip the group commit: each request stores its events in a
+ * transaction with their forward to Lago (storeEventBatch's `forward`).
  */
-export async function ingestEvents(options: { db: Db; serviceId: string; events: RawEvent[]; maxAgeDays: number; receivedAt?: Date }): Promise<IngestResult> {
+export async function ingestEvents(options: {
+  db: Db;
+  serviceId: string;
+  events: RawEvent[];
+  maxAgeDays: number;
+  receivedAt?: Date;
+  /** false for events that came from Lago (the import's backfill): Lago has them. */
+  forwardToLago?: boolean;
+}): Promise<IngestResult> {
   const { db, serviceId, events } = options;
   const receivedAt = options.receivedAt ?? new Date();
-  if (events.length === 1) {
+  const mode = options.forwardToLago === false ? null : await db.service.findUnique({ where: { id: serviceId }, select: { billingMode: true } });
+  const forward = mode?.billingMode === "shadow" ? (events.length === 1 ? "single" : "batch") : undefined;
+  if (events.length === 1 && !forward) {
     return retryingMissingPartition(() => ingestSingleEvent(db, serviceId, { event: events[0]!, receivedAt, maxAgeDays: options.maxAgeDays }));
   }
   const references = await lookUpEventReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
   const prepared = prepareEvents({ serviceId, events, references, receivedAt, maxAgeDays: options.maxAgeDays });
   if (prepared.errors.size) return { ok: false, errors: prepared.errors };
-  return ingestResult(prepared.events, await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique)));
+  return ingestResult(prepared.events, await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique, { forward })));
 }

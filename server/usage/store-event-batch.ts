@@ -1,6 +1,7 @@
 import type { UsageEvent } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { ensurePartitions } from "./ensure-partitions";
+import { type EventsEndpoint, forwardEvents } from "./forward-events";
 import { insertEvents, isPartlyStoredBatch } from "./insert-events";
 import { conflictErrors, matchRetriedEvents, storedEvent, type StoreOutcome } from "./match-retried-events";
 import type { EventErrors, PreparedEvent } from "./prepare-events";
@@ -18,15 +19,20 @@ class BatchRefused extends Error {
  * them across round trips, a convoy when every client writes one subscription). A batch
  * of which some ids are stored already makes that statement abort itself, and goes the
  * transactional way: insert, compare the retried ones, roll back on any conflict.
+ *
+ * A shadow service's events (`forward`) always go the transactional way, so that what
+ * Lago must receive of them commits with them (forwardEvents).
  */
-export async function storeEventBatch(db: Db, serviceId: string, unique: PreparedEvent[]): Promise<StoreOutcome> {
+export async function storeEventBatch(db: Db, serviceId: string, unique: PreparedEvent[], options: { forward?: EventsEndpoint } = {}): Promise<StoreOutcome> {
   const createdAt = new Date();
   await ensurePartitions(db, unique.map((event) => event.timestamp));
-  try {
-    await insertEvents(db, unique, createdAt, { whole: true });
-    return { stored: new Map(unique.map((event) => [event.transactionId, storedEvent(event, createdAt)])), fresh: unique.length };
-  } catch (error) {
-    if (!isPartlyStoredBatch(error)) throw error;
+  if (!options.forward) {
+    try {
+      await insertEvents(db, unique, createdAt, { whole: true });
+      return { stored: new Map(unique.map((event) => [event.transactionId, storedEvent(event, createdAt)])), fresh: unique.length };
+    } catch (error) {
+      if (!isPartlyStoredBatch(error)) throw error;
+    }
   }
   return db
     .$transaction(async (tx) => {
@@ -35,6 +41,7 @@ export async function storeEventBatch(db: Db, serviceId: string, unique: Prepare
       const matched = await matchRetriedEvents(tx, serviceId, retried);
       // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
       if (matched.conflicts.length) throw new BatchRefused(conflictErrors(matched.conflicts));
+      if (options.forward) await forwardEvents(tx, serviceId, options.forward, unique.filter((event) => fresh.has(event.transactionId)));
       const stored = new Map<string, UsageEvent>(matched.stored);
       for (const event of unique) if (fresh.has(event.transactionId)) stored.set(event.transactionId, storedEvent(event, createdAt));
       return { stored, fresh: fresh.size };

@@ -25,6 +25,7 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
   "webhooks.get": (c) => c.webhooks.get.query({ id: missing }),
   "webhooks.replay": (c) => c.webhooks.replay.mutate({ id: missing }),
   "webhooks.replayDead": (c) => c.webhooks.replayDead.mutate({ serviceCode: "no-such-service" }),
+  "webhooks.replayLagoForward": (c) => c.webhooks.replayLagoForward.mutate({ id: missing }),
   "reconciliation.getRun": (c) => c.reconciliation.getRun.query({ id: missing }),
   "reconciliation.listLines": (c) => c.reconciliation.listLines.query({ runId: missing, query: {} }),
   "reconciliation.totals": (c) => c.reconciliation.totals.query({ runId: missing, query: {} }),
@@ -48,7 +49,7 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
 const NO_ID = new Set([
   "services.list", "services.create", "catalog.listMetrics", "catalog.createMetric", "catalog.listPlans", "catalog.createPlan",
   "customers.list", "identity.listAccounts", "usage.listSubscriptions", "jobs.list", "jobs.retryableCount", "jobs.retryFiltered",
-  "jobs.schedules", "webhooks.list", "webhooks.serviceCodes", "users.me", "users.list", "users.create", "audit.list",
+  "jobs.schedules", "webhooks.list", "webhooks.serviceCodes", "webhooks.listLagoForwards", "users.me", "users.list", "users.create", "audit.list",
   "reconciliation.listRuns", "reconciliation.trend", "reconciliation.start", "lagoImport.listRuns", "odooCheck.run", "status.get",
 ]);
 

@@ -6,15 +6,23 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
  * (lago-javascript-client's OpenAPI types; lago-api's serializers and Pagination concern):
  * Bearer auth with Lago's 401 body, paginated lists with the five meta keys (an empty
  * list is page 0 of 0), `{invoice}` with fees by id, 404 `<resource>_not_found`.
+ *
+ * Writes, for shadow forwarding, with Lago's idempotency: POST /customers upserts, POST
+ * /subscriptions answers an existing one with the same plan, DELETE terminates (404 once
+ * not live), POST /events and /events/batch answer 422 `value_already_exist` for a stored
+ * transaction_id (a batch all or nothing, errors keyed by index). `down` closes every
+ * connection unanswered (Lago unreachable); a fault with status 429 sends x-ratelimit-reset.
  */
 
 type Json = Record<string, unknown>;
-const LISTS = ["billable_metrics", "plans", "customers", "subscriptions", "invoices"] as const;
+const LISTS = ["billable_metrics", "plans", "customers", "subscriptions", "invoices", "events"] as const;
 type ListName = (typeof LISTS)[number];
 
 export interface LagoPeerFault {
   /** e.g. "/customers" — the list path (any query). */
   path: string;
+  /** Only requests of this method (any, when unset). */
+  method?: string;
   page?: number;
   status: number;
   /** How many matching requests fail before the peer answers normally again. */
@@ -27,6 +35,10 @@ export interface LagoPeer {
   data: Record<ListName, Json[]>;
   /** Every request's path and query, in order (never its headers). */
   requests: string[];
+  /** Every accepted write (2xx), in order: what Lago now holds because of it. */
+  writes: Array<{ method: string; path: string; body: unknown }>;
+  /** While true, every connection is closed without an answer. */
+  down: boolean;
   /** Every answer is held this long (a slow Lago, so an import stays in flight). */
   delayMs: number;
   fail: (fault: LagoPeerFault) => void;
@@ -58,17 +70,74 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
   const data = Object.fromEntries(LISTS.map((name) => [name, [] as Json[]])) as Record<ListName, Json[]>;
   const requests: string[] = [];
   const faults: LagoPeerFault[] = [];
+  const writes: LagoPeer["writes"] = [];
+  const readBody = async (request: IncomingMessage): Promise<Json> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    return chunks.length ? (JSON.parse(Buffer.concat(chunks).toString("utf8")) as Json) : {};
+  };
+  const refused = (details: Json) => ({ status: 422, error: "Unprocessable Entity", code: "validation_errors", error_details: details });
+  const storeEvent = (event: Json) => data.events.push({ lago_id: randomUUID(), ...event });
+  const hasEvent = (event: Json) => data.events.some((row) => row.transaction_id === event.transaction_id);
+
+  /** A write as Lago answers it: [status, body], the accepted ones recorded in `writes`. */
+  const write = (method: string, path: string, body: Json): [number, unknown] => {
+    const [, resource, id] = path.split("/");
+    if (method === "POST" && path === "/customers") {
+      const input = body.customer as Json;
+      const index = data.customers.findIndex((row) => row.external_id === input.external_id);
+      const customer = index >= 0 ? { ...data.customers[index], ...input } : { ...lagoCustomer(String(input.external_id), data.customers.length + 1), ...input };
+      if (index >= 0) data.customers[index] = customer;
+      else data.customers.push(customer);
+      return [200, { customer }];
+    }
+    if (method === "POST" && path === "/subscriptions") {
+      const input = body.subscription as Json;
+      const existing = data.subscriptions.find((row) => row.external_id === input.external_id && row.status === "active");
+      if (existing) {
+        if (existing.external_customer_id !== input.external_customer_id) return [422, refused({ external_id: ["value_already_exist"] })];
+        existing.plan_code = input.plan_code;
+        return [200, { subscription: existing }];
+      }
+      const subscription = { ...lagoSubscription(String(input.external_id), String(input.external_customer_id), String(input.plan_code), String(input.subscription_at ?? new Date().toISOString())), ...input };
+      data.subscriptions.push(subscription);
+      return [200, { subscription }];
+    }
+    if (resource === "subscriptions" && id !== undefined && (method === "PUT" || method === "DELETE")) {
+      const subscription = data.subscriptions.find((row) => row.external_id === decodeURIComponent(id) && row.status === "active");
+      if (!subscription) return [404, { status: 404, error: "Not Found", code: "subscription_not_found" }];
+      if (method === "PUT") Object.assign(subscription, body.subscription as Json);
+      else Object.assign(subscription, { status: "terminated", terminated_at: new Date().toISOString() });
+      return [200, { subscription }];
+    }
+    if (method === "POST" && path === "/events") {
+      const event = body.event as Json;
+      if (hasEvent(event)) return [422, refused({ transaction_id: ["value_already_exist"] })];
+      storeEvent(event);
+      return [200, { event }];
+    }
+    if (method === "POST" && path === "/events/batch") {
+      const events = body.events as Json[];
+      const taken = Object.fromEntries(events.flatMap((event, index) => (hasEvent(event) ? [[String(index), { transaction_id: ["value_already_exist"] }]] : [])));
+      if (Object.keys(taken).length) return [422, refused(taken)];
+      events.forEach(storeEvent);
+      return [200, { events }];
+    }
+    return [404, { status: 404, error: "Not Found", code: "route_not_found" }];
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     if (peer.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, peer.delayMs));
     const url = new URL(request.url ?? "/", "http://peer");
+    if (peer.down) return request.socket.destroy();
     requests.push(`${url.pathname}${url.search}`);
     if (request.headers.authorization?.split(" ")[1] !== apiKey) return send(response, 401, { status: 401, error: "Unauthorized" });
     const path = url.pathname.replace(/^\/api\/v1/, "");
-    const fault = faults.find((f) => f.times > 0 && path === f.path && (f.page === undefined || Number(url.searchParams.get("page")) === f.page));
+    const fault = faults.find((f) => f.times > 0 && path === f.path && (f.method === undefined || f.method === request.method) && (f.page === undefined || Number(url.searchParams.get("page")) === f.page));
     if (fault) {
       fault.times -= 1;
-      return send(response, fault.status, { status: fault.status, error: "Internal Server Error" });
+      if (fault.status === 429) response.setHeader("x-ratelimit-reset", "2");
+      return send(response, fault.status, { status: fault.status, error: fault.status === 429 ? "Too Many Requests" : "Internal Server Error" });
     }
     const [, resource, id, action] = path.split("/");
     if (request.method === "POST" && resource === "invoices" && (action === "download" || action === "payment_url")) {
@@ -78,8 +147,16 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
       if (action === "download") return send(response, 200, { invoice: { ...invoice, file_url: `https://lago.example.test/invoices/${id}.pdf` } });
       return send(response, 200, { invoice_payment_details: { lago_customer_id: null, lago_invoice_id: id, external_customer_id: (invoice.customer as Json).external_id, payment_provider: "stripe", payment_url: `https://pay.example.test/${id}` } });
     }
-    if (request.method !== "GET" || action !== undefined || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
-    const rows = data[resource as ListName];
+    if (request.method !== "GET") {
+      const body = await readBody(request);
+      const [status, answer] = write(request.method ?? "POST", path, body);
+      if (status < 300) writes.push({ method: request.method ?? "POST", path, body });
+      return send(response, status, answer);
+    }
+    if (action !== undefined || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
+    const from = url.searchParams.get("timestamp_from");
+    // GET /events filters on timestamp_from, as Lago does.
+    const rows = resource === "events" && from ? data.events.filter((row) => new Date(String(row.timestamp)) >= new Date(from)) : data[resource as ListName];
     if (id === undefined) {
       const { slice, meta } = paginate(rows, url);
       return send(response, 200, { [resource!]: resource === "invoices" ? slice.map(withoutFees) : slice, meta });
@@ -99,6 +176,8 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
     apiKey,
     data,
     requests,
+    writes,
+    down: false,
     delayMs: 0,
     fail: (fault) => faults.push({ ...fault }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
@@ -152,6 +231,13 @@ export function lagoSubscription(externalId: string, customerId: string, planCod
     plan_code: planCode, status: "active", created_at: subscriptionAt, canceled_at: null, started_at: subscriptionAt, ending_at: null,
     subscription_at: subscriptionAt, terminated_at: null, previous_plan_code: null, next_plan_code: null, downgrade_plan_date: null, trial_ended_at: null,
     current_billing_period_started_at: null, current_billing_period_ending_at: null, on_termination_credit_note: null, on_termination_invoice: "generate",
+  };
+}
+
+export function lagoEvent(transactionId: string, subscriptionId: string, code: string, timestamp: string, properties: Json = {}): Json {
+  return {
+    lago_id: randomUUID(), transaction_id: transactionId, lago_customer_id: randomUUID(), code, timestamp, properties, lago_subscription_id: randomUUID(),
+    external_subscription_id: subscriptionId, created_at: timestamp,
   };
 }
 

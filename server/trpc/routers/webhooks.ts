@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { env } from "~/server/env";
+import { replayLagoForward } from "~/server/lago-forward/replay-lago-forward";
+import { searchDeadLagoForwards } from "~/server/lago-forward/search-dead-lago-forwards";
 import { getWebhookDelivery } from "~/server/webhooks/get-webhook-delivery";
 import { listWebhookServiceCodes } from "~/server/webhooks/list-webhook-service-codes";
 import { replayDeadWebhookDeliveries } from "~/server/webhooks/replay-dead-webhook-deliveries";
@@ -11,7 +13,7 @@ import { tableQuerySchema } from "../table-input";
 
 const procedure = areaProcedure("webhooks");
 
-/** The webhook outbox (ops): deliveries, their attempts, and replays (audited). */
+/** The outboxes (ops): webhook deliveries, their attempts, and replays (audited); shadow services' dead Lago forwards and their replay. */
 export const webhooksRouter = createTRPCRouter({
   list: procedure.input(tableQuerySchema).query(({ ctx, input }) => searchWebhookDeliveries({ db: ctx.db, query: input })),
   serviceCodes: procedure.query(({ ctx }) => listWebhookServiceCodes({ db: ctx.db })),
@@ -22,4 +24,6 @@ export const webhooksRouter = createTRPCRouter({
   replayDead: procedure
     .input(z.object({ serviceCode: z.string().trim().min(1).max(64) }))
     .mutation(({ ctx, input }) => replayDeadWebhookDeliveries({ db: ctx.db, settings: webhookSettings(env()), serviceCode: input.serviceCode, actorId: ctx.user.id })),
+  listLagoForwards: procedure.query(({ ctx }) => searchDeadLagoForwards({ db: ctx.db })),
+  replayLagoForward: procedure.input(z.object({ id: z.uuid() })).mutation(({ ctx, input }) => replayLagoForward({ db: ctx.db, id: input.id, actorId: ctx.user.id })),
 });

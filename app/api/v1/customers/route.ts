@@ -13,7 +13,7 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
   const raw = await body();
   refuseUnsupportedFields(raw, "customer", UNSUPPORTED_CUSTOMER_FIELDS);
   const input = parseRoot(raw, "customer", customerInputSchema);
-  const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input), announce: true, actor: { actorServiceId: service.id } });
+  const { customer } = await upsertCustomer({ db, serviceId: service.id, externalId: input.external_id, fields: customerFieldsFromWire(input), announce: true, actor: { actorServiceId: service.id }, forwardBody: raw });
   return { customer: serializeCustomer(customer) };
 });
 

@@ -17,7 +17,7 @@ export const POST = lagoRoute(async ({ db, service, body }) => {
   const raw = await body();
   refuseUnsupportedFields(raw, "subscription", UNSUPPORTED_SUBSCRIPTION_FIELDS);
   const input = parseRoot(raw, "subscription", subscriptionCreateSchema);
-  const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input), announce: true, actor: { actorServiceId: service.id } });
+  const { subscription } = await createSubscription({ db, serviceId: service.id, input: subscriptionInputFromWire(input), announce: true, actor: { actorServiceId: service.id }, forwardBody: raw });
   return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
 });
 

@@ -23,14 +23,14 @@ export const PUT = lagoRoute<Params>(async ({ db, service, params, body }) => {
   const raw = await body();
   refuseUnsupportedFields(raw, "subscription", UNSUPPORTED_SUBSCRIPTION_FIELDS);
   const input = parseRoot(raw, "subscription", subscriptionUpdateSchema);
-  const subscription = await updateSubscription({ db, serviceId: service.id, externalId: params.external_id, changes: subscriptionChangesFromWire(input), actor: { actorServiceId: service.id } });
+  const subscription = await updateSubscription({ db, serviceId: service.id, externalId: params.external_id, changes: subscriptionChangesFromWire(input), actor: { actorServiceId: service.id }, forwardBody: raw });
   return { subscription: serializeSubscription(subscription, { withPlan: await findPlan({ db, code: subscription.plan.code }) }) };
 }, { rootKey: "subscription" });
 
 export const DELETE = lagoRoute<Params>(async ({ db, service, params, searchParams }) => {
   refuseTerminationOptions(searchParams);
   return {
-    subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id } })),
+    subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id }, forward: true })),
   };
 });
 
