@@ -14,6 +14,6 @@ export const GET = lagoRoute<Params>(async ({ db, service, params }) => {
     db, odoo: odooClientFromEnv, serviceId: service.id, externalId: params.external_id, portalBaseUrl: env().ODOO_PORTAL_URL ?? env().ODOO_URL ?? "",
   });
   return { customer: { portal_url: url.toString() } };
-});
+}, { lagoAnswersInShadow: true });
 
 export const { POST, PUT, PATCH, DELETE } = unservedMethods(["GET"]);
