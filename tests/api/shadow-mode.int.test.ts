@@ -91,4 +91,15 @@ describe("shadow mode", () => {
       await peer.close();
     }
   });
+
+  it("answers 503 in Lago's error shape when a shadow service's Lago does not answer, never the hub's empty list", async () => {
+    const { service, api } = await createTestService("shadow");
+    const peer = await startLagoPeer();
+    await admin.client.services.setLagoConnection.mutate({ id: service.id, lagoApiUrl: peer.url, lagoApiKey: peer.apiKey });
+    await admin.client.services.setBillingMode.mutate({ id: service.id, mode: "shadow" });
+    await peer.close();
+    const answer = await api.get("/invoices");
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ status: 503 });
+  });
 });
