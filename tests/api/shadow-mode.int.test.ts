@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { signedInAs, trpcCode } from "../support/console-session";
 import { createTestService, testDb } from "../support/fixtures";
-import { lagoFee, lagoInvoice, startLagoPeer } from "../support/lago-peer";
+import { lagoCustomer, lagoFee, lagoInvoice, startLagoPeer } from "../support/lago-peer";
 
 /* A service's billing mode and Lago connection set from the console, and a shadow service's invoice reads answered by its Lago, over real HTTP. */
 describe("shadow mode", () => {
@@ -78,8 +78,9 @@ describe("shadow mode", () => {
       const customerInvoices = await shadowService.api.get("/customers/cust-1/invoices");
       expect(customerInvoices.status).toBe(404); // the peer has no such path: Lago's 404, passed on
       expect(peer.requests).toContain("/api/v1/customers/cust-1/invoices");
-      await shadowService.api.get("/customers/cust-1/portal_url");
-      expect(peer.requests).toContain("/api/v1/customers/cust-1/portal_url");
+      peer.data.customers.push(lagoCustomer("cust-1", 1));
+      const portal = await shadowService.api.get("/customers/cust-1/portal_url");
+      expect(portal).toMatchObject({ status: 200, body: { customer: { portal_url: "https://lago.example.test/customer-portal/cust-1" } } });
 
       // A live service is answered by the hub (its Odoo holds none of Lago's invoices).
       const live = await liveService.api.get("/invoices");
@@ -89,5 +90,16 @@ describe("shadow mode", () => {
     } finally {
       await peer.close();
     }
+  });
+
+  it("answers 503 in Lago's error shape when a shadow service's Lago does not answer, never the hub's empty list", async () => {
+    const { service, api } = await createTestService("shadow");
+    const peer = await startLagoPeer();
+    await admin.client.services.setLagoConnection.mutate({ id: service.id, lagoApiUrl: peer.url, lagoApiKey: peer.apiKey });
+    await admin.client.services.setBillingMode.mutate({ id: service.id, mode: "shadow" });
+    await peer.close();
+    const answer = await api.get("/invoices");
+    expect(answer.status).toBe(503);
+    expect(answer.body).toMatchObject({ status: 503 });
   });
 });

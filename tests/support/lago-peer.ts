@@ -147,6 +147,11 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
       if (action === "download") return send(response, 200, { invoice: { ...invoice, file_url: `https://lago.example.test/invoices/${id}.pdf` } });
       return send(response, 200, { invoice_payment_details: { lago_customer_id: null, lago_invoice_id: id, external_customer_id: (invoice.customer as Json).external_id, payment_provider: "stripe", payment_url: `https://pay.example.test/${id}` } });
     }
+    if (request.method === "GET" && resource === "customers" && action === "portal_url") {
+      const customer = data.customers.find((candidate) => candidate.external_id === id);
+      if (!customer) return send(response, 404, { status: 404, error: "Not Found", code: "customer_not_found" });
+      return send(response, 200, { customer: { portal_url: `https://lago.example.test/customer-portal/${id}` } });
+    }
     if (request.method !== "GET") {
       const body = await readBody(request);
       const [status, answer] = write(request.method ?? "POST", path, body);
