@@ -1,6 +1,8 @@
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import { type OdooClient, paymentGateWarning, setSubscriptionEndDate, writeOrderLines } from "~/server/odoo";
 import { usageLineName } from "~/server/odoo/usage-line-text";
+import { proratedFeeCents } from "~/server/billing/prorate-fee";
+import { dateFromOdoo } from "~/server/odoo/odoo-date";
 import { odooEndDateAfter } from "./closing-period";
 import { assertOrderCurrency, majorUnits, type SubscriptionForPush } from "./ensure-odoo-subscription";
 import { feeLineTarget } from "./line-billing";
@@ -17,6 +19,24 @@ export function usageLineIds(subscription: SubscriptionForPush, entry: OrderSnap
     if (line) ids.set(charge.billableMetric.code, line.id);
   }
   return ids;
+}
+
+/**
+ * The fee of the period Odoo's next invoice bills. Odoo never prorates a postpaid line, so
+ * for a fee in arrears the hub prices the line with Lago's fee for the period ending on
+ * next_invoice_date: a partial first calendar period, or a final one cut by the
+ * termination, pro rata (proratedFeeCents). A prepaid fee is priced whole: Odoo prorates
+ * it on a billing_first_day plan.
+ */
+function postpaidFeeCents(subscription: SubscriptionForPush, nextInvoiceDate: string | null): bigint {
+  const { plan } = subscription;
+  if (plan.payInAdvance || nextInvoiceDate === null) return plan.amountCents;
+  const lastInstant = new Date(dateFromOdoo(nextInvoiceDate).getTime() - 1);
+  if (lastInstant < subscription.subscriptionAt) return plan.amountCents;
+  return proratedFeeCents({
+    amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime,
+    subscriptionAt: subscription.subscriptionAt, terminatedAt: subscription.terminatedAt, at: lastInstant,
+  });
 }
 
 /**
@@ -43,7 +63,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
 
   // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
   const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
-  const price = majorUnits(plan.amountCents, plan.amountCurrency);
+  const price = majorUnits(postpaidFeeCents(subscription, order.nextInvoiceDate), plan.amountCurrency);
   for (const line of entry.lines.values()) {
     if (chargeProducts.has(line.productId)) {
       if (closedByOdoo && line.qtyDelivered !== 0) {
@@ -55,7 +75,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
     if (line.productId !== plan.odooProductId) continue;
     const target = feeLineTarget({ payInAdvance: plan.payInAdvance, closedByOdoo, finalPeriod, feeLineId: line.id, invoiced: entry.invoiced });
     const same = (held: number, wanted: number | undefined) => wanted === undefined || Math.abs(held - wanted) < EPSILON;
-    // A plan's fee edited in the hub applies to the next invoices, as in Lago.
+    // A plan's fee edited in the hub applies to the next invoices, as in Lago; a partial period's fee is its pro rata share.
     if (same(line.productUomQty, target.product_uom_qty) && same(line.qtyDelivered, target.qty_delivered) && same(line.priceUnit, price)) continue;
     await writeOrderLines(odoo, [line.id], { price_unit: price, ...target });
     noteLineWrite(entry, line.id, { priceUnit: price, productUomQty: target.product_uom_qty, ...(target.qty_delivered === undefined ? {} : { qtyDelivered: target.qty_delivered }) });
