@@ -3,7 +3,7 @@ import { type OdooClient, paymentGateWarning, setSubscriptionEndDate, writeOrder
 import { usageLineName } from "~/server/odoo/usage-line-text";
 import { proratedFeeCents } from "~/server/billing/prorate-fee";
 import { dateFromOdoo } from "~/server/odoo/odoo-date";
-import { odooEndDateAfter } from "./closing-period";
+import { odooEndDateAfter, odooRhythmOf } from "./closing-period";
 import { assertOrderCurrency, majorUnits, type SubscriptionForPush } from "./ensure-odoo-subscription";
 import { feeLineTarget } from "./line-billing";
 import { noteLineWrite, type OrderSnapshot } from "./push-snapshot";
@@ -22,20 +22,25 @@ export function usageLineIds(subscription: SubscriptionForPush, entry: OrderSnap
 }
 
 /**
- * The fee of the period Odoo's next invoice bills. Odoo never prorates a postpaid line, so
- * for a fee in arrears the hub prices the line with Lago's fee for the period ending on
- * next_invoice_date: a partial first calendar period, or a final one cut by the
- * termination, pro rata (proratedFeeCents). A prepaid fee is priced whole: Odoo prorates
- * it on a billing_first_day plan.
+ * The fee of the period Odoo's next invoice bills, which the hub writes on the fee line:
+ * Odoo never prorates a postpaid line, nor a prepaid one outside a billing_first_day plan,
+ * so the hub prices it with Lago's fee for that period (proratedFeeCents) — a partial
+ * first calendar period; in arrears, a final one cut by the termination. A fee in arrears
+ * bills the period ending on next_invoice_date, a prepaid one the period opening then
+ * (an order on the grid boundary opens before the subscription: its first period). On a
+ * billing_first_day plan Odoo prorates the prepaid fee itself, from the whole price.
  */
-function postpaidFeeCents(subscription: SubscriptionForPush, nextInvoiceDate: string | null): bigint {
+function feeCentsForNextInvoice(subscription: SubscriptionForPush, nextInvoiceDate: string | null): bigint {
   const { plan } = subscription;
-  if (plan.payInAdvance || nextInvoiceDate === null) return plan.amountCents;
-  const lastInstant = new Date(dateFromOdoo(nextInvoiceDate).getTime() - 1);
-  if (lastInstant < subscription.subscriptionAt) return plan.amountCents;
+  if (nextInvoiceDate === null || odooRhythmOf(plan, subscription.billingTime).firstDay) return plan.amountCents;
+  const invoiceAt = dateFromOdoo(nextInvoiceDate);
+  const at = plan.payInAdvance
+    ? (invoiceAt < subscription.subscriptionAt ? subscription.subscriptionAt : invoiceAt)
+    : new Date(invoiceAt.getTime() - 1);
+  if (at < subscription.subscriptionAt) return plan.amountCents;
   return proratedFeeCents({
     amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime,
-    subscriptionAt: subscription.subscriptionAt, terminatedAt: subscription.terminatedAt, at: lastInstant,
+    subscriptionAt: subscription.subscriptionAt, terminatedAt: plan.payInAdvance ? null : subscription.terminatedAt, at,
   });
 }
 
@@ -63,7 +68,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
 
   // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
   const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
-  const price = majorUnits(postpaidFeeCents(subscription, order.nextInvoiceDate), plan.amountCurrency);
+  const price = majorUnits(feeCentsForNextInvoice(subscription, order.nextInvoiceDate), plan.amountCurrency);
   for (const line of entry.lines.values()) {
     if (chargeProducts.has(line.productId)) {
       if (closedByOdoo && line.qtyDelivered !== 0) {

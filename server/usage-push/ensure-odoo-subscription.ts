@@ -97,13 +97,14 @@ export async function ensureOdooSubscription(options: {
     // on the 1st, prorating the prepaid fee. Elsewhere the order starts on the period's
     // grid boundary (the 1st, a calendar week's Monday, a quarter's first day; an
     // anniversary subscription's own day), as a start between them would shift every
-    // later line's service period for good: the hub prices a fee in arrears pro rata for
-    // the partial period (alignOrder), and a prepaid one is billed whole (README).
+    // later line's service period for good: the hub prices the fee line pro rata for the
+    // partial period instead (alignOrder).
     const at = subscription.subscriptionAt;
     const firstPeriod = gridPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: at, at });
     const start = rhythm.firstDay ? at : firstPeriod.start;
     const planId = rhythm.firstDay ? (await findOrCreatePlan(odoo, { ...rhythm, name: `${rhythm.value} ${rhythm.unit}, from the 1st` })).id : odooPlanId;
-    const feeCents = plan.payInAdvance ? plan.amountCents : proratedFeeCents({
+    // Lago's fee for the first period, which Odoo bills first; Odoo prorates it itself on a billing_first_day plan.
+    const feeCents = rhythm.firstDay ? plan.amountCents : proratedFeeCents({
       amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: at, terminatedAt: null, at,
     });
     order = await ensureSubscriptionOrder(odoo, {

@@ -29,9 +29,11 @@ describe("partial calendar periods against Odoo's daily invoicing", () => {
     subs.anniversary = await subscribe(life.db, { ...base, subscriptionAt: at("2025-12-15"), feeCents: 3100n, payInAdvance: true, billingTime: "anniversary" });
     subs.quarterlyArrears = await subscribe(life.db, { ...base, subscriptionAt: at("2025-12-02"), feeCents: 9200n, payInAdvance: false, interval: "quarterly" });
     subs.weeklyArrears = await subscribe(life.db, { ...base, subscriptionAt: at("2025-12-03"), feeCents: 700n, payInAdvance: false, interval: "weekly" });
+    subs.quarterlyAdvance = await subscribe(life.db, { ...base, subscriptionAt: at("2026-01-10"), feeCents: 9000n, payInAdvance: true, interval: "quarterly" });
+    subs.weeklyAdvance = await subscribe(life.db, { ...base, subscriptionAt: at("2025-12-03"), feeCents: 700n, payInAdvance: true, interval: "weekly" });
     await subs.monthlyArrears.send(4, at("2025-12-20"));
     await life.runUntil("2026-02-09");
-    for (const key of ["monthlyAdvance", "monthlyArrears", "anniversary", "weeklyArrears"]) {
+    for (const key of ["monthlyAdvance", "monthlyArrears", "anniversary", "weeklyArrears", "weeklyAdvance"]) {
       await terminateSubscription({ db: life.db, serviceId: subs[key]!.serviceId, externalId: subs[key]!.externalId, now: at("2026-02-10", 12) });
     }
     await life.runUntil("2027-01-03");
@@ -88,6 +90,19 @@ describe("partial calendar periods against Odoo's daily invoicing", () => {
     expect((await feeLines(subs.weeklyArrears!)).slice(0, 2)).toEqual([
       { date: "2025-12-08", fees: ["fee 5 2025-12-01..2025-12-07"] },
       { date: "2025-12-15", fees: ["fee 7 2025-12-08..2025-12-14"] },
+    ]);
+  });
+
+  it("quarterly and weekly in advance, started mid-period: the hub prices Odoo's first calendar period at Lago's share, then whole periods", async () => {
+    // Odoo bills the prepaid fee when its calendar period opens, before the subscription's
+    // start: January 10 to March 31 is 81 of Q1's 90 days, 90.00 × 81/90.
+    expect((await feeLines(subs.quarterlyAdvance!)).slice(0, 2)).toEqual([
+      { date: "2026-01-01", fees: ["fee 81 2026-01-01..2026-03-31"] },
+      { date: "2026-04-01", fees: ["fee 90 2026-04-01..2026-06-30"] },
+    ]);
+    expect((await feeLines(subs.weeklyAdvance!)).slice(0, 2)).toEqual([
+      { date: "2025-12-01", fees: ["fee 5 2025-12-01..2025-12-07"] },
+      { date: "2025-12-08", fees: ["fee 7 2025-12-08..2025-12-14"] },
     ]);
   });
 });
