@@ -5,7 +5,7 @@
  * hub's bot user may not read.
  */
 import type { DbOrTx } from "~/server/db/client";
-import { odooPeriodOf } from "~/server/usage-push/closing-period";
+import { odooPeriodOf, odooRhythmOf } from "~/server/usage-push/closing-period";
 import { isOdooError, type OdooClient } from "~/server/odoo";
 import { HUB_CALLS, HUB_FIELDS } from "~/server/odoo/hub-surface";
 import type { AutomationRule, CheckedModule, DescribedField, MappingFacts, OdooFacts } from "./readiness-facts";
@@ -56,7 +56,7 @@ async function gatherMappings(db: DbOrTx, odoo: OdooClient, subscriptions: boole
     db.plan.findMany({ select: { code: true, interval: true, payInAdvance: true, odooPlanId: true, odooProductId: true, charges: { select: { odooProductId: true, billableMetric: { select: { code: true } } } } } }),
     db.subscription.findMany({
       where: { odooOrderId: { not: null } },
-      select: { externalId: true, odooOrderId: true, service: { select: { code: true } }, plan: { select: { amountCurrency: true, odooPlanId: true } }, accountLink: { select: { billingCustomer: { select: { odooPartnerId: true } } } } },
+      select: { externalId: true, odooOrderId: true, billingTime: true, service: { select: { code: true } }, plan: { select: { amountCurrency: true, interval: true, payInAdvance: true, odooPlanId: true } }, accountLink: { select: { billingCustomer: { select: { odooPartnerId: true } } } } },
     }),
   ]);
   const partners = await readByIds(odoo, "res.partner", customers.map((c) => c.odooPartnerId!), ["active"]);
@@ -90,7 +90,9 @@ async function gatherMappings(db: DbOrTx, odoo: OdooClient, subscriptions: boole
       const row = odooOrders.get(o.odooOrderId!);
       return {
         label: `subscription ${o.service.code}/${o.externalId}`, orderId: o.odooOrderId!,
-        expected: { ref: `nexa:${o.service.code}:${o.externalId}`, partnerId: o.accountLink.billingCustomer.odooPartnerId, currency: o.plan.amountCurrency, planId: o.plan.odooPlanId },
+        expected: { ref: `nexa:${o.service.code}:${o.externalId}`, partnerId: o.accountLink.billingCustomer.odooPartnerId, currency: o.plan.amountCurrency,
+          // A calendar order Odoo aligns on the 1st runs on the billing_first_day plan, not the plan's own.
+          planId: odooRhythmOf(o.plan, o.billingTime).firstDay ? null : o.plan.odooPlanId },
         odoo: row ? { ref: str(row.client_order_ref), partnerId: m2o(row.partner_id), currency: m2oName(row.currency_id), planId: subscriptions ? m2o(row.plan_id) : null, state: String(row.state) } : null,
       };
     }),

@@ -3,7 +3,7 @@ export { isOdooError, OdooError, type OdooErrorData, type OdooErrorKind, outcome
 export type { OdooNamedArgs, OdooProtocol } from "./protocol";
 export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
-export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit } from "./models/subscription-plan";
+export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit, type PlanRhythm } from "./models/subscription-plan";
 export {
   ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, orderPortalPath, paymentGateWarning, readSubscription, readSubscriptions, setSubscriptionEndDate, SUBSCRIPTION_STATES,
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,

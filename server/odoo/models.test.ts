@@ -58,8 +58,10 @@ describe("typed Odoo helpers", () => {
     const usage = await findProductByCode(odoo, "API-CALLS");
     expect(usage).toMatchObject({ id: seed.product_ids.usage, invoicePolicy: "delivery", recurringInvoice: true, defaultCode: "API-CALLS" });
     expect((await readProducts(odoo, [seed.product_ids.fixed]))[0]).toMatchObject({ invoicePolicy: "order", listPrice: 100 });
-    expect(await readPlan(odoo, seed.plan_id)).toEqual({ id: seed.plan_id, name: "Monthly", periodValue: 1, periodUnit: "month" });
-    expect(await findPlan(odoo, { value: 1, unit: "year" })).toBeNull();
+    expect(await readPlan(odoo, seed.plan_id)).toEqual({ id: seed.plan_id, name: "Monthly", periodValue: 1, periodUnit: "month", firstDay: false });
+    expect(await findPlan(odoo, { value: 1, unit: "year", firstDay: false })).toBeNull();
+    // A calendar subscription's plan aligns on the 1st: the anniversary plan of the same rhythm is not it.
+    expect(await findPlan(odoo, { value: 1, unit: "month", firstDay: true })).toBeNull();
   });
 
   it("reads a subscription", async () => {

@@ -12,7 +12,7 @@ export type Side = (typeof SIDES)[number];
 export interface SideEntry {
   serviceCode: string;
   customerKey: string;
-  /** The billable metric code: the one identifier all three sides share. */
+  /** The billable metric code: the one identifier all three sides share; a plan's subscription fee is feeChargeKey(plan code). */
   chargeKey: string;
   /** Null when the side does not know units (Odoo lines carry quantity 1 × the amount). */
   units: string | null;
@@ -20,6 +20,12 @@ export interface SideEntry {
   currency: string | null;
   raw: unknown;
 }
+
+/**
+ * The key of a plan's subscription fee (Lago's `subscription` fee, Odoo's fee line), so
+ * fees are compared like charges; a colon never appears in a Lago code.
+ */
+export const feeChargeKey = (planCode: string) => `plan:${planCode}`;
 
 /** A side's entries for one (service, customer, charge), summed. */
 export interface SideTotal {

@@ -3,6 +3,7 @@ import { matchOdooLine, type OdooLineMatch, type OdooLookup } from "./match-odoo
 
 const lookup: OdooLookup = {
   metricCodeByProductId: new Map([[501, "api_calls"], [502, "storage_gb"]]),
+  planFeeByProductId: new Map([[601, { planCode: "cloud_yearly", payInAdvance: true }]]),
   orderIdBySaleLineId: new Map([[9001, 70], [9002, 71], [9003, 99]]),
   accountByOrderId: new Map([[70, { serviceCode: "cloud", customerKey: "acme" }], [71, { serviceCode: "desk", customerKey: "beta" }]]),
   accountsByPartnerId: new Map([
@@ -33,7 +34,9 @@ const CASES: Case[] = [
     { productId: null, name: "GB hours usage [gb_hours]\n240 units, 100 included, 140 billed (2026-10-01 to 2026-10-31)\n10/01/2026 to 10/31/2026", saleLineIds: [9001] }, null,
     { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "gb_hours", via: { charge: "name", customer: "order" } }],
   ["a bracket on a later line is not a code", { productId: null, name: "Manual fee\nsee [ticket_42]", saleLineIds: [9001] }, 40, { matched: false, reason: "not_a_usage_line" }],
-  ["plan fee line is not usage", { productId: 600, name: "Cloud", saleLineIds: [9001] }, 40, { matched: false, reason: "not_a_usage_line" }],
+  ["a product the hub does not know is not its line", { productId: 600, name: "Cloud", saleLineIds: [9001] }, 40, { matched: false, reason: "not_a_usage_line" }],
+  ["a plan's fee product: the plan's subscription fee", { productId: 601, name: "[nexa-plan-cloud_yearly] Cloud", saleLineIds: [9001] }, 40,
+    { matched: true, serviceCode: "cloud", customerKey: "acme", chargeKey: "plan:cloud_yearly", via: { charge: "plan_fee", customer: "order" } }],
   ["bracket not at the end is not a code", { productId: null, name: "[promo] discount", saleLineIds: [] }, 40, { matched: false, reason: "not_a_usage_line" }],
   ["unknown partner", { productId: 501, name: null, saleLineIds: [] }, 999, { matched: false, reason: "unknown_customer", chargeKey: "api_calls" }],
   ["no partner", { productId: 501, name: null, saleLineIds: [] }, null, { matched: false, reason: "unknown_customer", chargeKey: "api_calls" }],

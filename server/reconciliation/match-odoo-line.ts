@@ -1,9 +1,12 @@
 import { metricCodeOfUsageLine } from "~/server/odoo/usage-line-text";
+import { feeChargeKey } from "./line-status";
 
 /** What the hub knows about Odoo ids, gathered once per run (see collect-odoo-entries.ts). */
 export interface OdooLookup {
   /** Charge.odooProductId → metric code. */
   metricCodeByProductId: ReadonlyMap<number, string>;
+  /** Plan.odooProductId → the plan's code and whether its fee is billed in advance. */
+  planFeeByProductId: ReadonlyMap<number, { planCode: string; payInAdvance: boolean }>;
   /** sale.order.line id → sale.order id, read from Odoo for the lines the invoices cite. */
   orderIdBySaleLineId: ReadonlyMap<number, number>;
   /** Subscription.odooOrderId → the hub subscription's service and customer. */
@@ -18,15 +21,16 @@ export interface OdooAccount {
 }
 
 export type OdooLineMatch =
-  | { matched: true; serviceCode: string; customerKey: string; chargeKey: string; via: { charge: "product" | "name"; customer: "order" | "partner" } }
+  | { matched: true; serviceCode: string; customerKey: string; chargeKey: string; via: { charge: "product" | "name" | "plan_fee"; customer: "order" | "partner" } }
   | { matched: false; reason: "not_a_usage_line" }
   | { matched: false; reason: "unknown_customer" | "ambiguous_customer"; chargeKey: string };
 
 /**
  * Maps one Odoo invoice line to (service, customer, charge).
  * Charge: the line's product (Charge.odooProductId) first, because it survives a
- * renamed line; else the `[metric code]` at the end of the line's name. A line with
- * neither (the plan's recurring fee, a manual line) is not usage and is left out.
+ * renamed line; else the `[metric code]` at the end of the line's name. A plan's fee
+ * product (Plan.odooProductId) is that plan's subscription fee (feeChargeKey). A line
+ * with none of these (a manual line) is not the hub's and is left out.
  * Customer: the order the line came from (sale_line_ids → order → Subscription.odooOrderId);
  * else the invoice's partner (BillingCustomer.odooPartnerId), which is only usable when
  * the partner has exactly one account that charges — otherwise ambiguous.
@@ -37,10 +41,11 @@ export function matchOdooLine(
   lookup: OdooLookup,
 ): OdooLineMatch {
   const byProduct = line.productId === null ? undefined : lookup.metricCodeByProductId.get(line.productId);
+  const fee = line.productId === null ? undefined : lookup.planFeeByProductId.get(line.productId);
   const byName = line.name ? metricCodeOfUsageLine(line.name) : undefined;
-  const chargeKey = byProduct ?? byName;
+  const chargeKey = byProduct ?? (fee && feeChargeKey(fee.planCode)) ?? byName;
   if (!chargeKey) return { matched: false, reason: "not_a_usage_line" };
-  const charge = byProduct ? "product" : "name";
+  const charge = byProduct ? "product" : fee ? "plan_fee" : "name";
 
   for (const saleLineId of line.saleLineIds) {
     const orderId = lookup.orderIdBySaleLineId.get(saleLineId);

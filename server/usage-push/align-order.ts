@@ -1,7 +1,9 @@
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import { type OdooClient, paymentGateWarning, setSubscriptionEndDate, writeOrderLines } from "~/server/odoo";
 import { usageLineName } from "~/server/odoo/usage-line-text";
-import { odooEndDateAfter } from "./closing-period";
+import { proratedFeeCents } from "~/server/billing/prorate-fee";
+import { dateFromOdoo } from "~/server/odoo/odoo-date";
+import { odooEndDateAfter, odooRhythmOf } from "./closing-period";
 import { assertOrderCurrency, majorUnits, type SubscriptionForPush } from "./ensure-odoo-subscription";
 import { feeLineTarget } from "./line-billing";
 import { noteLineWrite, type OrderSnapshot } from "./push-snapshot";
@@ -17,6 +19,29 @@ export function usageLineIds(subscription: SubscriptionForPush, entry: OrderSnap
     if (line) ids.set(charge.billableMetric.code, line.id);
   }
   return ids;
+}
+
+/**
+ * The fee of the period Odoo's next invoice bills, which the hub writes on the fee line:
+ * Odoo never prorates a postpaid line, nor a prepaid one outside a billing_first_day plan,
+ * so the hub prices it with Lago's fee for that period (proratedFeeCents) — a partial
+ * first calendar period; in arrears, a final one cut by the termination. A fee in arrears
+ * bills the period ending on next_invoice_date, a prepaid one the period opening then
+ * (an order on the grid boundary opens before the subscription: its first period). On a
+ * billing_first_day plan Odoo prorates the prepaid fee itself, from the whole price.
+ */
+function feeCentsForNextInvoice(subscription: SubscriptionForPush, nextInvoiceDate: string | null): bigint {
+  const { plan } = subscription;
+  if (nextInvoiceDate === null || odooRhythmOf(plan, subscription.billingTime).firstDay) return plan.amountCents;
+  const invoiceAt = dateFromOdoo(nextInvoiceDate);
+  const at = plan.payInAdvance
+    ? (invoiceAt < subscription.subscriptionAt ? subscription.subscriptionAt : invoiceAt)
+    : new Date(invoiceAt.getTime() - 1);
+  if (at < subscription.subscriptionAt) return plan.amountCents;
+  return proratedFeeCents({
+    amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime,
+    subscriptionAt: subscription.subscriptionAt, terminatedAt: plan.payInAdvance ? null : subscription.terminatedAt, at,
+  });
 }
 
 /**
@@ -43,7 +68,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
 
   // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
   const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
-  const price = majorUnits(plan.amountCents, plan.amountCurrency);
+  const price = majorUnits(feeCentsForNextInvoice(subscription, order.nextInvoiceDate), plan.amountCurrency);
   for (const line of entry.lines.values()) {
     if (chargeProducts.has(line.productId)) {
       if (closedByOdoo && line.qtyDelivered !== 0) {
@@ -55,7 +80,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
     if (line.productId !== plan.odooProductId) continue;
     const target = feeLineTarget({ payInAdvance: plan.payInAdvance, closedByOdoo, finalPeriod, feeLineId: line.id, invoiced: entry.invoiced });
     const same = (held: number, wanted: number | undefined) => wanted === undefined || Math.abs(held - wanted) < EPSILON;
-    // A plan's fee edited in the hub applies to the next invoices, as in Lago.
+    // A plan's fee edited in the hub applies to the next invoices, as in Lago; a partial period's fee is its pro rata share.
     if (same(line.productUomQty, target.product_uom_qty) && same(line.qtyDelivered, target.qty_delivered) && same(line.priceUnit, price)) continue;
     await writeOrderLines(odoo, [line.id], { price_unit: price, ...target });
     noteLineWrite(entry, line.id, { priceUnit: price, productUomQty: target.product_uom_qty, ...(target.qty_delivered === undefined ? {} : { qtyDelivered: target.qty_delivered }) });

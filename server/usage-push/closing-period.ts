@@ -10,6 +10,20 @@ export const odooPeriodOf = (interval: PlanInterval): { value: number; unit: "we
     yearly: { value: 1, unit: "year" },
   })[interval] as { value: number; unit: "week" | "month" | "year" };
 
+/**
+ * The Odoo plan a subscription's order runs on. Odoo's billing_first_day aligns invoices
+ * on the 1st of a month or on January 1st and prorates a prepaid first fee, which is
+ * Lago's calendar month and year in advance. It aligns a 3- or 6-month plan on month
+ * starts, not on quarters, and ignores weeks. And it never prorates a postpaid line,
+ * while it stretches one's period to the following 1st whenever the invoice runs after
+ * the period's end (an order created late, a cron a day late: two months billed as one),
+ * so a fee in arrears stays on the plain plan, its first period priced by the hub.
+ */
+export const odooRhythmOf = (plan: { interval: PlanInterval; payInAdvance: boolean }, billingTime: BillingTime) => ({
+  ...odooPeriodOf(plan.interval),
+  firstDay: plan.payInAdvance && billingTime === "calendar" && (plan.interval === "monthly" || plan.interval === "yearly"),
+});
+
 export type ClosingPeriodDecision =
   | { push: true; period: BillingPeriod }
   | { push: false; reason: "not_due" | "nothing_to_bill" | "misaligned" | "already_billed"; detail: string };

@@ -8,7 +8,8 @@ import { gridPeriodAt } from "~/server/billing/billing-period";
 import type { SubscriptionForUsage } from "~/server/usage/compute-period-usage";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { usageLineName } from "~/server/odoo/usage-line-text";
-import { odooPeriodOf } from "./closing-period";
+import { proratedFeeCents } from "~/server/billing/prorate-fee";
+import { odooRhythmOf } from "./closing-period";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
   service: { code: string };
@@ -61,10 +62,12 @@ export async function ensureOdooSubscription(options: {
     await db.billingCustomer.update({ where: { id: customer.id }, data: { odooPartnerId: partnerId } });
   }
 
+  // The plan's own Odoo plan is the plain one of its interval; a calendar subscription
+  // Odoo aligns itself (odooRhythmOf) runs on the billing_first_day plan, found per new order.
+  const rhythm = odooRhythmOf(plan, subscription.billingTime);
   let { odooPlanId, odooProductId } = plan;
   if (odooPlanId === null) {
-    const period = odooPeriodOf(plan.interval);
-    odooPlanId = (await findOrCreatePlan(odoo, { ...period, name: `${period.value} ${period.unit}` })).id;
+    odooPlanId = (await findOrCreatePlan(odoo, { ...rhythm, firstDay: false, name: `${rhythm.value} ${rhythm.unit}` })).id;
   }
   if (odooProductId === null) {
     // Odoo bills an order-policy (prepaid) line on each invoice for the period starting
@@ -88,20 +91,31 @@ export async function ensureOdooSubscription(options: {
   } else {
     // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
     // period (in arrears), or opens it with the fee (pay in advance; its usage follows on
-    // the next invoice). The order starts on that period's grid boundary (the 1st for a calendar month),
-    // because Odoo dates a postpaid line's period from the order start until the line is
-    // first invoiced and then from its last invoiced period: a mid-month start would shift
-    // every invoice line's service period (and the deferred revenue) for good.
-    const firstPeriod = gridPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: subscription.subscriptionAt });
+    // the next invoice). Odoo dates a postpaid line's period from the order start until the
+    // line is first invoiced, then from its last invoiced period. On a billing_first_day
+    // plan the order starts on the subscription's own day and Odoo ends that first period
+    // on the 1st, prorating the prepaid fee. Elsewhere the order starts on the period's
+    // grid boundary (the 1st, a calendar week's Monday, a quarter's first day; an
+    // anniversary subscription's own day), as a start between them would shift every
+    // later line's service period for good: the hub prices the fee line pro rata for the
+    // partial period instead (alignOrder).
+    const at = subscription.subscriptionAt;
+    const firstPeriod = gridPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: at, at });
+    const start = rhythm.firstDay ? at : firstPeriod.start;
+    const planId = rhythm.firstDay ? (await findOrCreatePlan(odoo, { ...rhythm, name: `${rhythm.value} ${rhythm.unit}, from the 1st` })).id : odooPlanId;
+    // Lago's fee for the first period, which Odoo bills first; Odoo prorates it itself on a billing_first_day plan.
+    const feeCents = rhythm.firstDay ? plan.amountCents : proratedFeeCents({
+      amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: at, terminatedAt: null, at,
+    });
     order = await ensureSubscriptionOrder(odoo, {
       ref: `nexa:${subscription.service.code}:${subscription.externalId}`,
       partnerId,
-      planId: odooPlanId,
+      planId,
       pricelistId: pricelist!.id,
-      startDate: odooDate(firstPeriod.start),
-      nextInvoiceDate: odooDate(plan.payInAdvance ? firstPeriod.start : firstPeriod.end),
+      startDate: odooDate(start),
+      nextInvoiceDate: odooDate(plan.payInAdvance ? start : firstPeriod.end),
       lines: [{
-        productId: odooProductId, name: plan.name, quantity: 1, priceUnit: majorUnits(plan.amountCents, plan.amountCurrency),
+        productId: odooProductId, name: plan.name, quantity: 1, priceUnit: majorUnits(feeCents, plan.amountCurrency),
         ...(plan.payInAdvance ? {} : { deliveredQuantity: 1 }),
       }],
     });

@@ -18,9 +18,13 @@ describeEachPeer("the hub's subscription calls", (peer) => {
 
   it("finds or creates the plan, products and confirmed order, once, and ends it on a date", async () => {
     const hub = peer().client();
-    const plan = await findOrCreatePlan(hub, { value: 3, unit: "month", name: "3 month" });
-    expect(await findOrCreatePlan(hub, { value: 3, unit: "month", name: "ignored" })).toEqual(plan);
-    expect(await readPlan(hub, plan.id)).toEqual({ id: plan.id, name: "3 month", periodValue: 3, periodUnit: "month" });
+    const plan = await findOrCreatePlan(hub, { value: 3, unit: "month", firstDay: false, name: "3 month" });
+    expect(await findOrCreatePlan(hub, { value: 3, unit: "month", firstDay: false, name: "ignored" })).toEqual(plan);
+    expect(await readPlan(hub, plan.id)).toEqual({ id: plan.id, name: "3 month", periodValue: 3, periodUnit: "month", firstDay: false });
+    // The same rhythm aligned on the 1st is another plan.
+    const aligned = await findOrCreatePlan(hub, { value: 3, unit: "month", firstDay: true, name: "3 month, from the 1st" });
+    expect(aligned).toMatchObject({ periodValue: 3, periodUnit: "month", firstDay: true });
+    expect(aligned.id).not.toBe(plan.id);
     const code = unique("nexa-plan");
     const fee = await findOrCreateProduct(hub, { defaultCode: code, name: "Quarterly", listPrice: 87, invoicePolicy: "delivery" });
     expect(fee).toMatchObject({ defaultCode: code, invoicePolicy: "delivery", type: "service", recurringInvoice: true, listPrice: 87 });

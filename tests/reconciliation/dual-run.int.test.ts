@@ -14,7 +14,7 @@ import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import { createTestDatabase } from "../support/app-server";
 import {
-  lagoCharge, lagoCustomer, lagoFee, lagoInvoice, lagoMetric, lagoPlan, lagoSubscription, type LagoPeer, startLagoPeer,
+  lagoCharge, lagoCustomer, lagoFee, lagoInvoice, lagoMetric, lagoPlan, lagoSubscription, lagoSubscriptionFee, type LagoPeer, startLagoPeer,
 } from "../support/lago-peer";
 
 /*
@@ -26,14 +26,18 @@ const JAN = new Date("2025-01-01T00:00:00Z");
 const FEB = new Date("2025-02-01T00:00:00Z");
 const ODOO_KEY = "recon-odoo-key";
 
-/** Lago's fee vs the hub's 10 events-units at $0.50 (= 500 cents) for each customer. */
+/**
+ * Lago's fee vs the hub's 10 events-units at $0.50 (= 500 cents) for each customer, and
+ * Lago's subscription fee vs Odoo's fee line (the plan's 10.00, billed in arrears).
+ */
 const SCENARIO = [
-  { customer: "c-match", lago: { units: "10.0", cents: 500 }, odoo: true, expected: "match" },
-  { customer: "c-round-in", lago: { units: "10.0", cents: 501 }, odoo: true, expected: "match" },
-  { customer: "c-round-over", lago: { units: "10.0", cents: 503 }, odoo: true, expected: "amount_mismatch" },
-  { customer: "c-units", lago: { units: "12.0", cents: 600 }, odoo: true, expected: "units_mismatch" },
-  { customer: "c-no-odoo", lago: { units: "10.0", cents: 500 }, odoo: false, expected: "missing_in_odoo" },
-  { customer: "c-no-lago", lago: null, odoo: true, expected: "missing_in_lago" },
+  { customer: "c-match", lago: { units: "10.0", cents: 500, feeCents: 1000 }, odoo: true, expected: "match", feeExpected: "match" },
+  { customer: "c-round-in", lago: { units: "10.0", cents: 501, feeCents: 1000 }, odoo: true, expected: "match", feeExpected: "match" },
+  { customer: "c-round-over", lago: { units: "10.0", cents: 503, feeCents: 1000 }, odoo: true, expected: "amount_mismatch", feeExpected: "match" },
+  // Lago billed a prorated fee where Odoo billed the whole one: a fee difference, like a charge's.
+  { customer: "c-units", lago: { units: "12.0", cents: 600, feeCents: 900 }, odoo: true, expected: "units_mismatch", feeExpected: "amount_mismatch" },
+  { customer: "c-no-odoo", lago: { units: "10.0", cents: 500, feeCents: 1000 }, odoo: false, expected: "missing_in_odoo", feeExpected: "missing_in_odoo" },
+  { customer: "c-no-lago", lago: null, odoo: true, expected: "missing_in_lago", feeExpected: "missing_in_lago" },
 ] as const;
 
 let database: { url: string; drop: () => Promise<void> };
@@ -59,8 +63,10 @@ function seedLago() {
     peer.data.customers.push(lagoCustomer(customer, index + 1));
     peer.data.subscriptions.push(lagoSubscription(`sub-${customer}`, customer, "cloud", JAN.toISOString()));
     if (lago) {
-      const fee = lagoFee({ customerId: customer, subscriptionId: `sub-${customer}`, metricCode: "api_calls", units: lago.units, amountCents: lago.cents, from: "2025-01-01T00:00:00Z", to: "2025-01-31T23:59:59Z" });
-      peer.data.invoices.push(lagoInvoice(`LAG-${index + 1}`, customer, "2025-02-01", [fee]));
+      const period = { customerId: customer, subscriptionId: `sub-${customer}`, from: "2025-01-01T00:00:00Z", to: "2025-01-31T23:59:59Z" };
+      const fee = lagoFee({ ...period, metricCode: "api_calls", units: lago.units, amountCents: lago.cents });
+      const subscriptionFee = lagoSubscriptionFee({ ...period, planCode: "cloud", amountCents: lago.feeCents });
+      peer.data.invoices.push(lagoInvoice(`LAG-${index + 1}`, customer, "2025-02-01", [subscriptionFee, fee]));
     }
   });
 }
@@ -109,14 +115,14 @@ describe("Lago import", () => {
     expect(await db.accountLink.count({ where: { serviceId: service.id } })).toBe(6);
     expect(await db.subscription.count({ where: { serviceId: service.id } })).toBe(6);
     expect(await db.lagoInvoice.count()).toBe(5);
-    expect(await db.lagoFee.count()).toBe(5);
+    expect(await db.lagoFee.count()).toBe(10);
 
     // A full rerun is a new run and changes nothing.
     const again = await openLagoImport({ db, serviceCode: "cloud", baseUrl: peer.url });
     expect(again.resumed).toBe(false);
     expect((await runLagoImport({ db, run: again.run, apiKey: peer.apiKey, perPage: 2 })).status).toBe("succeeded");
     expect(await db.accountLink.count({ where: { serviceId: service.id } })).toBe(6);
-    expect(await db.lagoFee.count()).toBe(5);
+    expect(await db.lagoFee.count()).toBe(10);
     expect(await db.plan.count()).toBe(2);
   });
 
@@ -190,11 +196,15 @@ describe("reconciliation of January 2025", () => {
   it("classifies every customer and stores an immutable run with totals", async () => {
     const run = await createReconciliationRun({ db, from: JAN, to: FEB, toleranceCents: 1 });
     const finished = await runReconciliation({ db, odoo, run });
-    expect(finished).toMatchObject({ status: "succeeded", error: null, lineCount: 6, matchCount: 2, amountMismatchCount: 1, unitsMismatchCount: 1, missingInLagoCount: 1, missingInOdooCount: 1 });
+    expect(finished).toMatchObject({ status: "succeeded", error: null, lineCount: 12, matchCount: 5, amountMismatchCount: 2, unitsMismatchCount: 1, missingInLagoCount: 2, missingInOdooCount: 2 });
 
     const lines = await db.reconciliationLine.findMany({ where: { runId: run.id } });
     for (const row of SCENARIO) {
-      const line = lines.find((candidate) => candidate.customerKey === row.customer);
+      const fee = lines.find((candidate) => candidate.customerKey === row.customer && candidate.chargeKey === "plan:cloud");
+      expect(fee, `${row.customer} fee`).toMatchObject({ serviceCode: "cloud", status: row.feeExpected, hubAmountCents: null });
+      expect(fee!.odooAmountCents).toBe(row.odoo ? 1000n : null);
+      expect(fee!.lagoAmountCents).toBe(row.lago ? BigInt(row.lago.feeCents) : null);
+      const line = lines.find((candidate) => candidate.customerKey === row.customer && candidate.chargeKey === "api_calls");
       expect(line, row.customer).toMatchObject({ serviceCode: "cloud", chargeKey: "api_calls", status: row.expected, hubUnits: "10", hubAmountCents: 500n });
       expect(line!.odooAmountCents).toBe(row.odoo ? 500n : null);
       expect(line!.lagoAmountCents).toBe(row.lago ? BigInt(row.lago.cents) : null);
@@ -213,7 +223,7 @@ describe("reconciliation of January 2025", () => {
     const before = await db.reconciliationRun.count();
     const run = await runReconciliation({ db, odoo, run: await createReconciliationRun({ db, from: JAN, to: FEB, toleranceCents: 5, serviceCode: "cloud" }) });
     expect(await db.reconciliationRun.count()).toBe(before + 1);
-    expect(run).toMatchObject({ status: "succeeded", matchCount: 3, amountMismatchCount: 0, unitsMismatchCount: 1 });
+    expect(run).toMatchObject({ status: "succeeded", matchCount: 6, amountMismatchCount: 1, unitsMismatchCount: 1 });
   });
 
   it("fails the run, keeping the error, when Odoo cannot be read", async () => {

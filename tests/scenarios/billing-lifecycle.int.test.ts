@@ -57,11 +57,12 @@ describe("billing lifecycles against Odoo's daily invoicing", () => {
     ]);
   });
 
-  it("in arrears, terminated mid-period: the final month's fee and usage before the termination once, then every line zero", async () => {
+  it("in arrears, terminated mid-period: the final month's pro rata fee and usage before the termination once, then every line zero", async () => {
     const { invoices, order, lines } = await invoicesOf(life.odoo, arrearsEnded.orderRef);
     expect(invoices).toEqual([
       { date: "2026-02-01", lines: ["fee 10 2026-01-01..2026-01-31", "usage 3 2026-01-01..2026-01-31"] },
-      { date: "2026-03-01", lines: ["fee 10 2026-02-01..2026-02-28", "usage 2 2026-02-01..2026-02-28"] },
+      // Terminated on February 10: Lago's fee for 10 of February's 28 days, 10.00 × 10/28.
+      { date: "2026-03-01", lines: ["fee 3.57 2026-02-01..2026-02-28", "usage 2 2026-02-01..2026-02-28"] },
     ]);
     expect(order.subscription_state).toBe("6_churn");
     expect(everyLineZero(lines)).toBe(true);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOdooClient, type OdooClient } from "~/server/odoo";
+import { proratedFeeCents } from "~/server/billing/prorate-fee";
 import { uniqueCode } from "../support/fixtures";
 import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
 
@@ -247,7 +248,10 @@ describe("usage push to Odoo", () => {
     const order = await orderOf();
     expect(order.subscription_state).toBe("3_progress");
     const [invoice] = await odoo.call<Array<{ amount_total: number }>>("account.move", "read", { ids: order.invoice_ids, fields: ["amount_total"] });
-    expect(invoice!.amount_total).toBe(40.25); // (29 + 6) and Odoo's default 15 % sale tax
+    // Lago's fee for the days up to the termination (today), the 6.00 of usage, and Odoo's default 15 % sale tax.
+    const feeCents = proratedFeeCents({ amountCents: 2900n, interval: "monthly", billingTime: "calendar", subscriptionAt: thisMonth, terminatedAt: new Date(), at: thisMonth });
+    const subtotal = Number(feeCents) + 600;
+    expect(Math.round(invoice!.amount_total * 100)).toBe(subtotal + Math.round(subtotal * 0.15));
     await runOdooInvoicing(endDate);
     expect(await orderOf()).toMatchObject({ subscription_state: "6_churn", invoice_ids: order.invoice_ids });
   });

@@ -1,3 +1,4 @@
+import type { BillingTime, PlanInterval } from "~/server/billing/billing-period";
 import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
 import { createBillableMetric } from "~/server/catalog/create-billable-metric";
 import { createPlan } from "~/server/catalog/create-plan";
@@ -58,21 +59,23 @@ export async function startLifecycle(options: { firstDay: string }) {
 }
 export type Lifecycle = Awaited<ReturnType<typeof startLifecycle>>;
 
-/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a monthly CAD plan and one subscription on it. */
-export async function subscribe(db: Db, options: { subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string }) {
+/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a CAD plan (monthly unless told) and one subscription on it (calendar unless told). */
+export async function subscribe(db: Db, options: {
+  subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string; interval?: PlanInterval; billingTime?: BillingTime;
+}) {
   const code = uniqueCode("svc");
   const { service } = await createService({ db, code, name: code });
   await db.service.update({ where: { id: service.id }, data: { webhookUrl: `https://${code}.example.test/webhooks` } });
   const metricCode = uniqueCode("units");
   const planCode = uniqueCode("plan");
   await createBillableMetric({ db, input: { code: metricCode, name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
-  await createPlan({ db, input: { code: planCode, name: "Plan", interval: "monthly", amountCents: options.feeCents, amountCurrency: "CAD", payInAdvance: options.payInAdvance, charges: [
+  await createPlan({ db, input: { code: planCode, name: "Plan", interval: options.interval ?? "monthly", amountCents: options.feeCents, amountCurrency: "CAD", payInAdvance: options.payInAdvance, charges: [
     { billableMetricCode: metricCode, chargeModel: "standard", properties: { amount: options.unitPrice } },
   ] } });
   const customer = uniqueCode("cust");
   await upsertCustomer({ db, serviceId: service.id, externalId: customer, fields: {} });
   const externalId = uniqueCode("sub");
-  await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: customer, planCode, externalId, subscriptionAt: options.subscriptionAt }, now: options.subscriptionAt });
+  await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: customer, planCode, externalId, subscriptionAt: options.subscriptionAt, billingTime: options.billingTime }, now: options.subscriptionAt });
   let sequence = 0;
   const sub = {
     serviceId: service.id, externalId, planCode, metricCode, orderRef: `nexa:${code}:${externalId}`,

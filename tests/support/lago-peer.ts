@@ -257,6 +257,12 @@ export function lagoFee(options: { customerId: string; subscriptionId: string; m
   };
 }
 
+/** A subscription fee of plan `planCode` (Lago's fee item type "subscription", keyed by the plan's code). */
+export function lagoSubscriptionFee(options: { customerId: string; subscriptionId: string; planCode: string; amountCents: number; from: string; to: string }): Json {
+  const fee = lagoFee({ ...options, metricCode: options.planCode, units: "1.0" });
+  return { ...fee, lago_charge_id: null, events_count: null, item: { type: "subscription", code: options.planCode, name: options.planCode, invoice_display_name: options.planCode, lago_item_id: randomUUID(), item_type: "Subscription" } };
+}
+
 export function lagoInvoice(number: string, customerId: string, issuingDate: string, fees: Json[]): Json {
   const lagoId = randomUUID();
   const total = fees.reduce((sum, fee) => sum + Number(fee.amount_cents), 0);
