@@ -64,6 +64,8 @@ const schema = z
     USAGE_PUSH_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(10)),
     /** A shadow service's write is sent to Lago this many times (backing off to an hour), then dead-lettered. */
     LAGO_FORWARD_MAX_ATTEMPTS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(12)),
+    /** One forward's HTTP timeout; a drainer's lease on a forward is twice as long. */
+    LAGO_FORWARD_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(30_000)),
     /** Token in the Odoo automation rule's webhook URL; unset = the inbound Odoo webhook refuses every call. */
     ODOO_WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16).optional()),
     /** The lifecycle poller re-reads invoices issued within this many days. */

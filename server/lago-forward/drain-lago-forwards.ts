@@ -28,8 +28,8 @@ export async function drainLagoForwards(options: {
   const totals: Record<ForwardOutcome, number> = { delivered: 0, retrying: 0, dead: 0 };
   for (let sent = 0; sent < maxForwards && !options.signal?.aborted; ) {
     const now = options.now ?? new Date();
-    // The lease outlives the HTTP timeout so one forward is never in flight twice at once.
-    const claimed = await claimLagoForwards({ db, now, limit: Math.min(batchSize, maxForwards - sent), leaseMs: timeoutMs + 30_000, owner });
+    // The lease outlives the HTTP timeout (and a slow settle) so one forward is never in flight twice at once.
+    const claimed = await claimLagoForwards({ db, now, limit: Math.min(batchSize, maxForwards - sent), leaseMs: 2 * timeoutMs, owner });
     if (!claimed.length) break;
     const outcomes = await Promise.all(
       claimed.map((forward) => sendLagoForward({ db, forward, owner, now, sealingKey: options.sealingKey, maxAttempts: options.maxAttempts, timeoutMs, random: options.random })),

@@ -9,6 +9,7 @@ import type { LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
 import type { LagoResource, ResourceProgress } from "./import-progress";
 import { lagoCustomerSchema, lagoEventSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
+import { backfillFrom } from "./backfill-from";
 import { importLagoEvent } from "./import-lago-event";
 import { mapLagoCustomer } from "./map-lago-customer";
 import { storeLagoInvoice } from "./store-lago-invoice";
@@ -20,13 +21,6 @@ type Common = Pick<PageImport<unknown>, "db" | "runId" | "connection" | "perPage
 
 /** Every Lago subscription state; Lago's list returns only active ones unless asked. */
 const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[]=${status}`).join("&");
-
-/**
- * Where the events an import copies start: the first instant of the previous UTC month,
- * before the start of any open monthly or shorter period (calendar or anniversary), so the
- * first period the hub meters beside Lago is complete. Earlier events are billed already.
- */
-export const backfillFrom = (now: Date) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
 
 /**
  * Runs (or resumes) one import: billable metrics, plans with charges, customers,

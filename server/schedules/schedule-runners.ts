@@ -36,7 +36,7 @@ export const SCHEDULE_RUNNERS = {
   ),
   webhooks: runner(({ db, settings, signal }) => drainWebhooks({ db, settings: webhookSettings(settings), signal }), reportWebhookDrain),
   "lago-forward": runner(
-    ({ db, settings, signal }) => drainLagoForwards({ db, sealingKey: sealingKeyFrom(settings.NEXTAUTH_SECRET), maxAttempts: settings.LAGO_FORWARD_MAX_ATTEMPTS, signal }),
+    ({ db, settings, signal }) => drainLagoForwards({ db, sealingKey: sealingKeyFrom(settings.NEXTAUTH_SECRET), maxAttempts: settings.LAGO_FORWARD_MAX_ATTEMPTS, timeoutMs: settings.LAGO_FORWARD_TIMEOUT_MS, signal }),
     reportLagoForwardDrain,
   ),
   "odoo-poll": runner(({ db, settings, odoo }) => pollOdooLifecycle({ db, settings: webhookSettings(settings), odoo: odoo() }), reportOdooPoll),

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { DEMO_NEXTAUTH_SECRET } from "~/server/env";
 import { drainLagoForwards } from "~/server/lago-forward/drain-lago-forwards";
 import { sealingKeyFrom, sealSecret } from "~/server/lib/sealed-secret";
+import { TEST_CRON_SECRET } from "../support/app-server";
 import { signedInAs, trpcCode } from "../support/console-session";
 import { createBillingSetup, createTestService, testDb, uniqueCode } from "../support/fixtures";
 import { type LagoPeer, startLagoPeer } from "../support/lago-peer";
@@ -116,6 +117,19 @@ describe("shadow forwarding to Lago", () => {
     expect(await (await testDb()).auditLog.count({ where: { action: "lago_forward.replay", entityId: dead!.id } })).toBe(1);
     expect(await drain(new Date(), 2)).toEqual({ delivered: 1, retrying: 0, dead: 0 });
     expect(peer.data.customers).toEqual([expect.objectContaining({ external_id: externalId, name: "Dead letter" })]);
+  });
+
+  it("is drained by the cron route, behind the cron secret, and recorded as a schedule run", async () => {
+    const { service, api } = await shadowService(peer);
+    const externalId = uniqueCode("cust");
+    await api.post("/customers", { customer: { external_id: externalId, name: "By cron" } });
+    const cron = (secret?: string) => fetch(`${inject("baseUrl")}/api/cron/lago-forward`, { method: "POST", headers: secret ? { "x-cron-secret": secret } : {} });
+    expect((await cron()).status).toBe(401);
+    expect(peer.writes).toEqual([]);
+    expect((await cron(TEST_CRON_SECRET)).status).toBe(200);
+    expect(peer.data.customers).toEqual([expect.objectContaining({ external_id: externalId, name: "By cron" })]);
+    expect((await forwardsOf(service.id))[0]).toMatchObject({ status: "delivered" });
+    expect(await (await testDb()).scheduleRun.count({ where: { schedule: "lago-forward", trigger: "cron" } })).toBeGreaterThan(0);
   });
 
   it("forwards nothing for a live service", async () => {

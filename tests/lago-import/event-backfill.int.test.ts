@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backfillFrom, runLagoImport } from "~/server/lago-import/run-lago-import";
+import { backfillFrom } from "~/server/lago-import/backfill-from";
+import { runLagoImport } from "~/server/lago-import/run-lago-import";
 import { createTestService, testDb, uniqueCode } from "../support/fixtures";
 import { lagoCharge, lagoCustomer, lagoEvent, lagoMetric, lagoPlan, lagoSubscription, startLagoPeer } from "../support/lago-peer";
 

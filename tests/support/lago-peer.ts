@@ -39,6 +39,8 @@ export interface LagoPeer {
   writes: Array<{ method: string; path: string; body: unknown }>;
   /** While true, every connection is closed without an answer. */
   down: boolean;
+  /** A write is applied, then its answer held this long (a caller killed before it hears Lago). */
+  answerDelayMs: number;
   /** Every answer is held this long (a slow Lago, so an import stays in flight). */
   delayMs: number;
   fail: (fault: LagoPeerFault) => void;
@@ -156,6 +158,7 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
       const body = await readBody(request);
       const [status, answer] = write(request.method ?? "POST", path, body);
       if (status < 300) writes.push({ method: request.method ?? "POST", path, body });
+      if (peer.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, peer.answerDelayMs));
       return send(response, status, answer);
     }
     if (action !== undefined || !LISTS.includes(resource as ListName)) return send(response, 404, { status: 404, error: "Not Found", code: "route_not_found" });
@@ -183,6 +186,7 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
     requests,
     writes,
     down: false,
+    answerDelayMs: 0,
     delayMs: 0,
     fail: (fault) => faults.push({ ...fault }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
