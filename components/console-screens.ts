@@ -11,6 +11,7 @@ export const CONSOLE_SCREENS: ReadonlyArray<{ area: ConsoleArea; path: string; l
   { area: "webhooks", path: "/webhooks", label: "Webhooks" },
   { area: "reconciliation", path: "/reconciliation", label: "Reconciliation" },
   { area: "lago-import", path: "/lago-import", label: "Lago import" },
+  { area: "migration", path: "/migration", label: "Migration" },
   { area: "odoo-check", path: "/odoo-check", label: "Odoo check" },
   { area: "status", path: "/status", label: "Status" },
   { area: "users", path: "/users", label: "Users" },

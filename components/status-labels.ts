@@ -39,6 +39,9 @@ export const STATUS_LABELS = {
   ready: { label: "Ready", tone: "good" },
   not_ready: { label: "Not ready", tone: "bad" },
   not_configured: { label: "Not configured", tone: "idle" },
+  // Migration gates.
+  gate_open: { label: "Ready for cutover", tone: "good" },
+  gate_closed: { label: "Not yet", tone: "warn" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
 export type StatusCode = keyof typeof STATUS_LABELS;

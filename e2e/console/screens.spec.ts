@@ -21,7 +21,7 @@ test.beforeAll(async ({ db }) => {
   await seedDemo(db);
 });
 
-const REPORT_SCREENS = new Set(["/odoo-check", "/status"]);
+const REPORT_SCREENS = new Set(["/odoo-check", "/status", "/migration"]);
 
 test("every screen renders for an admin at 1280px and 768px, passes axe, and nothing is blocked by the CSP", async ({ page, db, signInAs, snap }) => {
   test.setTimeout(240_000); // 24 pages and 12 axe runs, on a shared 2-core machine
@@ -38,7 +38,7 @@ test("every screen renders for an admin at 1280px and 768px, passes axe, and not
     for (const screen of screens) {
       await page.goto(screen.path);
       await expect(page.getByRole("heading", { level: 1, name: screen.heading })).toBeVisible();
-      // The Odoo check and the status page are reports, not tables: their heading and the
+      // The Odoo check, the status and migration pages are reports, not tables: their heading and the
       // loading state are what says they rendered.
       if (!REPORT_SCREENS.has(screen.path)) await expect(page.locator('[data-testid="table-summary"], [aria-label="Subscriptions"]').first()).toBeVisible();
       await expect(page.getByRole("status", { name: "Loading" })).toHaveCount(0);

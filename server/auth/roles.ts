@@ -21,6 +21,8 @@ export const AREA_ROLES = {
   reconciliation: ["ops"],
   // An import rewrites the catalog: only the roles that own it may start one.
   "lago-import": ["finance"],
+  // Which shadow services may leave Lago, and why not yet.
+  migration: ["ops"],
   // Readiness, backlogs and schedules: the operators' page.
   status: ["ops"],
   // Reads the Odoo key's groups and the instance's setup: admins only.

@@ -7,6 +7,7 @@ import { lagoImportRouter } from "./routers/lago-import";
 import { odooCheckRouter } from "./routers/odoo-check";
 import { reconciliationRouter } from "./routers/reconciliation";
 import { servicesRouter } from "./routers/services";
+import { migrationRouter } from "./routers/migration";
 import { statusRouter } from "./routers/status";
 import { usageRouter } from "./routers/usage";
 import { usersRouter } from "./routers/users";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   reconciliation: reconciliationRouter,
   lagoImport: lagoImportRouter,
   odooCheck: odooCheckRouter,
+  migration: migrationRouter,
   status: statusRouter,
 });
 

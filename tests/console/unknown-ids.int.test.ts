@@ -50,7 +50,7 @@ const NO_ID = new Set([
   "services.list", "services.create", "catalog.listMetrics", "catalog.createMetric", "catalog.listPlans", "catalog.createPlan",
   "customers.list", "identity.listAccounts", "usage.listSubscriptions", "jobs.list", "jobs.retryableCount", "jobs.retryFiltered",
   "jobs.schedules", "webhooks.list", "webhooks.serviceCodes", "webhooks.listLagoForwards", "users.me", "users.list", "users.create", "audit.list",
-  "reconciliation.listRuns", "reconciliation.trend", "reconciliation.start", "lagoImport.listRuns", "odooCheck.run", "status.get",
+  "reconciliation.listRuns", "reconciliation.trend", "reconciliation.start", "lagoImport.listRuns", "odooCheck.run", "status.get", "migration.list",
 ]);
 
 describe("console procedures given ids of nothing", () => {

@@ -1,0 +1,67 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "~/lib/trpc/react";
+import { formatMoney } from "~/server/billing/pricing";
+import { Spinner } from "../spinner";
+import { StatusBadge } from "../status-badge";
+
+const day = (instant: Date) => instant.toISOString().slice(0, 10);
+const money = (cents: bigint | null, currency: string | null) => (cents === null ? "—" : currency ? formatMoney(cents, currency) : `${cents} minor units`);
+
+/**
+ * Each service still billed by Lago with its migration gate: how many closed periods
+ * agree out of those required, and for each recent period the lines where Lago billed
+ * something else than the hub computed. Cutover waits for green.
+ */
+export function MigrationScreen() {
+  const trpc = useTRPC();
+  const gates = useQuery(trpc.migration.list.queryOptions());
+  if (gates.error) return <p role="alert" className="text-red-800">Could not read the migration gates: {gates.error.message}</p>;
+  if (!gates.data) return <div className="p-4"><Spinner /></div>;
+  if (gates.data.length === 0) {
+    return <p className="text-sm text-slate-700">No service is in shadow: every service is billed by Odoo, or none has started its migration (Services → Billing).</p>;
+  }
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        A shadow service may leave Lago once its latest closed periods agree line by line with the hub (set per service with{" "}
+        <code>npm run migration -- set-gate</code>). Reconcile each closed period on the Reconciliation page.
+      </p>
+      {gates.data.map((gate) => (
+        <section key={gate.serviceCode} aria-label={`Gate of ${gate.serviceCode}`} className="rounded-lg border border-slate-200 bg-white p-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="font-semibold">{gate.serviceCode}</h2>
+            <StatusBadge status={gate.green ? "gate_open" : "gate_closed"} />
+            <span className="text-sm text-slate-700">{gate.reason}</span>
+            <span className="ml-auto text-xs text-slate-600">{gate.requiredPeriods} periods required · tolerance {gate.toleranceCents} minor units per line</span>
+          </div>
+          {gate.periods.slice(0, gate.requiredPeriods + 1).map((period) => (
+            <div key={period.runId} className="mt-2">
+              <h3 className="text-sm font-medium">
+                {day(period.periodStart)} → {day(period.periodEnd)}: {period.blocking.length ? `${period.blocking.length} blocking line${period.blocking.length === 1 ? "" : "s"}` : "agrees"}
+              </h3>
+              {period.blocking.length > 0 && (
+                <table aria-label={`Blocking lines of ${gate.serviceCode} ${day(period.periodStart)}`} className="mt-1 w-full text-left text-sm">
+                  <thead className="text-xs text-slate-600">
+                    <tr><th className="px-2 py-1">Customer</th><th className="px-2 py-1">Charge</th><th className="px-2 py-1">Lago units</th><th className="px-2 py-1">Hub units</th><th className="px-2 py-1 text-right">Lago</th><th className="px-2 py-1 text-right">Hub</th><th className="px-2 py-1">Why</th></tr>
+                  </thead>
+                  <tbody>
+                    {period.blocking.slice(0, 50).map((line) => (
+                      <tr key={line.id} className="border-t border-slate-100">
+                        <td className="px-2 py-1">{line.customerKey}</td><td className="px-2 py-1">{line.chargeKey}</td>
+                        <td className="px-2 py-1">{line.lagoUnits ?? "—"}</td><td className="px-2 py-1">{line.hubUnits ?? "—"}</td>
+                        <td className="px-2 py-1 text-right">{money(line.lagoAmountCents, line.currency)}</td><td className="px-2 py-1 text-right">{money(line.hubAmountCents, line.currency)}</td>
+                        <td className="px-2 py-1">{line.why === "amount" ? "amounts differ" : "units differ"}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
