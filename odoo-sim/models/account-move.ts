@@ -1,7 +1,7 @@
 /** account.move / account.move.line: customer invoices, with Community's taxes and payments. */
-import { randomUUID } from "node:crypto";
-import { pythonError, userError } from "../errors";
+import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence } from "../records";
+import { portalPreview } from "./portal-preview";
 import { afterInvoicePosted } from "./subscription-lifecycle";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
 import type { Env, ModelDef, RawRecord } from "./types";
@@ -100,18 +100,7 @@ export const accountMoveModel: ModelDef = {
     if (r.state === "posted") throw userError("You cannot delete an entry which has been posted once.");
   },
   methods: {
-    // account_move.py preview_invoice: ensure_one, then get_portal_url() (portal_mixin.py),
-    // which writes a uuid4 access_token the first time.
-    preview_invoice: {
-      apiModel: false,
-      params: [],
-      run: (env, _model, ids) => {
-        if (ids.length !== 1) throw pythonError("ValueError", `Expected singleton: account.move(${ids.join(", ")}${ids.length === 1 ? "," : ""})`);
-        const move = getRecord(env, "account.move", ids[0]!)!;
-        move.access_token ||= randomUUID();
-        return { type: "ir.actions.act_url", target: "self", url: `/my/invoices/${move.id}?access_token=${String(move.access_token)}` };
-      },
-    },
+    preview_invoice: portalPreview("account.move", "/my/invoices"),
     action_post: {
       apiModel: false,
       params: [],

@@ -3,9 +3,9 @@
  * model since 17 — `plan_id` makes an order a subscription and `is_subscription` is
  * computed from it. Lines carry the usage quantity in `qty_delivered`.
  */
-import { randomUUID } from "node:crypto";
-import { pythonError, userError } from "../errors";
+import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence, nowDatetime, table } from "../records";
+import { portalPreview } from "./portal-preview";
 import { checkSubscriptionDates, confirmSubscription, paymentGateValues } from "./subscription-lifecycle";
 import { isRecurringLine, lastInvoicedDate, orderLastInvoiceDate, subscriptionQtyInvoiced } from "./subscription-periods";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
@@ -134,18 +134,7 @@ export const saleOrderModel: ModelDef = {
       throw userError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
   },
   methods: {
-    // sale_order.py action_preview_sale_order: ensure_one, then get_portal_url() (portal_mixin.py),
-    // which writes a uuid4 access_token the first time.
-    action_preview_sale_order: {
-      apiModel: false,
-      params: [],
-      run: (env, _model, ids) => {
-        if (ids.length !== 1) throw pythonError("ValueError", `Expected singleton: sale.order(${ids.join(", ")}${ids.length === 1 ? "," : ""})`);
-        const order = getRecord(env, "sale.order", ids[0]!)!;
-        order.access_token ||= randomUUID();
-        return { type: "ir.actions.act_url", target: "self", url: `/my/orders/${order.id}?access_token=${String(order.access_token)}` };
-      },
-    },
+    action_preview_sale_order: portalPreview("sale.order", "/my/orders"),
     action_confirm: {
       apiModel: false,
       params: [],
