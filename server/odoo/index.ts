@@ -5,7 +5,7 @@ export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, ty
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
 export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit, type PlanRhythm } from "./models/subscription-plan";
 export {
-  ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, orderPortalPath, paymentGateWarning, readSubscription, readSubscriptions, setSubscriptionEndDate, SUBSCRIPTION_STATES,
+  ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, orderPortalPath, paymentGateWarning, readSubscription, readSubscriptions, retireSubscriptionOrder, setSubscriptionEndDate, SUBSCRIPTION_STATES,
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
 export { ensureUsageLine, listOrderLines, readOrderLines, writeOrderLines, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";

@@ -35,3 +35,7 @@ export function reportLagoForwardDrain(totals: Record<"delivered" | "retrying" |
 export function reportOdooPoll(result: { invoicesObserved: number; ordersObserved: number; events: unknown[] }): ScheduleRunReport {
   return { summary: { invoicesObserved: result.invoicesObserved, ordersObserved: result.ordersObserved, events: result.events.length }, errors: [] };
 }
+
+export function reportCutovers(result: { servicesCutOver: string[] }): ScheduleRunReport {
+  return { summary: { servicesCutOver: result.servicesCutOver.length, ...(result.servicesCutOver.length ? { services: result.servicesCutOver.join(", ") } : {}) }, errors: [] };
+}

@@ -13,6 +13,7 @@ export const SCHEDULES = {
   webhooks: { label: "Webhook drain", route: "/api/cron/webhooks", cli: "npm run webhooks:drain", cadenceMs: 60_000, needsOdoo: false },
   "lago-forward": { label: "Lago forwards of shadow services", route: "/api/cron/lago-forward", cli: "npm run lago-forward -- drain", cadenceMs: 60_000, needsOdoo: false },
   "odoo-poll": { label: "Odoo lifecycle poll", route: "/api/cron/odoo-poll", cli: "npm run webhooks -- poll", cadenceMs: 5 * 60_000, needsOdoo: true },
+  "migration-cutover": { label: "Migration cutovers that have come due", route: "/api/cron/migration-cutover", cli: "npm run migration -- complete", cadenceMs: 60_000, needsOdoo: false },
 } as const satisfies Record<string, { label: string; route: string; cli: string; cadenceMs: number; needsOdoo: boolean }>;
 
 export type ScheduleName = keyof typeof SCHEDULES;

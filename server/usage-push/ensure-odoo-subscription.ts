@@ -12,12 +12,12 @@ import { proratedFeeCents } from "~/server/billing/prorate-fee";
 import { odooRhythmOf } from "./closing-period";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
-  service: { code: string };
+  service: { code: string; cutoverAt: Date | null };
   accountLink: { externalId: string; name: string | null; email: string | null; billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null } };
 };
 
 export const subscriptionForPush = {
-  service: { select: { code: true, billingMode: true } },
+  service: { select: { code: true, billingMode: true, cutoverAt: true } },
   accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;
@@ -99,7 +99,10 @@ export async function ensureOdooSubscription(options: {
     // anniversary subscription's own day), as a start between them would shift every
     // later line's service period for good: the hub prices the fee line pro rata for the
     // partial period instead (alignOrder).
-    const at = subscription.subscriptionAt;
+    // A service moved off Lago: Lago billed every period that ended by the cutover (a
+    // period boundary of each subscription, scheduleCutover), Odoo bills from it.
+    const cutoverAt = subscription.service.cutoverAt;
+    const at = cutoverAt && cutoverAt > subscription.subscriptionAt ? cutoverAt : subscription.subscriptionAt;
     const firstPeriod = gridPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: at, at });
     const start = rhythm.firstDay ? at : firstPeriod.start;
     const planId = rhythm.firstDay ? (await findOrCreatePlan(odoo, { ...rhythm, name: `${rhythm.value} ${rhythm.unit}, from the 1st` })).id : odooPlanId;

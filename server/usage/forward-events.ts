@@ -10,10 +10,16 @@ export type EventsEndpoint = "single" | "batch";
  * (a retried transaction id reached Lago with its first request), one forward per customer
  * so each customer's events follow its subscription. The timestamp sent is the one the hub
  * resolved: an event sent without one must not take the instant of its forward in Lago.
+ * Events at or after a scheduled cutover stay with the hub: Odoo bills that period, and
+ * Lago, whose subscription ends at the cutover, must not bill them as well.
  */
 export async function forwardEvents(tx: DbOrTx, serviceId: string, endpoint: EventsEndpoint, fresh: PreparedEvent[]): Promise<void> {
+  const { cutoverAt } = await tx.service.findUniqueOrThrow({ where: { id: serviceId }, select: { cutoverAt: true } });
   const byCustomer = new Map<string, PreparedEvent[]>();
-  for (const event of fresh) byCustomer.set(event.lagoCustomerId, [...(byCustomer.get(event.lagoCustomerId) ?? []), event]);
+  for (const event of fresh) {
+    if (cutoverAt && event.timestamp >= cutoverAt) continue;
+    byCustomer.set(event.lagoCustomerId, [...(byCustomer.get(event.lagoCustomerId) ?? []), event]);
+  }
   for (const [customerKey, events] of byCustomer) {
     const wire = events.map((event) => ({
       transaction_id: event.transactionId,

@@ -167,3 +167,12 @@ export async function orderPortalPath(client: OdooClient, id: number): Promise<s
   const action = z.object({ url: z.string().startsWith("/") }).parse(await client.call(MODEL, "action_preview_sale_order", { ids: [id] }));
   return action.url;
 }
+
+/**
+ * Takes an order back from Odoo before it invoiced anything (a migration rollback): it ends
+ * on `endDate`, so Odoo closes it before its next invoicing, and gives up the hub's ref,
+ * so a later cutover creates a fresh order instead of finding this closed one.
+ */
+export async function retireSubscriptionOrder(client: OdooClient, input: { orderId: number; endDate: string; retiredRef: string }): Promise<void> {
+  await client.call<boolean>(MODEL, "write", { ids: [input.orderId], vals: { end_date: input.endDate, client_order_ref: input.retiredRef } });
+}
