@@ -1,10 +1,12 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTRPC } from "~/lib/trpc/react";
 import { formatMoney } from "~/server/billing/pricing";
 import { Spinner } from "../spinner";
 import { StatusBadge } from "../status-badge";
+import { type CutoverAction, CutoverDialog } from "./cutover-dialog";
 
 const day = (instant: Date) => instant.toISOString().slice(0, 10);
 const money = (cents: bigint | null, currency: string | null) => (cents === null ? "—" : currency ? formatMoney(cents, currency) : `${cents} minor units`);
@@ -12,11 +14,13 @@ const money = (cents: bigint | null, currency: string | null) => (cents === null
 /**
  * Each service still billed by Lago with its migration gate: how many closed periods
  * agree out of those required, and for each recent period the lines where Lago billed
- * something else than the hub computed. Cutover waits for green.
+ * something else than the hub computed. Cutover waits for green; a scheduled one can be
+ * cancelled here until its boundary (after it, `npm run migration -- rollback`).
  */
 export function MigrationScreen() {
   const trpc = useTRPC();
   const gates = useQuery(trpc.migration.list.queryOptions());
+  const [action, setAction] = useState<CutoverAction>(null);
   if (gates.error) return <p role="alert" className="text-red-800">Could not read the migration gates: {gates.error.message}</p>;
   if (!gates.data) return <div className="p-4"><Spinner /></div>;
   if (gates.data.length === 0) {
@@ -35,6 +39,16 @@ export function MigrationScreen() {
             <StatusBadge status={gate.green ? "gate_open" : "gate_closed"} />
             <span className="text-sm text-slate-700">{gate.reason}</span>
             <span className="ml-auto text-xs text-slate-600">{gate.requiredPeriods} periods required · tolerance {gate.toleranceCents} minor units per line</span>
+            {gate.cutoverAt ? (
+              <>
+                <span className="text-sm font-medium">Cutover at {gate.cutoverAt.toISOString()}</span>
+                <button type="button" className="rounded border border-slate-300 px-2 py-1 text-sm" onClick={() => setAction({ kind: "roll-back", serviceCode: gate.serviceCode })}>Cancel cutover</button>
+              </>
+            ) : (
+              <button type="button" disabled={!gate.green} title={gate.green ? undefined : "The gate must be green"} className="rounded bg-slate-900 px-2 py-1 text-sm text-white disabled:opacity-50" onClick={() => setAction({ kind: "schedule", serviceCode: gate.serviceCode })}>
+                Cut over…
+              </button>
+            )}
           </div>
           {gate.periods.slice(0, gate.requiredPeriods + 1).map((period) => (
             <div key={period.runId} className="mt-2">
@@ -62,6 +76,7 @@ export function MigrationScreen() {
           ))}
         </section>
       ))}
+      <CutoverDialog action={action} onClose={() => setAction(null)} />
     </div>
   );
 }

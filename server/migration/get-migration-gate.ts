@@ -10,10 +10,10 @@ const RUNS_READ = 60;
  * service alone and those of every service (their lines of this service only), the
  * latest run of each period speaking for it.
  */
-export async function getMigrationGate(options: { db: DbOrTx; serviceCode: string; now?: Date }): Promise<GateVerdict & { serviceCode: string; billingMode: string; toleranceCents: number }> {
+export async function getMigrationGate(options: { db: DbOrTx; serviceCode: string; now?: Date }): Promise<GateVerdict & { serviceCode: string; billingMode: string; toleranceCents: number; cutoverAt: Date | null }> {
   const { db } = options;
   const now = options.now ?? new Date();
-  const service = await db.service.findUnique({ where: { code: options.serviceCode }, select: { id: true, code: true, billingMode: true, gatePeriods: true, gateToleranceCents: true } });
+  const service = await db.service.findUnique({ where: { code: options.serviceCode }, select: { id: true, code: true, billingMode: true, gatePeriods: true, gateToleranceCents: true, cutoverAt: true } });
   if (!service) throw notFound("service");
   const runs = await db.reconciliationRun.findMany({
     where: { status: "succeeded", periodEnd: { lte: now }, OR: [{ serviceId: service.id }, { serviceId: null }] },
@@ -28,5 +28,5 @@ export async function getMigrationGate(options: { db: DbOrTx; serviceCode: strin
     },
   });
   const verdict = evaluateGate({ runs, requiredPeriods: service.gatePeriods, toleranceCents: service.gateToleranceCents, now });
-  return { ...verdict, serviceCode: service.code, billingMode: service.billingMode, toleranceCents: service.gateToleranceCents };
+  return { ...verdict, serviceCode: service.code, billingMode: service.billingMode, toleranceCents: service.gateToleranceCents, cutoverAt: service.cutoverAt };
 }

@@ -41,6 +41,8 @@ const UNKNOWN: Record<string, (client: Client) => Promise<unknown>> = {
   "users.update": (c) => c.users.update.mutate({ id: missing, name: "x" }),
   "catalog.updateMetric": (c) => c.catalog.updateMetric.mutate({ code: "no_such_metric", changes: { name: "x" } }),
   "catalog.updatePlan": (c) => c.catalog.updatePlan.mutate({ code: "no_such_plan", changes: { name: "x" } }),
+  "migration.scheduleCutover": (c) => c.migration.scheduleCutover.mutate({ serviceCode: "no-such-service", confirmation: "no-such-service" }),
+  "migration.rollBackCutover": (c) => c.migration.rollBackCutover.mutate({ serviceCode: "no-such-service", confirmation: "no-such-service" }),
   "lagoImport.start": (c) => c.lagoImport.start.mutate({ serviceCode: "no-such-service", baseUrl: "http://127.0.0.1:9/api/v1", apiKey: "k" }),
 };
 

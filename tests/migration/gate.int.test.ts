@@ -88,5 +88,10 @@ describe("the migration gate", () => {
     // A live service has no gate to show.
     expect(gates.every((gate) => gate.billingMode === "shadow")).toBe(true);
     expect(await trpcCode(finance.client.migration.list.query())).toBe("FORBIDDEN");
+    // The console's cutover: refused on a red gate and on a mistyped code, and never to finance.
+    expect(await trpcCode(ops.client.migration.scheduleCutover.mutate({ serviceCode: code, confirmation: code }))).toBe("CONFLICT");
+    expect(await trpcCode(ops.client.migration.scheduleCutover.mutate({ serviceCode: code, confirmation: "yes" }))).toBe("UNPROCESSABLE_CONTENT");
+    expect(await trpcCode(finance.client.migration.scheduleCutover.mutate({ serviceCode: code, confirmation: code }))).toBe("FORBIDDEN");
+    expect((await db.service.findUniqueOrThrow({ where: { id: service.id } })).cutoverAt).toBeNull();
   });
 });
