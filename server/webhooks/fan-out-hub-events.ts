@@ -41,7 +41,11 @@ async function lagoObject(tx: Prisma.TransactionClient, event: ClaimedEvent): Pr
  * they concern, in its customer's order with the Odoo lifecycle webhooks. Events are
  * claimed with SKIP LOCKED and marked in the same transaction as their deliveries, so
  * concurrent drains fan each out once. A service without a webhook URL (or disabled)
- * gets nothing, as for lifecycle events.
+ * gets nothing, as for lifecycle events. Nor does a shadow service: every HubEventKind is
+ * a webhook type Lago itself sends (customer.created, customer.checkout_url_generated,
+ * subscription.started, subscription.terminated — lago-javascript-client webhooks.d.ts) for
+ * the write the hub forwards to it, so its app would hear each twice. The event is still
+ * marked fanned out, so nothing is sent for it after a shadow → live switch either.
  */
 /** Returns how many events it fanned out (0 when none was waiting). */
 export async function fanOutHubEvents(options: { db: Db; settings: WebhookSettings; now?: Date; limit?: number }): Promise<number> {
@@ -53,13 +57,13 @@ export async function fanOutHubEvents(options: { db: Db; settings: WebhookSettin
       WHERE fanned_out_at IS NULL ORDER BY created_at, id LIMIT ${options.limit ?? 200} FOR UPDATE SKIP LOCKED`;
     if (!events.length) return 0;
     const services = new Map(
-      (await tx.service.findMany({ where: { id: { in: [...new Set(events.map((e) => e.service_id))] } }, select: { id: true, active: true, webhookUrl: true } }))
+      (await tx.service.findMany({ where: { id: { in: [...new Set(events.map((e) => e.service_id))] } }, select: { id: true, active: true, webhookUrl: true, billingMode: true } }))
         .map((service) => [service.id, service]),
     );
     const retryUntil = new Date(now.getTime() + settings.retryWindowHours * 3_600_000);
     for (const event of events) {
       const service = services.get(event.service_id);
-      const built = service?.active && service.webhookUrl ? await lagoObject(tx, event) : null;
+      const built = service?.active && service.webhookUrl && service.billingMode === "live" ? await lagoObject(tx, event) : null;
       if (built) {
         await tx.webhookDelivery.create({
           data: {

@@ -7,7 +7,7 @@ import type { WebhookSettings } from "./webhook-settings";
 /**
  * The safety net for lost Odoo webhooks (Odoo sends each once, 1 s timeout, no retry):
  * re-reads the payment state of recent invoices of the hub's customers and the state of
- * the hub's subscription orders not already known as ended for good, and feeds any change into
+ * live services' subscription orders not already known as ended for good, and feeds any change into
  * the same de-duplicated lifecycle stream as the webhook.
  */
 export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; settings: WebhookSettings; now?: Date }) {
@@ -28,7 +28,8 @@ export async function pollOdooLifecycle(options: { db: Db; odoo: OdooClient; set
         },
       })
     : { observed: 0, events: [] };
-  const orders = await db.subscription.findMany({ where: { odooOrderId: { not: null } }, select: { odooOrderId: true }, distinct: ["odooOrderId"] });
+  // A shadow service's app hears of billing from Lago; an order it still holds after a live → shadow switch is not watched.
+  const orders = await db.subscription.findMany({ where: { odooOrderId: { not: null }, service: { billingMode: "live" } }, select: { odooOrderId: true }, distinct: ["odooOrderId"] });
   const ended = await db.odooRecordState.findMany({ where: { odooModel: "sale.order", state: "6_churn" }, select: { odooId: true } });
   // A churned order stays watched while Odoo's closing holds hub subscriptions ended: a late payment reopens it.
   const reopenable = await db.subscription.findMany({ where: { odooClosedAt: { not: null }, odooOrderId: { not: null } }, select: { odooOrderId: true }, distinct: ["odooOrderId"] });
