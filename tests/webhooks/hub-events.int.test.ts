@@ -33,6 +33,20 @@ async function appWithReceiver() {
 }
 
 describe("webhooks of the hub's own changes", () => {
+  it("sends a shadow service's app none of them: its Lago announces the writes the hub forwards", async () => {
+    const { db, service, lago, planCode, webhooks } = await appWithReceiver();
+    // The connection is never called: the forwards stay queued.
+    await db.service.update({ where: { id: service.id }, data: { billingMode: "shadow", lagoApiUrl: "https://lago.example.test/api/v1", lagoApiKeySealed: "v1.unused" } });
+    await lago.customers.createCustomer({ customer: { external_id: "cust-s", name: "Shadowed", currency: "CAD" } });
+    await lago.subscriptions.createSubscription({ subscription: { external_customer_id: "cust-s", plan_code: planCode, external_id: "sub-s" } });
+    await lago.subscriptions.destroySubscription("sub-s");
+    expect(await webhooks()).toEqual([]);
+    expect(await db.lagoForward.count({ where: { serviceId: service.id } })).toBe(3);
+    // Nothing is held back for a later switch to live either.
+    await db.service.update({ where: { id: service.id }, data: { billingMode: "live" } });
+    expect(await webhooks()).toEqual([]);
+  });
+
   it("announces customer.created, subscription.started and, at once, subscription.terminated", async () => {
     const { db, service, lago, planCode, receiver, webhooks } = await appWithReceiver();
     await lago.customers.createCustomer({ customer: { external_id: "cust-1", name: "Initech", currency: "CAD" } });
