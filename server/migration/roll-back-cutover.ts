@@ -9,9 +9,9 @@ import { odooDate } from "~/server/odoo/odoo-date";
 /**
  * Gives a service back to Lago. Before the cutover's boundary it cancels the schedule: the
  * Lago subscriptions get their own ending back. After it, only while Odoo has invoiced
- * nothing of the service (draft invoices included): the service is shadow again, so
- * nothing more is planned or announced; each Odoo order ends today, so Odoo closes it
- * before invoicing, and gives up its ref; and Lago, whose subscriptions ended at the
+ * nothing of the service (draft invoices included): each Odoo order ends today, so Odoo
+ * closes it before invoicing, and gives up its ref; then the service is shadow again, so
+ * nothing more is planned or announced, and Lago, whose subscriptions ended at the
  * boundary, gets each one again from the boundary, under the same external id. Audited.
  */
 export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient; serviceCode: string; confirmation: string; now?: Date; actorId?: string }) {
@@ -53,7 +53,12 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
   if (invoiced > 0) {
     throw new AppError("not_allowed", `Odoo has already invoiced this service (${invoiced} invoice(s) since the cutover): Lago cannot take it back without billing twice; credit them in Odoo and terminate the Odoo subscriptions instead`);
   }
-  // Shadow before Odoo is touched: from here no run plans, pushes or announces for it.
+  // Odoo first: if a write fails, the service is still live with its cutover, so the
+  // rollback can simply be run again; done the other way round, a failure would leave Odoo an order that
+  // invoices while nothing in the hub knows of it any more.
+  for (const orderId of orderIds) {
+    await retireSubscriptionOrder(odoo, { orderId, endDate: odooDate(now), retiredRef: `nexa:rolled-back:${cutoverAt.toISOString()}:${orderId}` });
+  }
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM services WHERE id = ${service.id}::uuid FOR UPDATE`;
     await tx.service.update({ where: { id: service.id }, data: { billingMode: "shadow", cutoverAt: null } });
@@ -79,8 +84,5 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
       after: { cutoverAt: null, billingMode: "shadow", stage: "after the boundary, before Odoo's first invoice", odooOrders: orderIds },
     });
   });
-  for (const orderId of orderIds) {
-    await retireSubscriptionOrder(odoo, { orderId, endDate: odooDate(now), retiredRef: `nexa:rolled-back:${cutoverAt.toISOString()}:${orderId}` });
-  }
   return { billingMode: "shadow" as const, stage: "rolled back after the boundary", odooOrdersClosed: orderIds.length, lagoSubscriptionsRestored: subscriptions.length };
 }
