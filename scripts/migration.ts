@@ -1,31 +1,34 @@
 /**
  * The migration gate from the command line (DATABASE_URL from the environment):
  *   tsx scripts/migration.ts gate --service <code>          the verdict; exit 0 when green, 1 when red
- *   tsx scripts/migration.ts set-gate --service <code> --periods <n> --tolerance-cents <c>
+ *   tsx scripts/migration.ts set-gate --service <code> --periods <n> --tolerance-cents <c> --as <email>
  *   tsx scripts/migration.ts cutover --service <code> --confirm <code> --as <email> [--at <ISO instant>]
  *                                        schedule the move to Odoo (default: the next 1st, UTC); refused unless the gate is green
  *   tsx scripts/migration.ts rollback --service <code> --confirm <code> --as <email>
  *                                        (--as: the ops or admin console user the audit log records)
  *                                        back to Lago: before the boundary, or after it until Odoo's first invoice
  *   tsx scripts/migration.ts complete    turn live the services whose cutover has come (the migration-cutover schedule does this every minute)
+ *   tsx scripts/migration.ts sync        queue each shadow service's delta import and the reconciliations of its settled months (the migration-sync schedule does this hourly)
+ * complete and sync are recorded as schedule runs, as the worker's are.
  */
 import { parseArgs } from "node:util";
 import { createDb } from "~/server/db/client";
 import { env } from "~/server/env";
 import { AppError } from "~/server/errors";
-import { completeDueCutovers } from "~/server/migration/complete-due-cutovers";
 import { getMigrationGate } from "~/server/migration/get-migration-gate";
 import { rollBackCutover } from "~/server/migration/roll-back-cutover";
 import { scheduleCutover } from "~/server/migration/schedule-cutover";
 import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 import { setMigrationGate } from "~/server/migration/set-migration-gate";
+import { runSchedule } from "~/server/schedules/run-schedule";
 
 const USAGE = [
   "usage: npm run migration -- gate --service <code>",
-  "       npm run migration -- set-gate --service <code> --periods <n> --tolerance-cents <c>",
+  "       npm run migration -- set-gate --service <code> --periods <n> --tolerance-cents <c> --as <console user email>",
   "       npm run migration -- cutover --service <code> --confirm <code> --as <console user email> [--at <ISO instant>]",
   "       npm run migration -- rollback --service <code> --confirm <code> --as <console user email>",
   "       npm run migration -- complete",
+  "       npm run migration -- sync",
 ].join("\n");
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -34,7 +37,8 @@ const { positionals, values } = parseArgs({
 const [command] = positionals;
 const valid =
   command === "complete" ||
-  (values.service && (command === "gate" || (command === "set-gate" && values.periods && values["tolerance-cents"]) || ((command === "cutover" || command === "rollback") && values.confirm && values.as)));
+  command === "sync" ||
+  (values.service && (command === "gate" || (command === "set-gate" && values.periods && values["tolerance-cents"] && values.as) || ((command === "cutover" || command === "rollback") && values.confirm && values.as)));
 const at = values.at === undefined ? undefined : new Date(values.at);
 if (!valid || (at && Number.isNaN(at.getTime()))) {
   console.error(USAGE);
@@ -42,7 +46,7 @@ if (!valid || (at && Number.isNaN(at.getTime()))) {
 }
 const { db, close } = await createDb(env().DATABASE_URL);
 
-/** The console user a cutover or rollback is recorded against: an active ops or admin user. */
+/** The console user a gate change, cutover or rollback is recorded against: an active ops or admin user. */
 async function operatorId(email: string): Promise<string> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, role: true, active: true } });
   if (!user?.active || user.role === "finance") throw new AppError("forbidden", `--as ${email}: no active ops or admin console user has that email`);
@@ -61,7 +65,7 @@ try {
     }
     exitCode = verdict.green ? 0 : 1;
   } else if (command === "set-gate") {
-    const gate = await setMigrationGate({ db, serviceCode: values.service!, periods: Number(values.periods), toleranceCents: Number(values["tolerance-cents"]) });
+    const gate = await setMigrationGate({ db, serviceCode: values.service!, periods: Number(values.periods), toleranceCents: Number(values["tolerance-cents"]), actorId: await operatorId(values.as!) });
     console.log(JSON.stringify(gate));
   } else if (command === "cutover" || command === "rollback") {
     const actorId = await operatorId(values.as!);
@@ -72,9 +76,15 @@ try {
       const rolledBack = await rollBackCutover({ db, odoo: odooClientFromEnv, serviceCode: values.service!, confirmation: values.confirm!, actorId });
       console.log(`${values.service}: ${rolledBack.stage}; ${rolledBack.odooOrdersClosed} Odoo order(s) closed, ${rolledBack.lagoSubscriptionsRestored} Lago subscription(s) restored`);
     }
-  } else {
-    const { servicesCutOver } = await completeDueCutovers({ db });
+  } else if (command === "complete") {
+    const { servicesCutOver } = await runSchedule({ db, settings: env(), odoo: odooClientFromEnv, name: "migration-cutover", trigger: "cli" });
     console.log(servicesCutOver.length ? `now live: ${servicesCutOver.join(", ")}` : "no cutover has come due");
+  } else {
+    const synced = await runSchedule({ db, settings: env(), odoo: odooClientFromEnv, name: "migration-sync", trigger: "cli" });
+    console.log(`delta imports queued: ${synced.importsQueued.join(", ") || "none"}; reconciliations queued: ${synced.reconciliationsQueued.join(", ") || "none"}`);
+    for (const { service, why } of synced.waiting) console.log(`  ${service}: ${why}`);
+    for (const { subject, message } of synced.errors) console.error(`  ${subject}: ${message}`);
+    exitCode = synced.errors.length ? 1 : 0;
   }
 } catch (error) {
   if (!(error instanceof AppError)) throw error;

@@ -64,6 +64,7 @@ export function LagoImportScreen() {
     column.accessor("createdAt", { header: "Started", cell: (info) => info.getValue().toLocaleString() }),
     column.accessor("serviceCode", { header: "Service" }),
     column.accessor("baseUrl", { header: "Lago" }),
+    column.accessor("scope", { header: "Scope", cell: (info) => (info.getValue() === "delta" ? <span title="Queued hourly by the migration-sync schedule: customers, subscriptions and new or changed invoices">delta (scheduled)</span> : "full") }),
     column.accessor("status", { header: "Status", cell: (info) => <span title={info.row.original.error ?? undefined}><StatusBadge status={info.getValue()} />{info.row.original.error && <span className="block max-w-xs text-xs text-red-800">{info.row.original.error.slice(0, 120)}</span>}</span> }),
     column.accessor("progress", { header: "Rows imported", cell: (info) => <ProgressCell progress={info.getValue() as ImportProgress} /> }),
     column.accessor("report", { header: "Report", cell: (info) => <ReportCell report={info.getValue() as unknown as ImportIssue[]} /> }),

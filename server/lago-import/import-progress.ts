@@ -2,6 +2,18 @@
 export const LAGO_RESOURCES = ["billable_metrics", "plans", "customers", "subscriptions", "events", "invoices"] as const;
 export type LagoResource = (typeof LAGO_RESOURCES)[number];
 
+/**
+ * What a run walks. A delta leaves out the catalog (a shadow service's catalog is edited in
+ * the hub, and an unattended run has no user to record catalog changes against) and the
+ * events (the hub forwards its own to Lago; the first, full import backfilled the rest).
+ */
+export const IMPORT_SCOPES = {
+  full: LAGO_RESOURCES,
+  delta: ["customers", "subscriptions", "invoices"],
+} as const satisfies Record<string, readonly LagoResource[]>;
+export type ImportScope = keyof typeof IMPORT_SCOPES;
+export const importScopeOf = (scope: string): ImportScope => (scope === "delta" ? "delta" : "full");
+
 /** The checkpoint of one resource: `page` is the last page whose every row was imported. */
 export interface ResourceProgress {
   page: number;

@@ -7,7 +7,7 @@ import { upsertCustomer } from "~/server/identity/upsert-customer";
 import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
 import type { LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
-import type { LagoResource, ResourceProgress } from "./import-progress";
+import { IMPORT_SCOPES, importScopeOf, type LagoResource, type ResourceProgress } from "./import-progress";
 import { lagoCustomerSchema, lagoEventSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
 import { backfillFrom } from "./backfill-from";
 import { importLagoEvent } from "./import-lago-event";
@@ -24,7 +24,8 @@ const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[
 
 /**
  * Runs (or resumes) one import: billable metrics, plans with charges, customers,
- * subscriptions, the events of the open periods (backfillFrom), then invoices with fees, each paginated from its checkpoint. A failure
+ * subscriptions, the events of the open periods (backfillFrom), then invoices with fees,
+ * each paginated from its checkpoint; a delta run only the resources of its scope. A failure
  * marks the run failed with the error (never the API key); the next import of the same
  * service and Lago instance continues from the last completed page.
  *
@@ -50,38 +51,46 @@ export async function runLagoImport(options: {
   // The window of this run; a resumed import's window may start later, harmless as events are idempotent.
   const eventsFrom = backfillFrom(run.createdAt);
   try {
-    const writer = await catalogWriterOf(db, options.startedBy);
-    await importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric, serviceId, writer }) });
-    await importLagoPages({ ...common, resource: "plans", schema: lagoPlanSchema, importItem: (plan) => upsertLagoPlan({ db, plan, serviceId, writer }) });
-    await importLagoPages({
-      ...common,
-      resource: "customers",
-      schema: lagoCustomerSchema,
-      importItem: async (customer) => {
-        await upsertCustomer({ db, serviceId, externalId: customer.external_id, fields: mapLagoCustomer(customer) });
-        return [];
-      },
-    });
-    await importLagoPages({
-      ...common,
-      resource: "subscriptions",
-      query: ALL_SUBSCRIPTION_STATUSES,
-      schema: lagoSubscriptionSchema,
-      importItem: (subscription) => upsertLagoSubscription({ db, serviceId, subscription }),
-    });
-    await importLagoPages({
-      ...common,
-      resource: "events",
-      query: `timestamp_from=${encodeURIComponent(eventsFrom.toISOString())}`,
-      schema: lagoEventSchema,
-      importItem: (event) => importLagoEvent({ db, serviceId, event }),
-    });
-    await importLagoPages({
-      ...common,
-      resource: "invoices",
-      schema: lagoInvoiceSchema,
-      importItem: (invoice) => storeLagoInvoice({ db, serviceId, connection, lagoId: invoice.lago_id }),
-    });
+    const scope: readonly LagoResource[] = IMPORT_SCOPES[importScopeOf(run.scope)];
+    const writer = scope.includes("plans") ? await catalogWriterOf(db, options.startedBy) : undefined;
+    const steps: Record<LagoResource, () => Promise<unknown>> = {
+      billable_metrics: () => importLagoPages({ ...common, resource: "billable_metrics", schema: lagoMetricSchema, importItem: (metric) => upsertLagoMetric({ db, metric, serviceId, writer }) }),
+      plans: () => importLagoPages({ ...common, resource: "plans", schema: lagoPlanSchema, importItem: (plan) => upsertLagoPlan({ db, plan, serviceId, writer }) }),
+      customers: () =>
+        importLagoPages({
+          ...common,
+          resource: "customers",
+          schema: lagoCustomerSchema,
+          importItem: async (customer) => {
+            await upsertCustomer({ db, serviceId, externalId: customer.external_id, fields: mapLagoCustomer(customer) });
+            return [];
+          },
+        }),
+      subscriptions: () =>
+        importLagoPages({
+          ...common,
+          resource: "subscriptions",
+          query: ALL_SUBSCRIPTION_STATUSES,
+          schema: lagoSubscriptionSchema,
+          importItem: (subscription) => upsertLagoSubscription({ db, serviceId, subscription }),
+        }),
+      events: () =>
+        importLagoPages({
+          ...common,
+          resource: "events",
+          query: `timestamp_from=${encodeURIComponent(eventsFrom.toISOString())}`,
+          schema: lagoEventSchema,
+          importItem: (event) => importLagoEvent({ db, serviceId, event }),
+        }),
+      invoices: () =>
+        importLagoPages({
+          ...common,
+          resource: "invoices",
+          schema: lagoInvoiceSchema,
+          importItem: (invoice) => storeLagoInvoice({ db, serviceId, connection, listed: invoice }),
+        }),
+    };
+    for (const resource of scope) await steps[resource]();
     return await db.lagoImportRun.update({ where: { id: run.id }, data: { status: "succeeded", finishedAt: new Date() } });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,7 @@ import { inTransaction } from "~/server/db/in-transaction";
 import { enqueueJob } from "~/server/jobs/enqueue-job";
 import { runPayload } from "~/server/jobs/run-payload";
 import { sealSecret } from "~/server/lib/sealed-secret";
+import type { ImportScope } from "./import-progress";
 import { openLagoImport } from "./open-lago-import";
 
 /**
@@ -22,6 +23,7 @@ export async function startLagoImport(options: {
   apiKey: string;
   sealingKey: Buffer;
   actorId?: string;
+  scope?: ImportScope;
 }): Promise<{ run: LagoImportRun; resumed: boolean }> {
   const secret = sealSecret(options.apiKey, options.sealingKey);
   return inTransaction(options.db, async (tx) => {

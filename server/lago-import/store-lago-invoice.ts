@@ -2,17 +2,22 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { fetchLagoJson, type LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import type { ImportIssue } from "./import-issue";
-import { lagoInvoiceSchema } from "./lago-wire";
+import { type LagoInvoice, lagoInvoiceSchema } from "./lago-wire";
 
 const instant = (value: string | null) => (value ? new Date(value) : null);
 
 /**
- * Stores one Lago invoice with its fees, the reference side of reconciliation. Lago's
- * invoice list omits fees, so each invoice is read by id. Fees are replaced as a whole:
- * a re-imported invoice (Lago regenerates drafts) never keeps stale fees.
+ * Stores one Lago invoice of a list page with its fees, the reference side of
+ * reconciliation. Lago's invoice list omits fees, so the invoice is read by id, unless it
+ * is stored already in the same final status: Lago changes only drafts' fees, so
+ * re-importing (each delta of a shadow service) reads just the new and changed invoices.
+ * Fees are replaced as a whole: a regenerated draft never keeps stale fees.
  */
-export async function storeLagoInvoice(options: { db: Db; serviceId: string; connection: LagoConnection; lagoId: string }): Promise<ImportIssue[]> {
-  const body = (await fetchLagoJson(options.connection, `/invoices/${encodeURIComponent(options.lagoId)}`)) as { invoice?: unknown };
+export async function storeLagoInvoice(options: { db: Db; serviceId: string; connection: LagoConnection; listed: LagoInvoice }): Promise<ImportIssue[]> {
+  const { listed } = options;
+  const stored = await options.db.lagoInvoice.findUnique({ where: { lagoId: listed.lago_id }, select: { status: true } });
+  if (stored && stored.status === listed.status && listed.status !== "draft") return [];
+  const body = (await fetchLagoJson(options.connection, `/invoices/${encodeURIComponent(listed.lago_id)}`)) as { invoice?: unknown };
   const invoice = lagoInvoiceSchema.parse(body.invoice);
   const externalCustomerId = invoice.customer?.external_id ?? invoice.fees.find((fee) => fee.external_customer_id)?.external_customer_id ?? "";
   const data = {

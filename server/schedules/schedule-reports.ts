@@ -1,3 +1,4 @@
+import type { ShadowSyncResult } from "~/server/migration/sync-shadow-services";
 import type { UsagePushSummary } from "~/server/usage-push/run-usage-push";
 import type { ScheduleRunReport } from "./schedules";
 
@@ -38,4 +39,18 @@ export function reportOdooPoll(result: { invoicesObserved: number; ordersObserve
 
 export function reportCutovers(result: { servicesCutOver: string[] }): ScheduleRunReport {
   return { summary: { servicesCutOver: result.servicesCutOver.length, ...(result.servicesCutOver.length ? { services: result.servicesCutOver.join(", ") } : {}) }, errors: [] };
+}
+
+/** What a migration-sync run queued, and each shadow service it left alone with why. */
+export function reportShadowSync(result: ShadowSyncResult): ScheduleRunReport {
+  return {
+    summary: {
+      importsQueued: result.importsQueued.length,
+      reconciliationsQueued: result.reconciliationsQueued.length,
+      waiting: result.waiting.length,
+      ...(result.reconciliationsQueued.length ? { months: result.reconciliationsQueued.join(", ") } : {}),
+      ...(result.waiting.length ? { waitingServices: result.waiting.map((entry) => `${entry.service} (${entry.why})`).join("; ") } : {}),
+    },
+    errors: result.errors,
+  };
 }

@@ -2,11 +2,12 @@ import type { Db } from "~/server/db/client";
 import type { Env } from "~/server/env";
 import { drainLagoForwards } from "~/server/lago-forward/drain-lago-forwards";
 import { completeDueCutovers } from "~/server/migration/complete-due-cutovers";
+import { syncShadowServices } from "~/server/migration/sync-shadow-services";
 import { sealingKeyFrom } from "~/server/lib/sealed-secret";
 import type { OdooClient } from "~/server/odoo";
 import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { drainWebhooks, pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
-import { reportCutovers, reportLagoForwardDrain, reportOdooPoll, reportUsagePush, reportWebhookDrain } from "./schedule-reports";
+import { reportCutovers, reportLagoForwardDrain, reportOdooPoll, reportShadowSync, reportUsagePush, reportWebhookDrain } from "./schedule-reports";
 import type { ScheduleName, ScheduleRunReport } from "./schedules";
 
 /** What a schedule's run is given, whoever fires it (worker, cron route, CLI). */
@@ -41,6 +42,7 @@ export const SCHEDULE_RUNNERS = {
     reportLagoForwardDrain,
   ),
   "odoo-poll": runner(({ db, settings, odoo }) => pollOdooLifecycle({ db, settings: webhookSettings(settings), odoo: odoo() }), reportOdooPoll),
+  "migration-sync": runner(({ db, settings }) => syncShadowServices({ db, sealingKey: sealingKeyFrom(settings.NEXTAUTH_SECRET) }), reportShadowSync),
   "migration-cutover": runner(({ db }) => completeDueCutovers({ db }), reportCutovers),
   // Each runner has its own result type; ScheduleResult gives it back per name.
 } satisfies { [Name in ScheduleName]: ScheduleRunner<any> };

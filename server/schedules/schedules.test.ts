@@ -3,15 +3,15 @@ import { scheduleCadences, schedulePeriod } from "./schedules";
 
 describe("scheduleCadences", () => {
   it("keeps the defaults when nothing overrides them", () => {
-    expect(scheduleCadences(undefined)).toEqual({ "usage-push": 3_600_000, webhooks: 60_000, "lago-forward": 60_000, "odoo-poll": 300_000, "migration-cutover": 60_000 });
+    expect(scheduleCadences(undefined)).toEqual({ "usage-push": 3_600_000, webhooks: 60_000, "lago-forward": 60_000, "odoo-poll": 300_000, "migration-sync": 3_600_000, "migration-cutover": 60_000 });
   });
 
   it("takes seconds per schedule, 0 turning one off", () => {
-    expect(scheduleCadences("webhooks=10,odoo-poll=0")).toEqual({ "usage-push": 3_600_000, webhooks: 10_000, "lago-forward": 60_000, "odoo-poll": 0, "migration-cutover": 60_000 });
+    expect(scheduleCadences("webhooks=10,odoo-poll=0")).toEqual({ "usage-push": 3_600_000, webhooks: 10_000, "lago-forward": 60_000, "odoo-poll": 0, "migration-sync": 3_600_000, "migration-cutover": 60_000 });
   });
 
   it("refuses a schedule that does not exist, naming the ones that do", () => {
-    expect(() => scheduleCadences("webhook=10")).toThrow(/no schedule is called "webhook" \(there are usage-push, webhooks, lago-forward, odoo-poll, migration-cutover\)/);
+    expect(() => scheduleCadences("webhook=10")).toThrow(/no schedule is called "webhook" \(there are usage-push, webhooks, lago-forward, odoo-poll, migration-sync, migration-cutover\)/);
   });
 });
 

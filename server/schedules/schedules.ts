@@ -13,6 +13,7 @@ export const SCHEDULES = {
   webhooks: { label: "Webhook drain", route: "/api/cron/webhooks", cli: "npm run webhooks:drain", cadenceMs: 60_000, needsOdoo: false },
   "lago-forward": { label: "Lago forwards of shadow services", route: "/api/cron/lago-forward", cli: "npm run lago-forward -- drain", cadenceMs: 60_000, needsOdoo: false },
   "odoo-poll": { label: "Odoo lifecycle poll", route: "/api/cron/odoo-poll", cli: "npm run webhooks -- poll", cadenceMs: 5 * 60_000, needsOdoo: true },
+  "migration-sync": { label: "Shadow services kept in step with Lago (delta import, reconciliation)", route: "/api/cron/migration-sync", cli: "npm run migration -- sync", cadenceMs: 60 * 60_000, needsOdoo: false },
   "migration-cutover": { label: "Migration cutovers that have come due", route: "/api/cron/migration-cutover", cli: "npm run migration -- complete", cadenceMs: 60_000, needsOdoo: false },
 } as const satisfies Record<string, { label: string; route: string; cli: string; cadenceMs: number; needsOdoo: boolean }>;
 
