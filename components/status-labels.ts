@@ -42,6 +42,7 @@ export const STATUS_LABELS = {
   // Migration gates.
   gate_open: { label: "Ready for cutover", tone: "good" },
   gate_closed: { label: "Not yet", tone: "warn" },
+  moved_to_odoo: { label: "Moved to Odoo", tone: "good" },
 } as const satisfies Record<string, { label: string; tone: Tone }>;
 
 export type StatusCode = keyof typeof STATUS_LABELS;

@@ -15,7 +15,8 @@ const money = (cents: bigint | null, currency: string | null) => (cents === null
  * Each service still billed by Lago with its migration gate: how many closed periods
  * agree out of those required, and for each recent period the lines where Lago billed
  * something else than the hub computed. Cutover waits for green; a scheduled one can be
- * cancelled here until its boundary (after it, `npm run migration -- rollback`).
+ * cancelled here until its boundary. A service cut over to Odoo stays listed, with its
+ * rollback, which the server allows until Odoo's first invoice of the service.
  */
 export function MigrationScreen() {
   const trpc = useTRPC();
@@ -24,7 +25,7 @@ export function MigrationScreen() {
   if (gates.error) return <p role="alert" className="text-red-800">Could not read the migration gates: {gates.error.message}</p>;
   if (!gates.data) return <div className="p-4"><Spinner /></div>;
   if (gates.data.length === 0) {
-    return <p className="text-sm text-slate-700">No service is in shadow: every service is billed by Odoo, or none has started its migration (Services → Billing).</p>;
+    return <p className="text-sm text-slate-700">No service is in shadow or cut over from Lago: none has started its migration (Services → Billing).</p>;
   }
   return (
     <div className="space-y-4">
@@ -32,7 +33,16 @@ export function MigrationScreen() {
         A shadow service may leave Lago once its latest closed periods agree line by line with the hub (set per service with{" "}
         <code>npm run migration -- set-gate</code>). Reconcile each closed period on the Reconciliation page.
       </p>
-      {gates.data.map((gate) => (
+      {gates.data.map((gate) => gate.billingMode === "live" && gate.cutoverAt ? (
+        <section key={gate.serviceCode} aria-label={`Gate of ${gate.serviceCode}`} className="rounded-lg border border-slate-200 bg-white p-3">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 className="font-semibold">{gate.serviceCode}</h2>
+            <StatusBadge status="moved_to_odoo" />
+            <span className="text-sm text-slate-700">Cut over at {gate.cutoverAt.toISOString()}: Odoo bills it from then on, Lago billed it before.</span>
+            <button type="button" className="ml-auto rounded border border-slate-300 px-2 py-1 text-sm" onClick={() => setAction({ kind: "roll-back", serviceCode: gate.serviceCode })}>Roll back to Lago…</button>
+          </div>
+        </section>
+      ) : (
         <section key={gate.serviceCode} aria-label={`Gate of ${gate.serviceCode}`} className="rounded-lg border border-slate-200 bg-white p-3">
           <div className="flex flex-wrap items-center gap-2">
             <h2 className="font-semibold">{gate.serviceCode}</h2>
@@ -42,7 +52,7 @@ export function MigrationScreen() {
             {gate.cutoverAt ? (
               <>
                 <span className="text-sm font-medium">Cutover at {gate.cutoverAt.toISOString()}</span>
-                <button type="button" className="rounded border border-slate-300 px-2 py-1 text-sm" onClick={() => setAction({ kind: "roll-back", serviceCode: gate.serviceCode })}>Cancel cutover</button>
+                <button type="button" className="rounded border border-slate-300 px-2 py-1 text-sm" onClick={() => setAction({ kind: "cancel", serviceCode: gate.serviceCode })}>Cancel cutover</button>
               </>
             ) : (
               <button type="button" disabled={!gate.green} title={gate.green ? undefined : "The gate must be green"} className="rounded bg-slate-900 px-2 py-1 text-sm text-white disabled:opacity-50" onClick={() => setAction({ kind: "schedule", serviceCode: gate.serviceCode })}>

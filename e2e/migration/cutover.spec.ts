@@ -59,3 +59,36 @@ test("ops cut a green shadow service over to Odoo after typing its code, then ca
   expect(await db.auditLog.findMany({ where: { entityId: service.id, action: { in: ["service.schedule_cutover", "service.roll_back_cutover"] } }, orderBy: { createdAt: "asc" }, select: { action: true } }))
     .toEqual([{ action: "service.schedule_cutover" }, { action: "service.roll_back_cutover" }]);
 });
+
+test("ops roll a service cut over to Odoo back to Lago before Odoo has invoiced it", async ({ page, db, signInAs }) => {
+  const code = uniqueCode("moved");
+  const { service } = await createService({ db, code, name: "NexaDesk" });
+  const plan = uniqueCode("plan");
+  await createPlan({ db, input: { code: plan, name: "Desk", interval: "monthly", amountCents: 1900n, amountCurrency: "CAD", payInAdvance: false, charges: [] } });
+  await upsertCustomer({ db, serviceId: service.id, externalId: "globex", fields: {} });
+  const now = new Date();
+  await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: "globex", planCode: plan, externalId: "globex-desk", subscriptionAt: monthStart(now, -4) }, now });
+  // Cut over at the start of this month; Odoo has no order of it yet, so nothing is invoiced.
+  const cutoverAt = monthStart(now, 0);
+  await db.service.update({ where: { id: service.id }, data: { billingMode: "live", cutoverAt, lagoApiUrl: "https://lago.example.test/api/v1", lagoApiKeySealed: "v1.unused" } });
+
+  await signInAs("ops");
+  await page.goto("/migration");
+  const moved = page.getByRole("region", { name: `Gate of ${code}` });
+  await expect(moved).toContainText("Moved to Odoo");
+  await expect(moved).toContainText(`Cut over at ${cutoverAt.toISOString()}`);
+  await moved.getByRole("button", { name: "Roll back to Lago…" }).click();
+  const dialog = page.getByRole("dialog", { name: `Roll ${code} back to Lago` });
+  await expect(dialog).toContainText("Refused once Odoo has invoiced the service");
+  await dialog.getByLabel(`Type ${code} to confirm`).fill(code);
+  await dialog.getByRole("button", { name: "Roll back to Lago" }).click();
+  await expect(toast(page, `${code}: rolled back after the boundary`)).toBeVisible();
+  // Back in shadow: the page shows its gate again, and Lago gets the subscription from the cutover.
+  await expect(moved.getByRole("button", { name: "Cut over…" })).toBeVisible();
+  expect(await db.service.findUniqueOrThrow({ where: { id: service.id } })).toMatchObject({ billingMode: "shadow", cutoverAt: null });
+  expect(await db.lagoForward.findMany({ where: { serviceId: service.id }, orderBy: { sequence: "asc" }, select: { method: true, path: true } })).toEqual([
+    { method: "POST", path: "/subscriptions" },
+    { method: "PUT", path: "/subscriptions/globex-desk" },
+  ]);
+  expect(await db.auditLog.count({ where: { entityId: service.id, action: "service.roll_back_cutover" } })).toBe(1);
+});

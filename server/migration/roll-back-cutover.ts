@@ -12,7 +12,11 @@ import { odooDate } from "~/server/odoo/odoo-date";
  * nothing of the service (draft invoices included): each Odoo order ends today, so Odoo
  * closes it before invoicing, and gives up its ref; then the service is shadow again, so
  * nothing more is planned or announced, and Lago, whose subscriptions ended at the
- * boundary, gets each one again from the boundary, under the same external id. Audited.
+ * boundary, gets each one again from the boundary, under the same external id, then its
+ * own ending. Lago ends a subscription with a clock job some time on its ending day: a
+ * rollback that reaches Lago before it finds the old subscription still active, which the
+ * create answers as is, and the ending sent after it is what keeps Lago billing it.
+ * Audited.
  */
 export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient; serviceCode: string; confirmation: string; now?: Date; actorId?: string }) {
   const { db } = options;
@@ -47,9 +51,10 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
     });
   }
 
-  const odoo = options.odoo();
   const orderIds = subscriptions.flatMap((s) => (s.odooOrderId === null ? [] : [s.odooOrderId]));
-  const invoiced = orderIds.length ? await countInvoices(odoo, { orderIds, states: ["draft", "posted"] }) : 0;
+  // Without an order yet (the planner has not run since the boundary) Odoo holds nothing to retire.
+  const odoo = orderIds.length ? options.odoo() : null;
+  const invoiced = odoo ? await countInvoices(odoo, { orderIds, states: ["draft", "posted"] }) : 0;
   if (invoiced > 0) {
     throw new AppError("not_allowed", `Odoo has already invoiced this service (${invoiced} invoice(s) since the cutover): Lago cannot take it back without billing twice; credit them in Odoo and terminate the Odoo subscriptions instead`);
   }
@@ -57,7 +62,7 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
   // rollback can simply be run again; done the other way round, a failure would leave Odoo an order that
   // invoices while nothing in the hub knows of it any more.
   for (const orderId of orderIds) {
-    await retireSubscriptionOrder(odoo, { orderId, endDate: odooDate(now), retiredRef: `nexa:rolled-back:${cutoverAt.toISOString()}:${orderId}` });
+    if (odoo) await retireSubscriptionOrder(odoo, { orderId, endDate: odooDate(now), retiredRef: `nexa:rolled-back:${cutoverAt.toISOString()}:${orderId}` });
   }
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT 1 FROM services WHERE id = ${service.id}::uuid FOR UPDATE`;
@@ -76,6 +81,11 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
             name: subscription.name, billing_time: subscription.billingTime, subscription_at: isoSeconds(cutoverAt), ending_at: isoSeconds(subscription.endingAt),
           },
         },
+      });
+      await enqueueLagoForward(tx, {
+        serviceId: service.id, customerKey: subscription.accountLinkId, method: "PUT",
+        path: `/subscriptions/${encodeURIComponent(subscription.externalId)}`,
+        body: { subscription: { ending_at: isoSeconds(subscription.endingAt) } },
       });
     }
     await recordAudit(tx, {

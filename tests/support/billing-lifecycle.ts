@@ -78,7 +78,7 @@ export async function subscribe(db: Db, options: {
   await createSubscription({ db, serviceId: service.id, input: { externalCustomerId: customer, planCode, externalId, subscriptionAt: options.subscriptionAt, billingTime: options.billingTime }, now: options.subscriptionAt });
   let sequence = 0;
   const sub = {
-    serviceId: service.id, externalId, planCode, metricCode, orderRef: `nexa:${code}:${externalId}`,
+    serviceId: service.id, externalId, customerExternalId: customer, planCode, metricCode, orderRef: `nexa:${code}:${externalId}`,
     /** Sends `units` at `timestamp`, as received at `receivedAt` (default: at the timestamp). */
     trySend: async (units: number, timestamp: Date, receivedAt = timestamp) => {
       const result = await ingestEvents({ db, serviceId: service.id, maxAgeDays: 400, receivedAt, events: [

@@ -12,6 +12,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
  * not live), POST /events and /events/batch answer 422 `value_already_exist` for a stored
  * transaction_id (a batch all or nothing, errors keyed by index). `down` closes every
  * connection unanswered (Lago unreachable); a fault with status 429 sends x-ratelimit-reset.
+ * A subscription given an `ending_at` stays active until `terminateEnded` runs, as Lago's
+ * Clock::TerminateEndedSubscriptionsJob does on that day; POST /subscriptions then creates a
+ * new one under the same external id (Lago only reuses an active or pending one).
  */
 
 type Json = Record<string, unknown>;
@@ -44,6 +47,8 @@ export interface LagoPeer {
   /** Every answer is held this long (a slow Lago, so an import stays in flight). */
   delayMs: number;
   fail: (fault: LagoPeerFault) => void;
+  /** Lago's clock job: every active subscription whose ending_at has come is terminated at it. */
+  terminateEnded: (now: Date) => void;
   close: () => Promise<void>;
 }
 
@@ -189,6 +194,12 @@ export async function startLagoPeer(options: { apiKey?: string } = {}): Promise<
     answerDelayMs: 0,
     delayMs: 0,
     fail: (fault) => faults.push({ ...fault }),
+    terminateEnded: (now) => {
+      for (const subscription of data.subscriptions) {
+        const endingAt = subscription.ending_at ? new Date(String(subscription.ending_at)) : null;
+        if (subscription.status === "active" && endingAt && endingAt <= now) Object.assign(subscription, { status: "terminated", terminated_at: subscription.ending_at });
+      }
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
   return peer;
