@@ -92,6 +92,25 @@ describe("buildEnvelopes", () => {
     expect((envelopes[1]!.payload as any).invoice.payment_status).toBe("failed");
   });
 
+  it("first seen already paid → invoice.created, then invoice.payment_status_updated, both with the invoice", () => {
+    const envelopes = build(event("payment_succeeded", invoiceObservation, null));
+    expect(envelopes.map((e) => [e.webhookType, (e.payload as any).object_type, (e.payload as any).invoice.payment_status])).toEqual([
+      ["invoice.created", "invoice", "succeeded"],
+      ["invoice.payment_status_updated", "invoice", "succeeded"],
+    ]);
+  });
+
+  it("owed past its due date → invoice.payment_overdue, the invoice flagged overdue and still pending", () => {
+    const owed = { ...invoiceObservation.invoice!, paymentState: "not_paid" as const, amountResidual: 123.45 };
+    const observation: OdooObservation = { ...invoiceObservation, state: "not_paid+overdue", invoice: owed };
+    const envelopes = build({ ...event("payment_overdue", observation, "not_paid"), occurredAt: new Date("2026-04-02T08:00:00Z") });
+    expect(envelopes.map((e) => e.webhookType)).toEqual(["invoice.payment_overdue"]);
+    expect((envelopes[0]!.payload as any).invoice).toMatchObject({ lago_id: invoiceLagoId(42), payment_status: "pending", payment_overdue: true, total_due_amount_cents: 12345 });
+    // First seen owed and not yet due: created, nothing more.
+    const due = build(event("invoice_created", { ...observation, state: "not_paid" }, null));
+    expect(due.map((e) => [e.webhookType, (e.payload as any).invoice.payment_overdue])).toEqual([["invoice.created", false]]);
+  });
+
   it("an invoice with no order is one_off and falls back to the customer's currency", () => {
     const observation = { ...invoiceObservation, orderIds: [], invoice: { ...invoiceObservation.invoice!, currency: null, amountTotal: 10, amountUntaxed: 10, amountResidual: 10 } };
     const invoice = (build(event("payment_succeeded", observation, null), [])[0]!.payload as any).invoice;

@@ -12,7 +12,7 @@ import { subscriptionWithPlanCharges, type SubscriptionWithPlanCharges } from "~
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { isoSeconds } from "~/server/lago-api/wire-common";
-import { WEBHOOK_TYPES } from "./classify-transition";
+import { webhookTypesOf } from "./classify-transition";
 import type { LifecycleKind, OdooObservation, WebhookType } from "./lifecycle-types";
 
 export const subscriptionForEnvelope = subscriptionWithPlanCharges;
@@ -32,17 +32,17 @@ export interface Envelope {
 }
 
 
-const PAYMENT_STATUS: Readonly<Record<LifecycleKind, "succeeded" | "failed" | "pending">> = {
-  payment_succeeded: "succeeded",
-  payment_failed: "failed",
-  subscription_terminated: "pending",
-  subscription_reopened: "pending",
-};
+/** Lago's payment_status of the invoice as the event leaves it. */
+function paymentStatusOf(event: EnvelopeEvent): "succeeded" | "failed" | "pending" {
+  if (event.kind === "payment_failed") return "failed";
+  const paid = event.observation.invoice?.paymentState;
+  return paid === "paid" || paid === "in_payment" ? "succeeded" : "pending";
+}
 
 function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
   const { invoice } = event.observation;
   const view = assembleInvoice({ invoice: invoice!, customer, subscriptions, orderOfSaleLine: new Map(invoice!.orderOfSaleLine), usageUnits, taxes: invoice!.taxes });
-  return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: PAYMENT_STATUS[event.kind] });
+  return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: paymentStatusOf(event) });
 }
 
 function paymentErrorObject(event: EnvelopeEvent, customer: AccountLink) {
@@ -95,14 +95,16 @@ export function buildEnvelopes(options: {
     webhookType,
     payload: { webhook_type: webhookType, object_type: objectType, organization_id: organizationId, [objectType]: object, nexa },
   });
-  return WEBHOOK_TYPES[event.kind].flatMap((type) => {
+  return webhookTypesOf({ kind: event.kind, model: event.observation.model, previousState: event.previousState, state: event.observation.state }).flatMap((type) => {
     switch (type) {
       case "subscription.terminated":
       case "subscription.started":
         return subscriptions.map((s) => envelope(type, "subscription", subscriptionObject(event, customer, s)));
       case "invoice.payment_failure":
         return [envelope(type, "payment_provider_invoice_payment_error", paymentErrorObject(event, customer))];
+      case "invoice.created":
       case "invoice.payment_status_updated":
+      case "invoice.payment_overdue":
         return [envelope(type, "invoice", invoiceObject(event, customer, subscriptions, options.usageUnits ?? new Map()))];
     }
   });

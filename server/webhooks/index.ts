@@ -1,7 +1,7 @@
 /** Lifecycle webhooks: Odoo changes in, signed Lago-compatible webhooks out (see README). */
 export { buildEnvelopes, type Envelope } from "./build-envelopes";
 export { type ClaimedDelivery, claimDeliveries } from "./claim-deliveries";
-export { classifyTransition, WEBHOOK_TYPES } from "./classify-transition";
+export { classifyTransition, invoiceLifecycleState, WEBHOOK_TYPES, webhookTypesOf } from "./classify-transition";
 export { type DeliveryOutcome, deliverWebhook } from "./deliver-webhook";
 export { drainWebhooks } from "./drain-webhooks";
 export { findWebhookTargets, type WebhookTarget } from "./find-webhook-targets";

@@ -1,6 +1,7 @@
 import type { LifecycleEvent } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import type { OdooClient } from "~/server/odoo";
+import { odooDate } from "~/server/odoo/odoo-date";
 import type { LifecycleSource } from "./lifecycle-types";
 import { type ObservationFilter, readOdooObservations } from "./read-odoo-observations";
 import { recordLifecycleEvent } from "./record-lifecycle-event";
@@ -19,7 +20,7 @@ export async function observeOdooRecords(options: {
   // Taken before the read: an observation is as old as the moment Odoo was asked (on the
   // caller's clock when it runs one, as a replayed or simulated day does).
   const observedAt = now ?? new Date();
-  const observations = await readOdooObservations(odoo, filter);
+  const observations = await readOdooObservations(odoo, filter, odooDate(observedAt));
   const events: LifecycleEvent[] = [];
   for (const observation of observations) {
     const event = await recordLifecycleEvent({ db, observation, observedAt, source, settings, now });

@@ -1,16 +1,23 @@
-import { listInvoices, listSubscriptions, type OdooClient, readOrderLines, readTaxes } from "~/server/odoo";
+import { type OdooInvoice, listInvoices, listSubscriptions, type OdooClient, readOrderLines, readTaxes } from "~/server/odoo";
+import { odooDate } from "~/server/odoo/odoo-date";
+import { invoiceLifecycleState } from "./classify-transition";
 import type { OdooObservation } from "./lifecycle-types";
 
 export type ObservationFilter =
   | { model: "account.move"; ids?: number[]; invoiceDateFrom?: string; partnerIds?: number[] }
   | { model: "sale.order"; ids: number[] };
 
+const isOverdue = (invoice: OdooInvoice, today: string) =>
+  invoice.moveType === "out_invoice" && invoice.paymentState !== "paid" && invoice.paymentState !== "in_payment"
+  && invoice.amountResidual > 0 && invoice.invoiceDateDue !== null && invoice.invoiceDateDue < today;
+
 /**
  * Reads the lifecycle state of Odoo records through the API: the only source the hub
  * trusts (the inbound webhook is just a hint). Draft and cancelled invoices and orders
- * that are not subscriptions have no lifecycle and are left out.
+ * that are not subscriptions have no lifecycle and are left out. An invoice is overdue
+ * on `today` (Odoo's date) when it is still owed after its due date.
  */
-export async function readOdooObservations(odoo: OdooClient, filter: ObservationFilter): Promise<OdooObservation[]> {
+export async function readOdooObservations(odoo: OdooClient, filter: ObservationFilter, today = odooDate(new Date())): Promise<OdooObservation[]> {
   if (filter.model === "sale.order") {
     // An order Odoo no longer has (or a hint naming a wrong id) observes nothing.
     const orders = filter.ids.length ? await listSubscriptions(odoo, { ids: filter.ids }) : [];
@@ -38,7 +45,7 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
   return invoices.map((invoice) => ({
     model: "account.move",
     id: invoice.id,
-    state: invoice.paymentState!,
+    state: invoiceLifecycleState(invoice.paymentState!, isOverdue(invoice, today)),
     partnerId: invoice.partnerId,
     orderIds: [
       ...new Set(invoice.lines.flatMap((line) => line.saleLineIds.map((id) => orderOfLine.get(id)).filter((id): id is number => typeof id === "number"))),

@@ -3,7 +3,7 @@ import { env } from "~/server/env";
 import { drainWebhooks, recordLifecycleEvent, webhookSettings } from "~/server/webhooks";
 import { signedInAs, trpcCode } from "../support/console-session";
 import { testDb, uniqueCode } from "../support/fixtures";
-import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "../webhooks/webhook-fixtures";
+import { invoiceObservation, seedSubscribedCustomer, seenOwed, startReceiver } from "../webhooks/webhook-fixtures";
 
 const settings = webhookSettings(env());
 
@@ -72,7 +72,7 @@ describe("webhook URLs at send time", () => {
         await db.webhookDelivery.updateMany({ where: { serviceId: seeded.service.id, state: "pending" }, data: { state: "dead" } });
         await receiver.close();
       });
-      await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
+      await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: await seenOwed(db, invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] })) });
       await drainWebhooks({ db, settings });
       expect(receiver.received).toHaveLength(0);
       const [delivery] = await db.webhookDelivery.findMany({ where: { serviceId: seeded.service.id }, include: { attemptLog: true } });
@@ -87,7 +87,7 @@ describe("webhook URLs at send time", () => {
     const receiver = await startReceiver("whsec_guard_ok");
     const seeded = await seedSubscribedCustomer(db, { webhookUrl: receiver.url, secret: "whsec_guard_ok" });
     cleanups.push(() => receiver.close());
-    await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }) });
+    await recordLifecycleEvent({ db, settings, source: "poll", observedAt: new Date(), observation: await seenOwed(db, invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] })) });
     await drainWebhooks({ db, settings });
     expect(receiver.received.length).toBeGreaterThan(0);
   });

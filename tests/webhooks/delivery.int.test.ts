@@ -5,7 +5,7 @@ import { verifyNexaWebhook } from "~/lib/verify-webhook";
 import { env } from "~/server/env";
 import { drainWebhooks, getWebhookDelivery, recordLifecycleEvent, replayDeadWebhookDeliveries, replayWebhookDelivery, webhookSettings } from "~/server/webhooks";
 import { testDb } from "../support/fixtures";
-import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "./webhook-fixtures";
+import { invoiceObservation, seedSubscribedCustomer, seenOwed, startReceiver } from "./webhook-fixtures";
 
 const settings = webhookSettings(env());
 
@@ -26,10 +26,10 @@ async function setup() {
     await db.webhookDelivery.updateMany({ where: { serviceId: seeded.service.id, state: "pending" }, data: { state: "dead" } });
     await receiver.close();
   });
-  const paid = (now?: Date) =>
+  const paid = async (now?: Date) =>
     recordLifecycleEvent({
       db, settings, source: "poll", observedAt: new Date(), now,
-      observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }),
+      observation: await seenOwed(db, invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] })),
     });
   const deliveriesOf = () => db.webhookDelivery.findMany({ where: { serviceId: seeded.service.id }, orderBy: { sequence: "asc" }, include: { attemptLog: { orderBy: { number: "asc" } } } });
   return { db, secret, receiver, seeded, paid, deliveriesOf };

@@ -65,8 +65,8 @@ describe("Odoo lifecycle → webhooks", () => {
     // A second service on the same customer without a webhook URL hears nothing.
     const silent = await seedSubscribedCustomer(stack.db, { webhookUrl: null, odooPartnerId: seed.partner_id, odooOrderId: seed.order_id });
 
-    // An unpaid invoice is no event, whoever reports it.
-    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
+    // An unpaid invoice seen for the first time was created; seen again, it is no event, whoever reports it.
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events.filter((e) => e.uniqueKey.startsWith(`account.move:${moveId}:`)).map((e) => e.kind)).toEqual(["invoice_created"]);
     // The body claims "paid" but Odoo still says not_paid: the hub believes Odoo.
     expect((await odooWebhook({ _action: "Payment(#1)", _id: moveId, _model: "account.move", payment_state: "paid" })).body.events).toEqual([]);
 
@@ -76,8 +76,10 @@ describe("Odoo lifecycle → webhooks", () => {
     expect((await odooWebhook({ _id: moveId, _model: "account.move" })).body.events).toEqual([]);
     expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
 
-    const [event, ...more] = await eventsFor("account.move", moveId);
+    const [created, event, ...more] = await eventsFor("account.move", moveId);
     expect(more).toEqual([]);
+    expect(created).toMatchObject({ kind: "invoice_created", source: "poll", state: "not_paid", previousState: null });
+    expect(created!.deliveries.map((d) => [d.serviceId, d.webhookType])).toEqual([[seeded.service.id, "invoice.created"]]);
     expect(event).toMatchObject({ kind: "payment_succeeded", source: "webhook", state: "paid", previousState: "not_paid", uniqueKey: `account.move:${moveId}:paid:v2` });
     expect(event!.deliveries.map((d) => [d.serviceId, d.webhookType])).toEqual([[seeded.service.id, "invoice.payment_status_updated"]]);
     expect(await stack.db.webhookDelivery.count({ where: { serviceId: silent.service.id } })).toBe(0);
@@ -109,6 +111,8 @@ describe("Odoo lifecycle → webhooks", () => {
     expect((await stack.cron("/api/cron/webhooks")).status).toBe(200);
     const sent = receiver.payloads().filter((p) => p.nexa.odoo_id === moveId).map((p) => [p.webhook_type, p.invoice?.payment_status ?? p.object_type]);
     expect(sent).toEqual([
+      // First seen already paid: created, then paid.
+      ["invoice.created", "succeeded"],
       ["invoice.payment_status_updated", "succeeded"],
       ["invoice.payment_failure", "payment_provider_invoice_payment_error"],
       ["invoice.payment_status_updated", "failed"],
@@ -120,8 +124,8 @@ describe("Odoo lifecycle → webhooks", () => {
     await odoo.call("sale.order", "write", { ids: [seed.order_id], vals: { subscription_state: "6_churn" } });
     const answer = await odooWebhook({ _id: seed.order_id, _model: "sale.order", subscription_state: "6_churn" }, { header: WEBHOOK_SECRET });
     expect(answer).toEqual({ status: 200, body: { ignored: false, observed: 1, events: ["subscription_terminated"] } });
-    // The poller no longer reads an order it knows has ended.
-    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events).toEqual([]);
+    // The poller no longer reads an order it knows has ended (its invoice, first seen, was created).
+    expect((await pollOdooLifecycle({ db: stack.db, settings, odoo })).events.map((e) => e.kind)).toEqual(["invoice_created"]);
 
     await drainWebhooks({ db: stack.db, settings });
     const sent = receiver.payloads().find((p) => p.webhook_type === "subscription.terminated" && p.nexa.odoo_id === seed.order_id);
@@ -136,6 +140,26 @@ describe("Odoo lifecycle → webhooks", () => {
     const hubSide = await stack.db.subscription.findUniqueOrThrow({ where: { id: seeded.subscription.id } });
     expect(hubSide.status).toBe("terminated");
     expect(hubSide.terminatedAt).not.toBeNull();
+  });
+
+  it("an invoice still owed after its due date is overdue, once; paid later, it is a payment", async () => {
+    const { moveId } = await subscribedInvoice();
+    const ours = (result: { events: Array<{ kind: string; uniqueKey: string }> }) => result.events.filter((e) => e.uniqueKey.startsWith(`account.move:${moveId}:`)).map((e) => e.kind);
+    const poll = (hoursFromNow: number) => pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date(Date.now() + hoursFromNow * 3_600_000) });
+    // Odoo's default term: due the day it is issued.
+    expect(ours(await poll(0))).toEqual(["invoice_created"]);
+    expect(ours(await poll(24))).toEqual(["payment_overdue"]);
+    expect(ours(await poll(25))).toEqual([]);
+    await setPayment(moveId, "paid");
+    expect(ours(await poll(26))).toEqual(["payment_succeeded"]);
+
+    await drainWebhooks({ db: stack.db, settings, now: new Date(Date.now() + 27 * 3_600_000) });
+    const sent = receiver.payloads().filter((p) => p.nexa.odoo_id === moveId).map((p) => [p.webhook_type, p.invoice.payment_status, p.invoice.payment_overdue]);
+    expect(sent).toEqual([
+      ["invoice.created", "pending", false],
+      ["invoice.payment_overdue", "pending", true],
+      ["invoice.payment_status_updated", "succeeded", false],
+    ]);
   });
 
   it("cron routes refuse a call without the cron secret", async () => {

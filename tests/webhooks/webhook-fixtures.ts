@@ -129,3 +129,9 @@ export function invoiceObservation(options: { state: string; partnerId: number; 
     },
   };
 }
+
+/** The invoice as the hub saw it before, posted and owed: its observation is then a payment, not a first sighting (which is also invoice.created). */
+export async function seenOwed(db: Db, observation: OdooObservation): Promise<OdooObservation> {
+  await db.odooRecordState.create({ data: { odooModel: observation.model, odooId: observation.id, state: "not_paid", observedAt: new Date(0) } });
+  return observation;
+}
