@@ -2,7 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "./client";
 
 /** The webhook types a hub change announces (Lago's names). */
-export type HubEventKind = "customer.created" | "customer.checkout_url_generated" | "subscription.started" | "subscription.terminated";
+export type HubEventKind = "customer.created" | "subscription.started" | "subscription.terminated";
 
 /**
  * Records that the hub changed something an app hears about, in the caller's

@@ -1,7 +1,10 @@
+import type { AccountLink } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
+import { env } from "~/server/env";
 import { validationFailed } from "~/server/errors";
 import { findCustomer } from "~/server/identity/find-customer";
 import { type OdooClient, orderPortalPath } from "~/server/odoo";
+import { odooClientFromEnv } from "~/server/odoo/client-from-env";
 import { readFromOdoo } from "./read-from-odoo";
 
 /**
@@ -17,7 +20,7 @@ export async function customerPortalLink(options: {
   serviceId: string;
   externalId: string;
   portalBaseUrl: string;
-}): Promise<{ url: URL }> {
+}): Promise<{ url: URL; customer: AccountLink }> {
   const customer = await findCustomer(options);
   // The running subscription's order first, then the most recent one the customer had.
   const subscriptions = await options.db.subscription.findMany({
@@ -28,5 +31,11 @@ export async function customerPortalLink(options: {
   const chosen = subscriptions.find((subscription) => subscription.status === "active") ?? subscriptions[0];
   if (!chosen) throw validationFailed({ customer: ["no_odoo_subscription"] });
   const path = await readFromOdoo(() => orderPortalPath(options.odoo(), chosen.odooOrderId!));
-  return { url: new URL(path, options.portalBaseUrl) };
+  return { url: new URL(path, options.portalBaseUrl), customer };
+}
+
+/** customerPortalLink through the app's Odoo client, on its public portal address. */
+export function appCustomerPortalLink(options: { db: DbOrTx; serviceId: string; externalId: string }) {
+  const settings = env();
+  return customerPortalLink({ ...options, odoo: odooClientFromEnv, portalBaseUrl: settings.ODOO_PORTAL_URL ?? settings.ODOO_URL ?? "" });
 }

@@ -10,22 +10,9 @@ type ClaimedEvent = { id: string; kind: HubEventKind; service_id: string; subjec
 
 /** The Lago object a hub event carries, serialized as the subject is now (as Lago's webhook job does). */
 async function lagoObject(tx: Prisma.TransactionClient, event: ClaimedEvent): Promise<{ objectType: string; object: unknown; customerId: string } | null> {
-  if (event.kind === "customer.created" || event.kind === "customer.checkout_url_generated") {
+  if (event.kind === "customer.created") {
     const customer = await tx.accountLink.findUnique({ where: { id: event.subject_id } });
-    if (!customer) return null;
-    if (event.kind === "customer.created") return { objectType: "customer", object: serializeCustomer(customer), customerId: customer.id };
-    // Lago's V1::PaymentProviders::CustomerCheckoutSerializer.
-    return {
-      objectType: "payment_provider_customer_checkout_url",
-      object: {
-        lago_customer_id: customer.id,
-        external_customer_id: customer.externalId,
-        payment_provider: event.data.payment_provider ?? null,
-        payment_provider_code: event.data.payment_provider_code ?? null,
-        checkout_url: event.data.checkout_url,
-      },
-      customerId: customer.id,
-    };
+    return customer ? { objectType: "customer", object: serializeCustomer(customer), customerId: customer.id } : null;
   }
   const subscription = await tx.subscription.findUnique({ where: { id: event.subject_id }, include: subscriptionForEnvelope });
   if (!subscription) return null;
@@ -42,7 +29,7 @@ async function lagoObject(tx: Prisma.TransactionClient, event: ClaimedEvent): Pr
  * claimed with SKIP LOCKED and marked in the same transaction as their deliveries, so
  * concurrent drains fan each out once. A service without a webhook URL (or disabled)
  * gets nothing, as for lifecycle events. Nor does a shadow service: every HubEventKind is
- * a webhook type Lago itself sends (customer.created, customer.checkout_url_generated,
+ * a webhook type Lago itself sends (customer.created,
  * subscription.started, subscription.terminated — lago-javascript-client webhooks.d.ts) for
  * the write the hub forwards to it, so its app would hear each twice. The event is still
  * marked fanned out, so nothing is sent for it after a shadow → live switch either.

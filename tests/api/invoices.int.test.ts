@@ -167,7 +167,7 @@ describe("invoices from Odoo", () => {
     expect(missing).toMatchObject({ status: 404, error: { code: "invoice_not_found" } });
   });
 
-  it("gives a customer Odoo's portal page of its subscription, and says why when there is none yet", async () => {
+  it("gives a customer Odoo's portal page of its subscription, as its portal and its checkout, and says why when there is none yet", async () => {
     const setup = await invoicedCustomer();
     const lago = Client(setup.apiKey, { baseUrl: `${stack.app.baseUrl}/api/v1` });
     const { data } = await lago.customers.getCustomerPortalUrl(setup.customerId);
@@ -176,10 +176,18 @@ describe("invoices from Odoo", () => {
     expect(`${link.origin}${link.pathname}`).toBe(`${stack.odoo.url}/my/orders/${subscription.odooOrderId}`);
     expect((await fetch(link, { redirect: "manual" })).status).toBe(200);
     expect((await lago.customers.getCustomerPortalUrl(setup.customerId)).data.customer.portal_url).toBe(link.toString());
+    // Where the customer keeps a payment method: the same Odoo page, in Lago's checkout shape.
+    const { data: checkout } = await lago.customers.generateCustomerCheckoutUrl(setup.customerId);
+    expect(checkout.customer).toEqual({
+      lago_customer_id: expect.any(String), external_customer_id: setup.customerId, payment_provider: "odoo", payment_provider_code: null, checkout_url: link.toString(),
+    });
+    expect((await setup.api.get(`/customers/${setup.customerId}/checkout_url`)).status).toBe(405);
 
     await setup.api.post("/customers", { customer: { external_id: "no-subscription-yet", name: "Hooli", currency: "CAD" } });
     expect(await setup.api.get("/customers/no-subscription-yet/portal_url")).toMatchObject({ status: 422, body: { error_details: { customer: ["no_odoo_subscription"] } } });
+    expect(await setup.api.post("/customers/no-subscription-yet/checkout_url", {})).toMatchObject({ status: 422, body: { error_details: { customer: ["no_odoo_subscription"] } } });
     expect((await setup.api.get("/customers/nobody/portal_url")).status).toBe(404);
+    expect(await setup.api.post("/customers/nobody/checkout_url", {})).toMatchObject({ status: 404, body: { code: "customer_not_found" } });
     const other = await stack.service(uniqueCode("other"));
     expect((await other.api.get(`/customers/${setup.customerId}/portal_url`)).status).toBe(404);
   });
