@@ -8,7 +8,7 @@
  * deterministic Odoo exception (TypeError, ValueError, ...) — the same call would fail
  * the same way. Caveat: a timeout or dropped connection can hide a committed write, so
  * a retried `create` may duplicate; non-idempotent callers pass `{ retry: false }` and
- * reconcile by searching (see models/sale-order-line.ts ensureUsageLine).
+ * reconcile by searching (see models/sale-order-line.ts ensureOrderLine).
  */
 import { OdooError, transportError } from "./errors";
 import {

@@ -8,7 +8,7 @@ export {
   ensureSubscriptionOrder, findSubscriptionByRef, listSubscriptions, orderPortalPath, paymentGateWarning, readSubscription, readSubscriptions, retireSubscriptionOrder, setSubscriptionEndDate, SUBSCRIPTION_STATES,
   type SubscriptionOrderInput, type OdooSubscription, type SubscriptionFilter, type SubscriptionState,
 } from "./models/sale-order";
-export { ensureUsageLine, listOrderLines, readOrderLines, writeOrderLines, writeUsageLine, type OdooOrderLine, type UsageLineInput } from "./models/sale-order-line";
+export { ensureOrderLine, listOrderLines, readOrderLines, writeOrderLines, writeUsageLine, type OdooOrderLine, type OrderLineInput } from "./models/sale-order-line";
 export { ensurePricelist, findCurrency, setupError, findPricelist, requireActiveCurrency, type OdooCurrency, type OdooPricelist } from "./models/pricelist";
 export { countInvoices, invoicePortalPath, listInvoicedServicePeriods, listInvoices, readInvoice, type InvoicedServicePeriod, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
 export { readTaxes, type OdooTax } from "./models/account-tax";

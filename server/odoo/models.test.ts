@@ -5,7 +5,7 @@ import { listInvoices, readInvoice } from "./models/account-move";
 import { findOrCreatePartner, findPartnerByRef } from "./models/partner";
 import { findProductByCode, readProducts } from "./models/product";
 import { listSubscriptions, readSubscription } from "./models/sale-order";
-import { ensureUsageLine, readOrderLines, writeUsageLine } from "./models/sale-order-line";
+import { ensureOrderLine, readOrderLines, writeUsageLine } from "./models/sale-order-line";
 import { findPlan, readPlan } from "./models/subscription-plan";
 
 const API_KEY = "models-test-key";
@@ -43,12 +43,12 @@ describe("typed Odoo helpers", () => {
     expect(sim.requests().filter((r) => r.method === "create")).toHaveLength(2);
   });
 
-  it("findOrCreatePartner and ensureUsageLine find a create that committed but lost its answer", async () => {
+  it("findOrCreatePartner and ensureOrderLine find a create that committed but lost its answer", async () => {
     sim.setFault({ mode: "lost_response", count: 1, method: "create" });
     const p = await findOrCreatePartner(odoo, { ref: "CUST-004", name: "Delta" });
     expect(p).toMatchObject({ created: true, partner: { ref: "CUST-004", name: "Delta" } });
     sim.setFault({ mode: "lost_response", count: 1, method: "create" });
-    const line = await ensureUsageLine(odoo, { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls 2025-02", quantity: 1 });
+    const line = await ensureOrderLine(odoo, { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls 2025-02", quantity: 1 });
     expect(line.created).toBe(true);
     expect(sim.requests().filter((r) => r.method === "create")).toHaveLength(2);
     expect(await readSubscription(odoo, seed.order_id).then((s) => s.lineIds)).toHaveLength(3);
@@ -93,23 +93,23 @@ describe("typed Odoo helpers", () => {
     expect(line).toMatchObject({ qtyDelivered: 42, qtyToInvoice: 42, productId: seed.product_ids.usage, orderId: seed.order_id });
   });
 
-  it("ensureUsageLine never duplicates", async () => {
+  it("ensureOrderLine never duplicates", async () => {
     const input = { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls 2025-01", quantity: 10, priceUnit: 0.02 };
-    const first = await ensureUsageLine(odoo, input);
+    const first = await ensureOrderLine(odoo, input);
     expect(first.created).toBe(true);
-    expect(await ensureUsageLine(odoo, input)).toEqual({ id: first.id, created: false });
+    expect(await ensureOrderLine(odoo, input)).toEqual({ id: first.id, created: false });
     const [line] = await readOrderLines(odoo, [first.id]);
     expect(line).toMatchObject({ name: "API calls 2025-01", qtyDelivered: 10, priceUnit: 0.02, productUomQty: 0 });
   });
 
-  it("writeUsageLine rewrites the text with the units, and ensureUsageLine still finds the line by its first line", async () => {
+  it("writeUsageLine rewrites the text with the units, and ensureOrderLine still finds the line by its first line", async () => {
     const input = { orderId: seed.order_id, productId: seed.product_ids.usage, name: "API calls usage [api_calls]", quantity: 0, priceUnit: 0 };
-    const line = await ensureUsageLine(odoo, input);
+    const line = await ensureOrderLine(odoo, input);
     const name = "API calls usage [api_calls]\n500 units, 0 included, 500 billed (2025-01-01 to 2025-01-31)";
     expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 1, priceUnit: 5, name })).toEqual({ changed: true });
     expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 1, priceUnit: 5, name })).toEqual({ changed: false });
     expect((await readOrderLines(odoo, [line.id]))[0]).toMatchObject({ name, qtyDelivered: 1, priceUnit: 5 });
-    expect(await ensureUsageLine(odoo, input)).toEqual({ id: line.id, created: false });
+    expect(await ensureOrderLine(odoo, input)).toEqual({ id: line.id, created: false });
     expect(await writeUsageLine(odoo, { lineId: line.id, quantity: 0, priceUnit: 0, name: input.name })).toEqual({ changed: true });
     expect((await readOrderLines(odoo, [line.id]))[0]).toMatchObject({ name: input.name, qtyDelivered: 0 });
   });

@@ -6,12 +6,16 @@ import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
 import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
+import { planHistoryAfterChange } from "./plan-of-period";
 import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
 
 /**
  * Lago's POST /subscriptions. Same external id, customer and plan → the existing
  * subscription (a safe retry). Same external id on another plan → an immediate plan
- * change; the period's usage is then priced on the new plan. An external id held by
+ * change; the period's fee and usage are then priced on the new plan (Odoo's order gets
+ * the new plan's fee line, alignOrder). The new plan must bill on the same rhythm, in the
+ * same currency and at the same point of the period (pay in advance or in arrears): the
+ * Odoo order invoices on that rhythm and cannot change it. An external id held by
  * another customer, or by an ended subscription, is refused. Only the service's own or
  * shared plans can be subscribed to.
  *
@@ -45,6 +49,10 @@ export async function createSubscription(options: {
   if (existing && (existing.accountLink.externalId !== input.externalCustomerId || !LIVE_STATUSES.includes(existing.status))) {
     throw validationFailed({ external_id: ["value_already_exist"] });
   }
+  const current = existing?.plan;
+  if (current && current.id !== plan.id && (current.interval !== plan.interval || current.payInAdvance !== plan.payInAdvance || current.amountCurrency !== plan.amountCurrency)) {
+    throw validationFailed({ plan_code: ["incompatible_with_current_plan"] });
+  }
 
   // Lago creates an unknown customer on the fly rather than answering 404.
   const customer = await findOrCreateCustomer({ db, serviceId, externalId: input.externalCustomerId, actor: options.actor });
@@ -53,7 +61,9 @@ export async function createSubscription(options: {
     if (existing.accountLinkId !== customer.id) throw validationFailed({ external_id: ["value_already_exist"] });
     if (existing.planId === plan.id) return { subscription: existing, created: false };
     const changed = await db.$transaction(async (tx) => {
-      const updated = await tx.subscription.update({ where: { id: existing.id }, data: { planId: plan.id }, include: subscriptionWithRelations });
+      const updated = await tx.subscription.update({
+        where: { id: existing.id }, data: { planId: plan.id, ...planHistoryAfterChange(existing, now) }, include: subscriptionWithRelations,
+      });
       await recordAudit(tx, { ...options.actor, action: "subscription.plan_change", entityType: "subscription", entityId: existing.id, before: existing, after: updated });
       await forward(tx, customer.id);
       return updated;

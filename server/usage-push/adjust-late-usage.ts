@@ -1,9 +1,10 @@
 import { formatMinorUnits } from "~/server/billing/pricing";
 import type { Db } from "~/server/db/client";
-import { ensureUsageLine, type OdooClient, writeUsageLine } from "~/server/odoo";
+import { ensureOrderLine, type OdooClient, writeUsageLine } from "~/server/odoo";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { lateUsageLineDescription, lateUsageLineName, periodStartInText } from "~/server/odoo/usage-line-text";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
+import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { usageLineIds } from "./align-order";
 import type { SubscriptionForPush } from "./ensure-odoo-subscription";
 import { invoicedAmountCents, invoicedOn, lastOdooDayOf } from "./line-billing";
@@ -49,15 +50,17 @@ export async function adjustLateUsage(options: { db: Db; odoo: OdooClient; subsc
   }
   let written = 0;
   for (const job of late) {
-    const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metric_code);
-    if (!charge || !charge.odooProductId) continue;
     const period = { start: job.period_start, end: job.period_end };
-    const usageLineId = usageLineIds(subscription, entry).get(job.metric_code);
+    // Recounted on the plan the period ran on (planOfPeriod), as its usage was billed.
+    const periodPlan = planOfPeriod(subscription, period);
+    const charge = periodPlan.charges.find((c) => c.billableMetric.code === job.metric_code);
+    if (!charge || !charge.odooProductId) continue;
+    const usageLineId = usageLineIds(periodPlan, entry).get(job.metric_code);
     let adjustmentId = adjustmentLines.get(job.metric_code);
     const riding = adjustmentId === undefined ? undefined : entry.lines.get(adjustmentId);
     // Another period's recount rides on the line, not invoiced yet: this one waits its turn.
     if (riding && riding.qtyDelivered !== 0 && periodStartInText(riding.name) !== odooDate(period.start)) continue;
-    const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: { ...subscription.plan, charges: [charge] } }, period });
+    const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: { ...periodPlan, charges: [charge] } }, period });
     const [recount] = usage.charges;
     const currency = subscription.plan.amountCurrency;
     const usageBilled = usageLineId === undefined ? undefined : invoicedOn(entry.invoiced, usageLineId, lastOdooDayOf(period));
@@ -65,7 +68,7 @@ export async function adjustLateUsage(options: { db: Db; odoo: OdooClient; subsc
     const billed = [usageBilled, ...adjustmentsBilled].reduce((sum, l) => sum + (l ? invoicedAmountCents(l, currency) : 0n), 0n);
     const delta = recount!.amountCents - billed;
     if (delta !== 0n) {
-      adjustmentId ??= (await ensureUsageLine(odoo, { orderId: entry.order.id, productId: charge.odooProductId, name: lateUsageLineName(charge.billableMetric), quantity: 0, priceUnit: 0 })).id;
+      adjustmentId ??= (await ensureOrderLine(odoo, { orderId: entry.order.id, productId: charge.odooProductId, name: lateUsageLineName(charge.billableMetric), quantity: 0, priceUnit: 0 })).id;
       const values = { quantity: 1, priceUnit: Number(formatMinorUnits(delta, currency)), name: lateUsageLineDescription({ metric: charge.billableMetric, period, units: recount!.units, billedCents: billed, deltaCents: delta, currency }) };
       await writeUsageLine(odoo, { lineId: adjustmentId, ...values, current: entry.lines.get(adjustmentId) });
       if (entry.lines.has(adjustmentId)) noteLineWrite(entry, adjustmentId, { qtyDelivered: 1, priceUnit: values.priceUnit, name: values.name });

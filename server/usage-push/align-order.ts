@@ -10,15 +10,35 @@ import { noteLineWrite, type OrderSnapshot } from "./push-snapshot";
 
 const EPSILON = 1e-9;
 
-/** The order's line for each charge's usage, by metric code (absent: not created yet). */
-export function usageLineIds(subscription: SubscriptionForPush, entry: OrderSnapshot): Map<string, number> {
+/** The order's line for each of the plan's charges' usage, by metric code (absent: not created yet). */
+export function usageLineIds(plan: SubscriptionForPush["plan"], entry: OrderSnapshot): Map<string, number> {
   const ids = new Map<string, number>();
-  for (const charge of subscription.plan.charges) {
+  for (const charge of plan.charges) {
     const name = usageLineName(charge.billableMetric);
     const line = [...entry.lines.values()].find((l) => l.productId === charge.odooProductId && l.name.startsWith(name));
     if (line) ids.set(charge.billableMetric.code, line.id);
   }
   return ids;
+}
+
+/** Whether the order has the line of its plan's fee (a plan change adds the new plan's). */
+export function hasFeeLine(subscription: SubscriptionForPush, entry: OrderSnapshot): boolean {
+  const product = subscription.plan.odooProductId;
+  return product !== null && [...entry.lines.values()].some((line) => line.productId === product);
+}
+
+/**
+ * Whether a plan change may hand the fee over to the new plan's line now. The period the
+ * change falls in is billed on the new plan, as the hub prices its usage: a prepaid fee
+ * bills the period opening on the next invoice, so at once; a fee in arrears bills the
+ * period ending then, so only once Odoo has invoiced the periods before the change, which
+ * the old plan's line still holds (next_invoice_date past the current period's start).
+ */
+function feeHandedOver(subscription: SubscriptionForPush, nextInvoiceDate: string | null, now: Date): boolean {
+  const { plan } = subscription;
+  if (plan.payInAdvance || nextInvoiceDate === null) return true;
+  const current = billingPeriodAt({ interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: now });
+  return dateFromOdoo(nextInvoiceDate) > current.start;
 }
 
 /**
@@ -48,9 +68,14 @@ function feeCentsForNextInvoice(subscription: SubscriptionForPush, nextInvoiceDa
  * Brings one order in line with the hub's subscription before the jobs push usage, from
  * the run's snapshot and writing only what differs: the end date of a subscription the
  * app ended, the plan fee's price and quantity (feeLineTarget), and every usage line at
- * zero while Odoo holds the order closed. Returns what ops must hear about (the payment gate).
+ * zero while Odoo holds the order closed. After a plan change, the fee lines of former
+ * plans (`planFeeProducts`: every plan's fee product) go to zero and the new plan's takes
+ * over, when feeHandedOver allows; until then both stay as they are. Returns what ops
+ * must hear about (the payment gate).
  */
-export async function alignOrder(options: { odoo: OdooClient; subscription: SubscriptionForPush; entry: OrderSnapshot }): Promise<{ warning: string | null }> {
+export async function alignOrder(options: {
+  odoo: OdooClient; subscription: SubscriptionForPush; entry: OrderSnapshot; planFeeProducts: ReadonlySet<number>; now: Date;
+}): Promise<{ warning: string | null }> {
   const { odoo, subscription, entry } = options;
   const { plan } = subscription;
   const { order } = entry;
@@ -69,6 +94,13 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
   // Every line of a charge's product: its usage line, and its late-usage line (adjustLateUsage).
   const chargeProducts = new Set(plan.charges.map((charge) => charge.odooProductId));
   const price = majorUnits(feeCentsForNextInvoice(subscription, order.nextInvoiceDate), plan.amountCurrency);
+  const formerFees = [...entry.lines.values()].filter((line) =>
+    line.productId !== null && line.productId !== plan.odooProductId && options.planFeeProducts.has(line.productId) && (line.productUomQty !== 0 || line.qtyDelivered !== 0));
+  const handedOver = formerFees.length === 0 || feeHandedOver(subscription, order.nextInvoiceDate, options.now);
+  for (const line of handedOver ? formerFees : []) {
+    await writeOrderLines(odoo, [line.id], { product_uom_qty: 0, qty_delivered: 0 });
+    noteLineWrite(entry, line.id, { productUomQty: 0, qtyDelivered: 0 });
+  }
   for (const line of entry.lines.values()) {
     if (chargeProducts.has(line.productId)) {
       if (closedByOdoo && line.qtyDelivered !== 0) {
@@ -77,7 +109,7 @@ export async function alignOrder(options: { odoo: OdooClient; subscription: Subs
       }
       continue;
     }
-    if (line.productId !== plan.odooProductId) continue;
+    if (line.productId !== plan.odooProductId || !handedOver) continue;
     const target = feeLineTarget({ payInAdvance: plan.payInAdvance, closedByOdoo, finalPeriod, feeLineId: line.id, invoiced: entry.invoiced });
     const same = (held: number, wanted: number | undefined) => wanted === undefined || Math.abs(held - wanted) < EPSILON;
     // A plan's fee edited in the hub applies to the next invoices, as in Lago; a partial period's fee is its pro rata share.

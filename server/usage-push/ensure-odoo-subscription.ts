@@ -1,6 +1,6 @@
 import type { Db } from "~/server/db/client";
 import {
-  ensurePricelist, ensureSubscriptionOrder, ensureUsageLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
+  ensurePricelist, ensureSubscriptionOrder, ensureOrderLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
   type OdooClient, type OdooSubscription, readSubscription, setupError,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
@@ -12,6 +12,7 @@ import { proratedFeeCents } from "~/server/billing/prorate-fee";
 import { odooRhythmOf } from "./closing-period";
 
 export type SubscriptionForPush = SubscriptionForUsage & {
+  previousPlan: SubscriptionForUsage["plan"] | null;
   service: { code: string; cutoverAt: Date | null };
   accountLink: { externalId: string; name: string | null; email: string | null; billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null } };
 };
@@ -20,6 +21,7 @@ export const subscriptionForPush = {
   service: { select: { code: true, billingMode: true, cutoverAt: true } },
   accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
+  previousPlan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;
 
 export const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));
@@ -88,6 +90,9 @@ export async function ensureOdooSubscription(options: {
   if (subscription.odooOrderId !== null) {
     order = await readSubscription(odoo, subscription.odooOrderId);
     assertOrderCurrency(order, plan);
+    // After a plan change the order needs the new plan's fee line; it starts at zero and
+    // alignOrder hands the fee over to it once the old plan's last period is invoiced.
+    await ensureOrderLine(odoo, { orderId: order.id, productId: odooProductId, name: plan.name, quantity: 0, priceUnit: 0 });
   } else {
     // Odoo then invoices on the hub's period boundaries: the first invoice closes the first
     // period (in arrears), or opens it with the fee (pay in advance; its usage follows on
@@ -133,7 +138,7 @@ export async function ensureOdooSubscription(options: {
       productId = (await findOrCreateProduct(odoo, { defaultCode: `nexa-charge-${plan.code}-${metric.code}`, name: `${plan.name}: ${metric.name}`, listPrice: 0, invoicePolicy: "delivery" })).id;
       await db.charge.update({ where: { id: charge.id }, data: { odooProductId: productId } });
     }
-    const line = await ensureUsageLine(odoo, { orderId: order.id, productId, name: usageLineName(metric), quantity: 0, priceUnit: 0 });
+    const line = await ensureOrderLine(odoo, { orderId: order.id, productId, name: usageLineName(metric), quantity: 0, priceUnit: 0 });
     lineIdByMetricCode.set(metric.code, line.id);
   }
   return { order, lineIdByMetricCode };

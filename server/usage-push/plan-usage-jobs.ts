@@ -4,7 +4,8 @@ import { isOdooError, type OdooClient } from "~/server/odoo";
 import { logger } from "~/server/lib/logger";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { adjustLateUsage } from "./adjust-late-usage";
-import { alignOrder, usageLineIds } from "./align-order";
+import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
+import { alignOrder, hasFeeLine, usageLineIds } from "./align-order";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
@@ -74,12 +75,12 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
   const ready: SubscriptionForPush[] = [];
   for (const subscription of subscriptions) {
     const entry = subscription.odooOrderId === null ? undefined : snapshot.get(subscription.odooOrderId);
-    if (entry && usageLineIds(subscription, entry).size === subscription.plan.charges.length) {
+    if (entry && usageLineIds(subscription.plan, entry).size === subscription.plan.charges.length && hasFeeLine(subscription, entry)) {
       ready.push(subscription);
       continue;
     }
     try {
-      // New in Odoo, or a charge added to the plan since: create what is missing, then read it.
+      // New in Odoo, a charge added to the plan since, or another plan: create what is missing, then read it.
       const { order } = await ensureOdooSubscription({ db, odoo, subscription });
       for (const [id, fresh] of await readPushSnapshot(odoo, [order.id], invoicedSince)) snapshot.set(id, fresh);
       ready.push(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id }, include: subscriptionForPush }));
@@ -88,10 +89,15 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
     }
   }
 
+  // Which order lines are a plan's fee (the subscription's former plans' included), so a plan change hands the fee over.
+  const productsOnOrders = [...new Set([...snapshot.values()].flatMap((entry) => [...entry.lines.values()].flatMap((line) => (line.productId === null ? [] : [line.productId]))))];
+  const planFeeProducts = new Set(
+    (await db.plan.findMany({ where: { odooProductId: { in: productsOnOrders } }, select: { odooProductId: true } })).map((p) => p.odooProductId!),
+  );
   for (const subscription of ready) {
     try {
       const entry = snapshot.get(subscription.odooOrderId!)!;
-      const { warning } = await alignOrder({ odoo, subscription, entry });
+      const { warning } = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;
       // Late usage of invoiced periods rides on the next invoice of a running order.
@@ -114,9 +120,11 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
         outcomes.push({ subscription: label(subscription), decision: decision.reason, detail: decision.detail, ...(warning ? { warning } : {}) });
         continue;
       }
-      const lineIds = usageLineIds(subscription, entry);
+      // The closing period's own plan's charges: a change just after its end leaves it on the old one.
+      const periodPlan = planOfPeriod(subscription, decision.period);
+      const lineIds = usageLineIds(periodPlan, entry);
       const created = await db.job.createMany({
-        data: subscription.plan.charges.map((charge) => ({
+        data: periodPlan.charges.map((charge) => ({
           subscriptionId: subscription.id,
           metricCode: charge.billableMetric.code,
           periodStart: decision.period.start,

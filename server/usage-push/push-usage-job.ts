@@ -6,6 +6,7 @@ import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import { failJob, finishJob } from "~/server/jobs/settle-job";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { periodStartOfUsageLine, usageLineDescription, usageLineName } from "~/server/odoo/usage-line-text";
+import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { usageLineIds } from "./align-order";
 import { BILLED_BY_LAGO } from "./billed-by-lago";
 import { ensureOdooSubscription, subscriptionForPush } from "./ensure-odoo-subscription";
@@ -52,7 +53,9 @@ export async function pushUsageJob(options: {
       await finish("awaiting_invoice", { lastError: BILLED_BY_LAGO, nextRunAt: nextRun });
       return { jobId: job.id, outcome: "waiting", detail: BILLED_BY_LAGO };
     }
-    const charge = subscription.plan.charges.find((c) => c.billableMetric.code === job.metricCode);
+    // The plan the period ran on: a change just after its end leaves it on the old one.
+    const periodPlan = planOfPeriod(subscription, { end: job.periodEnd });
+    const charge = periodPlan.charges.find((c) => c.billableMetric.code === job.metricCode);
     if (!charge) throw new Error(`the plan no longer charges ${job.metricCode}`);
     let orderId = job.odooOrderId ?? subscription.odooOrderId;
     if (orderId === null) {
@@ -66,7 +69,7 @@ export async function pushUsageJob(options: {
       if (entry) options.snapshot?.set(orderId, entry);
     }
     if (!entry) throw new Error(`Odoo order ${orderId} no longer exists`);
-    const lineId = job.odooOrderLineId ?? usageLineIds(subscription, entry).get(job.metricCode);
+    const lineId = job.odooOrderLineId ?? usageLineIds(periodPlan, entry).get(job.metricCode);
     const line = lineId === undefined || lineId === null ? undefined : entry.lines.get(lineId);
     if (!line) throw new Error(`Odoo order ${entry.order.name} has no usage line for ${job.metricCode}; the next planning run recreates it`);
 
@@ -95,7 +98,7 @@ export async function pushUsageJob(options: {
       return { jobId: job.id, outcome: "waiting", detail };
     }
 
-    const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: { ...subscription.plan, charges: [charge] } }, period });
+    const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: { ...periodPlan, charges: [charge] } }, period });
     const [usageEntry] = usage.charges;
     const amountCents = usageEntry!.amountCents;
     const values = {

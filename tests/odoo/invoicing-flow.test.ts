@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureUsageLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureOrderLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -52,9 +52,9 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
 
     // The hub's usage line: found or created once, written with absolute values, skipped when unchanged.
     const usage = { orderId: orderId!, productId: usageProduct!, name: "API calls usage [api_calls]", quantity: 0, priceUnit: 0 };
-    const line = await ensureUsageLine(hub, usage);
+    const line = await ensureOrderLine(hub, usage);
     expect(line.created).toBe(true);
-    expect(await ensureUsageLine(hub, usage)).toEqual({ id: line.id, created: false });
+    expect(await ensureOrderLine(hub, usage)).toEqual({ id: line.id, created: false });
     const text = "API calls usage [api_calls]\n1,500 units, 1,000 included, 500 billed (2026-10-01 to 2026-10-31)";
     expect(await writeUsageLine(hub, { lineId: line.id, quantity: 1, priceUnit: 7.5, name: text })).toEqual({ changed: true });
     expect(await writeUsageLine(hub, { lineId: line.id, quantity: 1, priceUnit: 7.5, name: text })).toEqual({ changed: false });

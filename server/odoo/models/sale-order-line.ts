@@ -62,11 +62,11 @@ const ORDER_BATCH = 500;
 /** Quantities closer than this are equal (Odoo rounds Units to 0.01; we stay finer). */
 const EPSILON = 1e-9;
 
-export interface UsageLineInput {
+export interface OrderLineInput {
   orderId: number;
   productId: number;
   /**
-   * With the order and product, the line's natural key, e.g. "API calls usage [api_calls]".
+   * With the order and product, the line's natural key, e.g. "API calls usage [api_calls]" or a plan's name.
    * Found as a prefix: the push adds the period's units on later lines of the text.
    */
   name: string;
@@ -75,7 +75,7 @@ export interface UsageLineInput {
   priceUnit?: number;
 }
 
-async function findUsageLine(client: OdooClient, input: UsageLineInput): Promise<number | null> {
+async function findOrderLine(client: OdooClient, input: OrderLineInput): Promise<number | null> {
   const found = await client.call<number[]>(MODEL, "search", {
     // `=like` is SQL LIKE unwrapped; a `_` in the name matching any character is harmless
     // because the product is per charge already.
@@ -85,9 +85,9 @@ async function findUsageLine(client: OdooClient, input: UsageLineInput): Promise
   return found[0] ?? null;
 }
 
-/** Finds the usage line by (order, product, name) or creates it; never duplicates on retry. */
-export async function ensureUsageLine(client: OdooClient, input: UsageLineInput): Promise<{ id: number; created: boolean }> {
-  const existing = await findUsageLine(client, input);
+/** Finds the line by (order, product, name) or creates it (a usage, late-usage or plan fee line); never duplicates on retry. */
+export async function ensureOrderLine(client: OdooClient, input: OrderLineInput): Promise<{ id: number; created: boolean }> {
+  const existing = await findOrderLine(client, input);
   if (existing !== null) return { id: existing, created: false };
   const vals: Record<string, unknown> = {
     order_id: input.orderId,
@@ -97,7 +97,7 @@ export async function ensureUsageLine(client: OdooClient, input: UsageLineInput)
     qty_delivered: input.quantity,
   };
   if (input.priceUnit !== undefined) vals.price_unit = input.priceUnit;
-  const id = await createOnce(client, MODEL, vals, () => findUsageLine(client, input));
+  const id = await createOnce(client, MODEL, vals, () => findOrderLine(client, input));
   return { id, created: true };
 }
 
