@@ -1,5 +1,6 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
+import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import type { SideEntry } from "./line-status";
 import { listPeriodsInWindow } from "./list-periods-in-window";
@@ -8,6 +9,7 @@ const subscriptionInclude = {
   service: { select: { code: true } },
   accountLink: { select: { externalId: true } },
   plan: { include: { charges: { include: { billableMetric: true } } } },
+  previousPlan: { include: { charges: { include: { billableMetric: true } } } },
 } satisfies Prisma.SubscriptionInclude;
 
 /**
@@ -31,7 +33,8 @@ export async function collectHubEntries(options: { db: DbOrTx; from: Date; to: D
   for (const subscription of subscriptions) {
     const periods = listPeriodsInWindow({ ...subscription, interval: subscription.plan.interval, from, to });
     for (const period of periods) {
-      const usage = await computePeriodUsage({ db, subscription, period });
+      // Each period on the plan it ran on, as the push bills it.
+      const usage = await computePeriodUsage({ db, subscription: { ...subscription, plan: planOfPeriod(subscription, period) }, period });
       for (const charge of usage.charges) {
         entries.push({
           serviceCode: subscription.service.code,
