@@ -29,8 +29,10 @@ async function retryingMissingPartition<T>(work: () => Promise<T>): Promise<T> {
  * A lone event joins the group commit of concurrent ones (ingestSingleEvent). This is the
  * one place where an accepted batch is known: its `ok` result.
  *
- * A shadow service's events skip the group commit: each request stores its events in a
- * transaction with their forward to Lago (storeEventBatch's `forward`).
+ * A shadow service's events are stored in a transaction with their forward to Lago
+ * (storeEventBatch's `forward`), each request's on its own; a lone event learns the mode
+ * in its group's lookup. The mode is read with the subscriptions and metrics, in the same
+ * query (lookUpEventReferences), not in a round trip of its own per request.
  */
 export async function ingestEvents(options: {
   db: Db;
@@ -43,12 +45,13 @@ export async function ingestEvents(options: {
 }): Promise<IngestResult> {
   const { db, serviceId, events } = options;
   const receivedAt = options.receivedAt ?? new Date();
-  const mode = options.forwardToLago === false ? null : await db.service.findUnique({ where: { id: serviceId }, select: { billingMode: true } });
-  const forward = mode?.billingMode === "shadow" ? (events.length === 1 ? "single" : "batch") : undefined;
-  if (events.length === 1 && !forward) {
-    return retryingMissingPartition(() => ingestSingleEvent(db, serviceId, { event: events[0]!, receivedAt, maxAgeDays: options.maxAgeDays }));
+  const forwardToLago = options.forwardToLago !== false;
+  if (events.length === 1) {
+    return retryingMissingPartition(() => ingestSingleEvent(db, serviceId, { event: events[0]!, receivedAt, maxAgeDays: options.maxAgeDays, forwardToLago }));
   }
+  // The billing mode comes with the references, in the same query, never from a cache.
   const references = await lookUpEventReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
+  const forward = forwardToLago && references.billingMode === "shadow" ? "batch" : undefined;
   const prepared = prepareEvents({ serviceId, events, references, receivedAt, maxAgeDays: options.maxAgeDays });
   if (prepared.errors.size) return { ok: false, errors: prepared.errors };
   return ingestResult(prepared.events, await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique, { forward })));

@@ -7,6 +7,7 @@ import { insertEvents } from "./insert-events";
 import { lookUpEventReferences } from "./look-up-event-references";
 import { conflictErrors, matchRetriedEvents, storedEvent } from "./match-retried-events";
 import { type PreparedEvent, prepareEvents, type RawEvent } from "./prepare-events";
+import { storeEventBatch } from "./store-event-batch";
 
 /** Requests of one flush: bounded so one statement stays short. */
 const MAX_EVENTS_PER_FLUSH = 200;
@@ -15,7 +16,12 @@ export interface SingleEventRequest {
   event: RawEvent;
   receivedAt: Date;
   maxAgeDays: number;
+  /** false for events that came from Lago (the import's backfill): never forwarded to it. */
+  forwardToLago: boolean;
 }
+
+/** A flush's answer: the request's result, or its prepared event, to store with its forward to Lago (a shadow service's). */
+type FlushAnswer = IngestResult | { forward: { events: PreparedEvent[]; unique: PreparedEvent[] } };
 
 /*
  * Single events (one per request, as NexaDesk and Lago's createEvent send them) from
@@ -25,15 +31,21 @@ export interface SingleEventRequest {
  * alone, then either claimed by the statement (stored) or stored before (a retry, or a
  * conflict answered to that request alone). Per database client and service, on
  * globalThis as Next may load this module once per route.
+ *
+ * The flush's lookup also reads the service's billing mode (never cached, so a switch by
+ * any app process applies to the next flush): a shadow service's events leave the group
+ * prepared, and each is stored in a transaction with its forward to Lago, as a batch is
+ * (storeEventBatch's `forward`), by its own request.
  */
-type Groups = WeakMap<Db, Map<string, GroupCommit<SingleEventRequest, IngestResult>>>;
+type Groups = WeakMap<Db, Map<string, GroupCommit<SingleEventRequest, FlushAnswer>>>;
 const groups = ((globalThis as { nexaSingleEventGroups?: Groups }).nexaSingleEventGroups ??= new WeakMap());
 
-async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]): Promise<IngestResult[]> {
+async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]): Promise<FlushAnswer[]> {
   const events = requests.map((request) => request.event);
   const references = await lookUpEventReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
   const prepared = requests.map((request) => prepareEvents({ serviceId, events: [request.event], references, receivedAt: request.receivedAt, maxAgeDays: request.maxAgeDays }));
-  const valid = prepared.flatMap((one) => (one.errors.size ? [] : one.events));
+  const forwarded = requests.map((request) => request.forwardToLago && references.billingMode === "shadow");
+  const valid = prepared.flatMap((one, index) => (one.errors.size || forwarded[index] ? [] : one.events));
   const createdAt = new Date();
   let fresh = new Set<string>();
   let previous = new Map<string, UsageEvent>();
@@ -42,8 +54,9 @@ async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]):
     fresh = await insertEvents(db, valid, createdAt);
     previous = (await matchRetriedEvents(db, serviceId, valid.filter((event) => !fresh.has(event.transactionId)))).stored;
   }
-  return prepared.map((one) => {
+  return prepared.map((one, index): FlushAnswer => {
     if (one.errors.size) return { ok: false, errors: one.errors };
+    if (forwarded[index]) return { forward: one };
     const event: PreparedEvent = one.events[0]!;
     if (fresh.has(event.transactionId)) return ingestResult(one.events, { stored: new Map([[event.transactionId, storedEvent(event, createdAt)]]), fresh: 1 });
     const stored = previous.get(event.transactionId);
@@ -51,8 +64,8 @@ async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]):
   });
 }
 
-/** Ingests one event, in the next group commit of its service. */
-export function ingestSingleEvent(db: Db, serviceId: string, request: SingleEventRequest): Promise<IngestResult> {
+/** Ingests one event, in the next group commit of its service (a shadow service's: checked there, stored with its forward after it). */
+export async function ingestSingleEvent(db: Db, serviceId: string, request: SingleEventRequest): Promise<IngestResult> {
   const byService = groups.get(db) ?? groups.set(db, new Map()).get(db)!;
   let group = byService.get(serviceId);
   if (!group) {
@@ -60,5 +73,7 @@ export function ingestSingleEvent(db: Db, serviceId: string, request: SingleEven
     group = createGroupCommit({ maxItems: MAX_EVENTS_PER_FLUSH, key: (item) => item.event.transactionId, flush: (items) => flush(db, serviceId, items) });
     byService.set(serviceId, group);
   }
-  return group.submit(request);
+  const answer = await group.submit(request);
+  if (!("forward" in answer)) return answer;
+  return ingestResult(answer.forward.events, await storeEventBatch(db, serviceId, answer.forward.unique, { forward: "single" }));
 }
