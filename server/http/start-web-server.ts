@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { flushLogs, logger, requestContext } from "~/server/lib/logger";
 import { beginDraining, runShutdownHooks } from "~/server/lib/shutdown";
+import { directRoute, loadDirectRoutes, serveDirect } from "./direct-routes";
 import { loggablePath } from "./loggable-path";
 
 export interface WebServer {
@@ -37,6 +38,8 @@ export async function startWebServer(options: { dir: string; hostname: string; p
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  // The ingestion endpoints skip Next's router (direct-routes.ts); everything else is Next's.
+  const direct = await loadDirectRoutes();
 
   const inFlight = new Set<ServerResponse>();
   let stopping = false;
@@ -56,7 +59,8 @@ export async function startWebServer(options: { dir: string; hostname: string; p
       if (stopping && inFlight.size === 0) allDone?.();
     });
     requestContext.run({ requestId }, () => {
-      handle(request, response).catch((error: unknown) => {
+      const route = directRoute(direct, request);
+      (route ? serveDirect(route, request, response) : handle(request, response)).catch((error: unknown) => {
         log.error({ err: error instanceof Error ? error.name : typeof error }, "request handler failed");
         if (!response.headersSent) {
           response.statusCode = 500;
