@@ -21,6 +21,9 @@ const READ_ONLY: Operation[] = ["read"];
 const HUB_BOT_ACCESS: Record<string, { allowed: Operation[]; refusedFor?: string[] }> = {
   "res.partner": { allowed: ALL },
   "res.currency": { allowed: READ_ONLY, refusedFor: ["Accounting/Administrator", "Role / Administrator"] },
+  "res.country": { allowed: READ_ONLY, refusedFor: ["Role / Administrator"] },
+  // Contact / Creation (group_partner_manager) manages states.
+  "res.country.state": { allowed: ALL },
   "res.company": { allowed: READ_ONLY, refusedFor: ["Access Rights"] },
   "res.users": { allowed: READ_ONLY, refusedFor: ["Access Rights"] },
   "res.groups": { allowed: READ_ONLY, refusedFor: ["Access Rights"] },

@@ -49,6 +49,18 @@ const CURRENCIES: Array<[code: string, symbol: string, fullName: string, roundin
   ["JPY", "¥", "Japanese yen", 1], ["MXN", "$", "Mexican peso", 0.01],
 ];
 
+/** Countries (and the states the hub's customers use) of base/data/res_country_data.xml and res.country.state.csv. */
+const COUNTRIES: Array<[code: string, name: string, states: Array<[code: string, name: string]>]> = [
+  ["CA", "Canada", [
+    ["AB", "Alberta"], ["BC", "British Columbia"], ["MB", "Manitoba"], ["NB", "New Brunswick"], ["NL", "Newfoundland and Labrador"],
+    ["NS", "Nova Scotia"], ["NT", "Northwest Territories"], ["NU", "Nunavut"], ["ON", "Ontario"], ["PE", "Prince Edward Island"],
+    ["QC", "Quebec"], ["SK", "Saskatchewan"], ["YT", "Yukon"],
+  ]],
+  ["US", "United States", [["CA", "California"], ["NY", "New York"], ["TX", "Texas"], ["WA", "Washington"]]],
+  ["GB", "United Kingdom", []], ["FR", "France", []], ["DE", "Germany", []], ["AU", "Australia", []], ["CH", "Switzerland", []],
+  ["JP", "Japan", []], ["MX", "Mexico", [["JAL", "Jalisco"]]], ["IE", "Ireland", []],
+];
+
 export function emptyData(): SimData {
   return { tables: new Map(), nextIds: new Map(), sequences: new Map() };
 }
@@ -83,6 +95,10 @@ function loadBaseData(sim: SimState): void {
   ]);
   writeRecords(env, "res.company", [company!], { account_sale_tax_id: saleTax });
   createRecords(env, "uom.uom", [{ name: "Units" }]);
+  for (const [code, name, states] of COUNTRIES) {
+    const [countryId] = createRecords(env, "res.country", [{ code, name }]);
+    createRecords(env, "res.country.state", states.map(([stateCode, stateName]) => ({ country_id: countryId, code: stateCode, name: stateName })));
+  }
   createRecords(env, "sale.order.close.reason", Object.values(CLOSE_REASONS).map((name) => ({ name })));
   createRecords(env, "ir.module.module", SIM_MODULES.map((name) => ({ name, state: "installed", latest_version: "19.0.1.0" })));
   const groups = createRecords(env, "res.groups", [...HUB_BOT_GROUP_NAMES, ...ADMIN_GROUP_NAMES].map((name) => ({ name, full_name: name })));

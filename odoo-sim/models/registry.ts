@@ -3,7 +3,7 @@ import { companyModel, currencyModel, pricelistModel, uomModel } from "./base";
 import { accountPaymentModel, accountPaymentRegisterModel, saleAdvancePaymentInvModel } from "./invoicing-wizards";
 import { taxModel } from "./tax";
 import { groupModel, moduleModel, userModel } from "./users";
-import { partnerModel } from "./partner";
+import { countryModel, countryStateModel, partnerModel } from "./partner";
 import { planModel, productModel } from "./product";
 import { paymentProviderModel, paymentTokenModel } from "./payment";
 import { closeReasonModel, orderTemplateModel, saleOrderLineModel, saleOrderModel } from "./sale-order";
@@ -11,7 +11,7 @@ import type { ModelDef } from "./types";
 
 export function buildRegistry(): Map<string, ModelDef> {
   const defs = [
-    currencyModel, taxModel, companyModel, groupModel, userModel, moduleModel, uomModel, pricelistModel, partnerModel, productModel, planModel,
+    currencyModel, countryModel, countryStateModel, taxModel, companyModel, groupModel, userModel, moduleModel, uomModel, pricelistModel, partnerModel, productModel, planModel,
     paymentProviderModel, paymentTokenModel, closeReasonModel, orderTemplateModel, saleOrderModel, saleOrderLineModel, accountMoveModel, accountMoveLineModel,
     saleAdvancePaymentInvModel, accountPaymentModel, accountPaymentRegisterModel,
   ];

@@ -2,6 +2,7 @@ export { createOdooClient, type OdooCallOptions, type OdooClient, type OdooClien
 export { isOdooError, OdooError, type OdooErrorData, type OdooErrorKind, outcomeUnknown } from "./errors";
 export type { OdooNamedArgs, OdooProtocol } from "./protocol";
 export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
+export { type CustomerAddress, partnerAddressValues, writePartnerAddress } from "./models/partner-address";
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
 export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit, type PlanRhythm } from "./models/subscription-plan";
 export {

@@ -1,6 +1,6 @@
 import type { Db } from "~/server/db/client";
 import {
-  ensurePricelist, ensureSubscriptionOrder, ensureOrderLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
+  type CustomerAddress, ensurePricelist, ensureSubscriptionOrder, ensureOrderLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
   type OdooClient, type OdooSubscription, readSubscription, setupError,
 } from "~/server/odoo";
 import { formatMinorUnits } from "~/server/billing/pricing";
@@ -14,12 +14,20 @@ import { odooRhythmOf } from "./closing-period";
 export type SubscriptionForPush = SubscriptionForUsage & {
   previousPlan: SubscriptionForUsage["plan"] | null;
   service: { code: string; cutoverAt: Date | null };
-  accountLink: { externalId: string; name: string | null; email: string | null; billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null } };
+  accountLink: CustomerAddress & {
+    externalId: string; name: string | null; email: string | null; updatedAt: Date;
+    billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null; odooAddressSyncedAt: Date | null };
+  };
 };
 
 export const subscriptionForPush = {
   service: { select: { code: true, billingMode: true, cutoverAt: true } },
-  accountLink: { select: { externalId: true, name: true, email: true, billingCustomer: true } },
+  accountLink: {
+    select: {
+      externalId: true, name: true, email: true, updatedAt: true, billingCustomer: true,
+      addressLine1: true, addressLine2: true, city: true, zipcode: true, country: true, state: true, phone: true, taxIdentificationNumber: true,
+    },
+  },
   plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
   previousPlan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
 } as const;

@@ -6,6 +6,7 @@ import { odooDate } from "~/server/odoo/odoo-date";
 import { adjustLateUsage } from "./adjust-late-usage";
 import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { alignOrder, hasFeeLine, usageLineIds } from "./align-order";
+import { syncPartnerAddress } from "./sync-partner-address";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
@@ -97,7 +98,9 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
   for (const subscription of ready) {
     try {
       const entry = snapshot.get(subscription.odooOrderId!)!;
-      const { warning } = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
+      const aligned = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
+      const address = await syncPartnerAddress({ db, odoo, subscription });
+      const warning = [aligned.warning, address.warning].filter((text) => text !== null).join("; ") || null;
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;
       // Late usage of invoiced periods rides on the next invoice of a running order.

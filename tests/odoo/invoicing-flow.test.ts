@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureOrderLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, readInvoice, readOrderLines, writeUsageLine,
+  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureOrderLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, partnerAddressValues,
+  readInvoice, readOrderLines, writePartnerAddress, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -122,6 +123,20 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
     expect({ status: wrongOrderToken.status, location: new URL(wrongOrderToken.headers.get("location") ?? "", peer().url).pathname }).toEqual({ status: 303, location: "/my" });
     const orderPage = await fetch(new URL(orderPath, peer().url), { redirect: "manual" });
     expect(orderPage.status).toBe(200);
+  });
+
+  it("puts a customer's address on its partner, the province found by code or name", async () => {
+    const hub = peer().client();
+    const { partner } = await findOrCreatePartner(hub, { ref: unique("nexa-customer"), name: "Address Customer" });
+    const address = { addressLine1: "100 Queen St W", addressLine2: null, city: "Toronto", zipcode: "M5H 2N2", country: "ca", state: "on", phone: "+1 416 555 0100", taxIdentificationNumber: "123456789RT0001" };
+    const { vals, unmatched } = await partnerAddressValues(hub, address);
+    expect(unmatched).toEqual([]);
+    await writePartnerAddress(hub, partner.id, vals);
+    const [read] = await hub.call<Array<Record<string, unknown>>>("res.partner", "read", { ids: [partner.id], fields: ["street", "street2", "city", "zip", "state_id", "country_id", "phone", "vat"] });
+    expect(read).toMatchObject({ street: "100 Queen St W", street2: false, city: "Toronto", zip: "M5H 2N2", state_id: [expect.any(Number), expect.stringContaining("Ontario")], country_id: [expect.any(Number), "Canada"], phone: "+1 416 555 0100", vat: "123456789RT0001" });
+    expect((await partnerAddressValues(hub, { ...address, state: "Quebec" })).vals.state_id).toEqual(expect.any(Number));
+    expect((await partnerAddressValues(hub, { ...address, state: "Atlantis" })).unmatched).toEqual(["state Atlantis of CA"]);
+    expect((await partnerAddressValues(hub, { ...address, country: "XX" })).unmatched).toEqual(["country XX"]);
   });
 
   it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {
