@@ -23,7 +23,7 @@ const fee = (price: number) => ({ policy: "order" as const, price });
 const usage = (price: number) => ({ policy: "delivery" as const, price });
 const trailOf = (life: Lifecycle) => life.trail as Array<{ step: string; state: string; next: string; end: string | false; closeReason: string | false; invoices: number }>;
 
-const LIFECYCLES = ["prepaid fee and usage", "in arrears, ended", "unpaid, closed and reopened", "payment gate", "draft invoice"] as const;
+const LIFECYCLES = ["prepaid fee and usage", "in arrears, ended", "unpaid, closed and reopened", "payment gate", "draft invoice", "plan change in arrears"] as const;
 
 describeEachPeer("sale_subscription lifecycles", (peer) => {
   it(LIFECYCLES[0], async () => {
@@ -99,6 +99,31 @@ describeEachPeer("sale_subscription lifecycles", (peer) => {
     await life.days("2035-01-17");
     expect(trailOf(life).at(-1)).toMatchObject({ state: "6_churn", closeReason: "Automatic renewal failed" });
     await keep(LIFECYCLES[4], peer(), life)();
+  });
+
+  it(LIFECYCLES[5], async () => {
+    // As the hub changes a plan mid-February: the old fee line to zero, the new plan's fee line added at zero, then delivered.
+    const life = await startLifecycle(peer(), { start: "2036-01-01", lines: [{ ...usage(29), quantity: 1, delivered: 1 }, usage(0.5)], order: { require_payment: false } });
+    await life.writeLine(1, { qty_delivered: 10 });
+    await life.days("2036-01-01", "2036-02-01");
+    await life.payAll();
+    await life.writeLine(1, { qty_delivered: 4 });
+    await life.days("2036-02-02", "2036-02-10");
+    await life.writeLine(0, { product_uom_qty: 0, qty_delivered: 0 });
+    await life.addLine({ ...usage(49), quantity: 0, delivered: 0 });
+    await life.writeLine(2, { product_uom_qty: 1, qty_delivered: 1 });
+    await life.days("2036-02-11", "2036-03-01");
+    await life.payAll();
+    await life.writeOrder({ end_date: "2036-03-08" });
+    await life.days("2036-03-02", "2036-03-08");
+    expect(trailOf(life).at(-1)).toMatchObject({ state: "6_churn", closeReason: "End of contract", invoices: 2 });
+    const ledger = await life.ledger() as Array<{ lines: Array<{ line: number; quantity: number; price: number; from: string | false; to: string | false }> }>;
+    // February's invoice bills the usage and the new fee for February, and nothing of the old fee.
+    expect(ledger[1]!.lines.filter((l) => l.quantity !== 0).map((l) => [l.line, l.quantity, l.price, l.from, l.to])).toEqual([
+      [1, 4, 0.5, "2036-02-01", "2036-02-29"],
+      [2, 1, 49, "2036-02-01", "2036-02-29"],
+    ]);
+    await keep(LIFECYCLES[5], peer(), life)();
   });
 }, { needs: "subscriptions" });
 

@@ -26,6 +26,8 @@ export interface Lifecycle {
   /** Runs the crons for each day through `until`, then records the order. */
   days(today: string, until?: string, crons?: SubscriptionCron[]): Promise<void>;
   writeLine(index: number, vals: Row): Promise<void>;
+  /** Adds a line to the running order (its product new), as a plan change does; its index is the next one. */
+  addLine(line: LineSpec): Promise<void>;
   writeOrder(vals: Row): Promise<void>;
   /** Registers a payment of everything due on each posted invoice not yet paid. */
   payAll(): Promise<void>;
@@ -42,18 +44,18 @@ export async function startLifecycle(peer: ContractPeer, input: { start: string;
   const tag = unique("life");
   const [partner] = await call<number[]>("res.partner", "create", { vals_list: [{ name: `Lifecycle ${tag}` }] });
   const [plan] = await call<number[]>("sale.subscription.plan", "create", { vals_list: [{ name: `Monthly ${tag}`, ...input.plan }] });
-  const products = await call<number[]>("product.product", "create", {
-    vals_list: input.lines.map((line, i) => ({
-      name: `${line.policy === "order" ? "Fee" : "Usage"} ${i}`, default_code: `${tag}-${i}`, type: "service", invoice_policy: line.policy, recurring_invoice: true, list_price: line.price,
-    })),
+  const productVals = (line: LineSpec, i: number) => ({
+    name: `${line.policy === "order" ? "Fee" : "Usage"} ${i}`, default_code: `${tag}-${i}`, type: "service", invoice_policy: line.policy, recurring_invoice: true, list_price: line.price,
   });
+  const lineVals = (line: LineSpec, i: number, productId: number) => ({
+    product_id: productId, name: `Line ${i}`, price_unit: line.price, product_uom_qty: line.quantity ?? (line.policy === "order" ? 1 : 0),
+    ...(line.delivered === undefined ? {} : { qty_delivered: line.delivered }),
+  });
+  const products = await call<number[]>("product.product", "create", { vals_list: input.lines.map(productVals) });
   const [orderId] = await call<number[]>("sale.order", "create", {
     vals_list: [{
       partner_id: partner, plan_id: plan, start_date: input.start, ...input.order,
-      order_line: input.lines.map((line, i) => [0, 0, {
-        product_id: products[i], name: `Line ${i}`, price_unit: line.price, product_uom_qty: line.quantity ?? (line.policy === "order" ? 1 : 0),
-        ...(line.delivered === undefined ? {} : { qty_delivered: line.delivered }),
-      }]),
+      order_line: input.lines.map((line, i) => [0, 0, lineVals(line, i, products[i]!)]),
     }],
   });
   expect(await call("sale.order", "action_confirm", { ids: [orderId] })).toBe(true);
@@ -82,6 +84,13 @@ export async function startLifecycle(peer: ContractPeer, input: { start: string;
     },
     async writeLine(index, vals) {
       await call("sale.order.line", "write", { ids: [lineIds[index]], vals });
+    },
+    async addLine(line) {
+      const index = lineIds.length;
+      const [productId] = await call<number[]>("product.product", "create", { vals_list: [productVals(line, index)] });
+      const [lineId] = await call<number[]>("sale.order.line", "create", { vals_list: [{ order_id: orderId, ...lineVals(line, index, productId!) }] });
+      lineIds.push(lineId!);
+      await record(`line ${index} added`);
     },
     async writeOrder(vals) {
       await call("sale.order", "write", { ids: [orderId], vals });
