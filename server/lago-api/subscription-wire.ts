@@ -73,8 +73,9 @@ export const SUBSCRIPTION_STATUSES = ["active", "pending", "terminated", "cancel
 export function serializeSubscription(subscription: SubscriptionWithRelations, options: { withPlan?: PlanWithCharges; now?: Date } = {}) {
   const now = options.now ?? new Date();
   const status = effectiveStatus(subscription, now);
+  // Read at an instant before its start (an Odoo record dated earlier), a subscription has no current period yet.
   const period = lagoPeriod(
-    status === "active"
+    status === "active" && now >= subscription.subscriptionAt
       ? billingPeriodAt({ interval: subscription.plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, at: now })
       : null,
   );

@@ -1,5 +1,5 @@
 import type { BillingTime, PlanInterval } from "~/server/billing/billing-period";
-import { type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
+import { type OdooDay, type OdooSimulator, startOdooSimulator } from "~/odoo-sim";
 import { createBillableMetric } from "~/server/catalog/create-billable-metric";
 import { createPlan } from "~/server/catalog/create-plan";
 import { createDb, type Db } from "~/server/db/client";
@@ -19,32 +19,39 @@ const HOUR = 3_600_000;
 export const at = (day: string, hour = 0) => new Date(Date.parse(`${day}T00:00:00Z`) + hour * HOUR);
 export const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 24 * HOUR).toISOString().slice(0, 10);
 
+/** The Odoo a lifecycle bills through: the hub's client, its daily crons, and a customer paying an invoice. */
+export interface OdooDriver {
+  odoo: OdooClient;
+  runCrons(today: string): Promise<OdooDay[]> | OdooDay[];
+  pay(moveId: number): Promise<unknown>;
+  close(): Promise<void>;
+}
+
 /**
- * A private database and Odoo simulator driven in-process, day by day: each day the hub's
- * push runs before and after Odoo's daily crons, as an hourly schedule would around them.
+ * A private database and an Odoo driven day by day: each day the hub's push runs before
+ * and after Odoo's daily crons, as an hourly schedule would around them, and every invoice
+ * is paid the day it is issued unless its order is in `unpaidOrders`.
  */
-export async function startLifecycle(options: { firstDay: string }) {
+export async function startLifecycleOn(options: { firstDay: string; driver: OdooDriver }) {
+  const { driver } = options;
+  const { odoo } = driver;
   const database = await createTestDatabase("nexa_lifecycle");
-  const odooSim: OdooSimulator = await startOdooSimulator({ apiKey: HUB_ODOO_KEY, today: options.firstDay, activeCurrencies: ["CAD"] });
   const { db, close } = await createDb(database.url, { poolSize: 4 });
-  const odoo: OdooClient = createOdooClient({ baseUrl: odooSim.url, apiKey: HUB_ODOO_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
   const settings = webhookSettings(env());
   let today = options.firstDay;
   const push = (now: Date) => runUsagePush({ db, odoo, now, leadHours: 48, maxAttempts: 10 });
   /** Odoo orders whose customer does not pay; every other invoice is paid the day it is issued. */
   const unpaidOrders = new Set<number>();
-  const pay = (moveId: number, paymentState = "paid") =>
-    fetch(`${odooSim.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: moveId, payment_state: paymentState }) }).then((r) => r.json());
   return {
-    db, odoo, odooSim, unpaidOrders, pay,
+    db, odoo, unpaidOrders, pay: driver.pay,
     get today() { return today; },
     push,
     /** Runs the days up to `lastDay` (inclusive): push at 01:00, Odoo's daily crons, push at 03:00. */
     async runUntil(lastDay: string) {
       for (; today <= lastDay; today = addDays(today, 1)) {
         await push(at(today, 1));
-        for (const day of odooSim.runCrons(today)) {
-          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await pay(invoiced.move_id);
+        for (const day of await driver.runCrons(today)) {
+          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
         }
         await pollOdooLifecycle({ db, odoo, settings, now: at(today, 2) });
         await push(at(today, 3));
@@ -52,16 +59,26 @@ export async function startLifecycle(options: { firstDay: string }) {
     },
     stop: async () => {
       await close();
-      await odooSim.close();
+      await driver.close();
       await database.drop();
     },
   };
 }
+
+/** startLifecycleOn the simulator, in-process, in CAD. */
+export async function startLifecycle(options: { firstDay: string }) {
+  const odooSim: OdooSimulator = await startOdooSimulator({ apiKey: HUB_ODOO_KEY, today: options.firstDay, activeCurrencies: ["CAD"] });
+  const odoo: OdooClient = createOdooClient({ baseUrl: odooSim.url, apiKey: HUB_ODOO_KEY, protocol: "json2", retry: { baseDelayMs: 1 } });
+  const pay = (moveId: number, paymentState = "paid") =>
+    fetch(`${odooSim.url}/__sim/payment`, { method: "POST", body: JSON.stringify({ move_id: moveId, payment_state: paymentState }) }).then((r) => r.json());
+  const life = await startLifecycleOn({ firstDay: options.firstDay, driver: { odoo, runCrons: (today) => odooSim.runCrons(today), pay, close: () => odooSim.close() } });
+  return Object.assign(life, { odooSim });
+}
 export type Lifecycle = Awaited<ReturnType<typeof startLifecycle>>;
 
-/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a CAD plan (monthly unless told) and one subscription on it (calendar unless told). */
+/** A service, with a webhook endpoint so Odoo's lifecycle reaches its outbox, a sum metric "units" at `unitPrice` per unit, a plan in `currency` (CAD unless told), monthly unless told, and one subscription on it (calendar unless told). */
 export async function subscribe(db: Db, options: {
-  subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string; interval?: PlanInterval; billingTime?: BillingTime;
+  subscriptionAt: Date; feeCents: bigint; payInAdvance: boolean; unitPrice: string; interval?: PlanInterval; billingTime?: BillingTime; currency?: string;
 }) {
   const code = uniqueCode("svc");
   const { service } = await createService({ db, code, name: code });
@@ -69,7 +86,7 @@ export async function subscribe(db: Db, options: {
   const metricCode = uniqueCode("units");
   const planCode = uniqueCode("plan");
   await createBillableMetric({ db, input: { code: metricCode, name: "Units", aggregationType: "sum_agg", fieldName: "units" } });
-  await createPlan({ db, input: { code: planCode, name: "Plan", interval: options.interval ?? "monthly", amountCents: options.feeCents, amountCurrency: "CAD", payInAdvance: options.payInAdvance, charges: [
+  await createPlan({ db, input: { code: planCode, name: "Plan", interval: options.interval ?? "monthly", amountCents: options.feeCents, amountCurrency: options.currency ?? "CAD", payInAdvance: options.payInAdvance, charges: [
     { billableMetricCode: metricCode, chargeModel: "standard", properties: { amount: options.unitPrice } },
   ] } });
   const customer = uniqueCode("cust");
@@ -103,11 +120,12 @@ export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ 
     domain: [["client_order_ref", "=", orderRef]], fields: ["id", "name", "subscription_state", "next_invoice_date", "end_date", "order_line", "require_payment"],
   });
   if (!order) throw new Error(`no Odoo order ${orderRef}`);
-  const moves = await odoo.call<Array<{ id: number; invoice_date: string; state: string }>>("account.move", "search_read", {
-    domain: [["invoice_origin", "=", order.name], ["move_type", "=", "out_invoice"], ["state", "=", "posted"]], fields: ["invoice_date", "state"], order: "id",
+  const moves = await odoo.call<Array<{ id: number; invoice_date: string; state: string; invoice_line_ids: number[] }>>("account.move", "search_read", {
+    domain: [["invoice_origin", "=", order.name], ["move_type", "=", "out_invoice"], ["state", "=", "posted"]], fields: ["invoice_date", "state", "invoice_line_ids"], order: "id",
   });
-  const invoiceLines = await odoo.call<Array<Record<string, any>>>("account.move.line", "search_read", {
-    domain: [["move_id", "in", moves.map((m) => m.id)]], fields: ["move_id", "name", "quantity", "price_unit", "deferred_start_date", "deferred_end_date"], order: "id",
+  // The invoice's own lines, not the tax and receivable lines a real Odoo journal entry also holds.
+  const invoiceLines = await odoo.call<Array<Record<string, any>>>("account.move.line", "read", {
+    ids: moves.flatMap((m) => m.invoice_line_ids), fields: ["move_id", "name", "quantity", "price_unit", "deferred_start_date", "deferred_end_date"],
   });
   const lines = await odoo.call<Array<Record<string, any>>>("sale.order.line", "read", { ids: order.order_line, fields: ["name", "qty_delivered", "product_uom_qty", "price_unit"] });
   return {
