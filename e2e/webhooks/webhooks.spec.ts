@@ -1,6 +1,6 @@
 import { env } from "~/server/env";
 import { drainWebhooks, recordLifecycleEvent, webhookSettings } from "~/server/webhooks";
-import { invoiceObservation, seedSubscribedCustomer, startReceiver } from "~/tests/webhooks/webhook-fixtures";
+import { invoiceObservation, seedSubscribedCustomer, seenOwed, startReceiver } from "~/tests/webhooks/webhook-fixtures";
 import { confirmation, expect, expectSummary, test, toast } from "../fixtures";
 
 const settings = webhookSettings(env());
@@ -16,7 +16,8 @@ test("ops reads a dead delivery's attempts and replays every dead one of a servi
     for (let i = 0; i < 2; i++) {
       await recordLifecycleEvent({
         db, settings, source: "poll", observedAt: new Date(), now: new Date(t),
-        observation: invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] }),
+        // Seen owed before: each is a payment, one delivery (a first sighting is invoice.created too).
+        observation: await seenOwed(db, invoiceObservation({ state: "paid", partnerId: seeded.odooPartnerId, orderIds: [seeded.odooOrderId] })),
       });
     }
     // The app is down for longer than the 24 h retry window: both deliveries dead-letter.
