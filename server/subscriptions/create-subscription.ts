@@ -6,16 +6,18 @@ import { isUniqueViolation } from "~/server/db/unique-violation";
 import { notFound, validationFailed } from "~/server/errors";
 import { enqueueLagoForward } from "~/server/lago-forward/enqueue-lago-forward";
 import { findOrCreateCustomer } from "~/server/identity/find-or-create-customer";
+import { planChangeTiming } from "./plan-change-timing";
 import { planHistoryAfterChange } from "./plan-of-period";
 import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, subscriptionWithRelations } from "./subscription-input";
 
 /**
  * Lago's POST /subscriptions. Same external id, customer and plan → the existing
- * subscription (a safe retry). Same external id on another plan → an immediate plan
- * change; the period's fee and usage are then priced on the new plan (Odoo's order gets
- * the new plan's fee line, alignOrder). The new plan must bill on the same rhythm, in the
- * same currency and at the same point of the period (pay in advance or in arrears): the
- * Odoo order invoices on that rhythm and cannot change it. An external id held by
+ * subscription (a safe retry). Same external id on another plan → a plan change, at
+ * once for an upgrade (the period's fee and usage are then priced on the new plan, and
+ * Odoo's order gets its fee line, alignOrder) and when the period ends for a downgrade,
+ * as Lago does (planChangeTiming; settleDueSubscriptions applies it). The new plan must
+ * bill on the same rhythm, in the same currency and at the same point of the period (pay
+ * in advance or in arrears): the Odoo order invoices on that rhythm and cannot change it. An external id held by
  * another customer, or by an ended subscription, is refused. Only the service's own or
  * shared plans can be subscribed to.
  *
@@ -60,11 +62,19 @@ export async function createSubscription(options: {
     // A customer deleted and re-created since is another account: not the subscription's.
     if (existing.accountLinkId !== customer.id) throw validationFailed({ external_id: ["value_already_exist"] });
     if (existing.planId === plan.id) return { subscription: existing, created: false };
+    const timing = planChangeTiming(existing, plan, now);
     const changed = await db.$transaction(async (tx) => {
       const updated = await tx.subscription.update({
-        where: { id: existing.id }, data: { planId: plan.id, ...planHistoryAfterChange(existing, now) }, include: subscriptionWithRelations,
+        where: { id: existing.id },
+        data: timing.kind === "now"
+          ? { planId: plan.id, ...planHistoryAfterChange(existing, now), nextPlanId: null, downgradeAt: null }
+          : { nextPlanId: plan.id, downgradeAt: timing.at },
+        include: subscriptionWithRelations,
       });
-      await recordAudit(tx, { ...options.actor, action: "subscription.plan_change", entityType: "subscription", entityId: existing.id, before: existing, after: updated });
+      await recordAudit(tx, {
+        ...options.actor, action: timing.kind === "now" ? "subscription.plan_change" : "subscription.downgrade_scheduled",
+        entityType: "subscription", entityId: existing.id, before: existing, after: updated,
+      });
       await forward(tx, customer.id);
       return updated;
     });

@@ -1,11 +1,14 @@
 import type { BillingTime, Prisma, SubscriptionStatus } from "~/generated/prisma/client";
 import { planWithCharges } from "~/server/catalog/plan-input";
 
-export const subscriptionWithRelations = { plan: true, accountLink: true } satisfies Prisma.SubscriptionInclude;
+/** The plan a downgrade waits to move to: Lago's next_plan_code. */
+const nextPlanCode = { nextPlan: { select: { code: true } } } satisfies Prisma.SubscriptionInclude;
+
+export const subscriptionWithRelations = { plan: true, accountLink: true, ...nextPlanCode } satisfies Prisma.SubscriptionInclude;
 export type SubscriptionWithRelations = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionWithRelations }>;
 
 /** With the plan's charges and their metrics: what an invoice's fees and webhooks name. */
-export const subscriptionWithPlanCharges = { accountLink: true, plan: { include: planWithCharges } } satisfies Prisma.SubscriptionInclude;
+export const subscriptionWithPlanCharges = { accountLink: true, plan: { include: planWithCharges }, ...nextPlanCode } satisfies Prisma.SubscriptionInclude;
 export type SubscriptionWithPlanCharges = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionWithPlanCharges }>;
 
 export interface SubscriptionInput {

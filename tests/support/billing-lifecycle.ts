@@ -11,6 +11,7 @@ import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { env } from "~/server/env";
 import { pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
 import { ingestEvents } from "~/server/usage/ingest-events";
+import { settleDueSubscriptions } from "~/server/subscriptions/settle-due-subscriptions";
 import { createTestDatabase } from "./app-server";
 import { uniqueCode } from "./fixtures";
 
@@ -46,9 +47,10 @@ export async function startLifecycleOn(options: { firstDay: string; driver: Odoo
     db, odoo, unpaidOrders, pay: driver.pay,
     get today() { return today; },
     push,
-    /** Runs the days up to `lastDay` (inclusive): push at 01:00, Odoo's daily crons, push at 03:00. */
+    /** Runs the days up to `lastDay` (inclusive): time's changes settled at 00:30 (as the worker's drains do), push at 01:00, Odoo's daily crons, push at 03:00. */
     async runUntil(lastDay: string) {
       for (; today <= lastDay; today = addDays(today, 1)) {
+        await settleDueSubscriptions({ db, now: new Date(at(today).getTime() + HOUR / 2) });
         await push(at(today, 1));
         for (const day of await driver.runCrons(today)) {
           for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
