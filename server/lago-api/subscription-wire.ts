@@ -96,7 +96,7 @@ export function serializeSubscription(subscription: SubscriptionWithRelations, o
     ending_at: isoSeconds(subscription.endingAt),
     subscription_at: isoSeconds(subscription.subscriptionAt),
     terminated_at: isoSeconds(subscription.terminatedAt),
-    previous_plan_code: null,
+    previous_plan_code: subscription.previousPlan?.code ?? null,
     next_plan_code: subscription.nextPlan?.code ?? null,
     downgrade_plan_date: subscription.downgradeAt ? subscription.downgradeAt.toISOString().slice(0, 10) : null,
     trial_ended_at: null,

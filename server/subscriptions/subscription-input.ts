@@ -1,8 +1,8 @@
 import type { BillingTime, Prisma, SubscriptionStatus } from "~/generated/prisma/client";
 import { planWithCharges } from "~/server/catalog/plan-input";
 
-/** The plan a downgrade waits to move to: Lago's next_plan_code. */
-const nextPlanCode = { nextPlan: { select: { code: true } } } satisfies Prisma.SubscriptionInclude;
+/** The plan a downgrade waits to move to and the one the last change left: Lago's next_plan_code and previous_plan_code. */
+const nextPlanCode = { nextPlan: { select: { code: true } }, previousPlan: { select: { code: true } } } satisfies Prisma.SubscriptionInclude;
 
 export const subscriptionWithRelations = { plan: true, accountLink: true, ...nextPlanCode } satisfies Prisma.SubscriptionInclude;
 export type SubscriptionWithRelations = Prisma.SubscriptionGetPayload<{ include: typeof subscriptionWithRelations }>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPlan } from "~/server/catalog/create-plan";
 import { serializeSubscription } from "~/server/lago-api/subscription-wire";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
+import { subscriptionWithRelations } from "~/server/subscriptions/subscription-input";
 import { uniqueCode } from "../support/fixtures";
 import { at, invoicesOf, type Lifecycle, startLifecycle, subscribe } from "../support/billing-lifecycle";
 
@@ -100,8 +101,9 @@ describe("plan change on a live subscription", () => {
       { date: "2026-03-01", lines: ["fee 49 2026-02-01..2026-02-28", "usage 4 2026-02-01..2026-02-28"] },
       { date: "2026-04-01", lines: ["fee 29 2026-03-01..2026-03-31", "usage 3 2026-03-01..2026-03-31"] },
     ]);
-    const after = await life.db.subscription.findUniqueOrThrow({ where: { id: downgradeAnswer.subscription.id }, include: { plan: true } });
+    const after = await life.db.subscription.findUniqueOrThrow({ where: { id: downgradeAnswer.subscription.id }, include: subscriptionWithRelations });
     expect(after).toMatchObject({ nextPlanId: null, downgradeAt: null, planChangedAt: at("2026-03-01"), plan: { amountCents: 2900n } });
+    expect(serializeSubscription(after, { now: at("2026-03-05") })).toMatchObject({ previous_plan_code: downgraded.planCode, next_plan_code: null, downgrade_plan_date: null });
   });
 
   it("refuses a plan on another rhythm, currency or billing point, storing nothing", async () => {
