@@ -63,7 +63,7 @@ export function MigrationScreen() {
           {gate.periods.slice(0, gate.requiredPeriods + 1).map((period) => (
             <div key={period.runId} className="mt-2">
               <h3 className="text-sm font-medium">
-                {day(period.periodStart)} → {day(period.periodEnd)}: {period.blocking.length ? `${period.blocking.length} blocking line${period.blocking.length === 1 ? "" : "s"}` : "agrees"}
+                {day(period.periodStart)} → {day(period.periodEnd)}: {period.blocking.length ? `${period.blocking.length} blocking line${period.blocking.length === 1 ? "" : "s"}` : period.lines === 0 ? "nothing billed on either side: not counted" : "agrees"}
               </h3>
               {period.blocking.length > 0 && (
                 <table aria-label={`Blocking lines of ${gate.serviceCode} ${day(period.periodStart)}`} className="mt-1 w-full text-left text-sm">

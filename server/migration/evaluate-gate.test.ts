@@ -71,6 +71,13 @@ describe("evaluateGate", () => {
     expect(gate(brokeLater).periods).toHaveLength(3);
   });
 
+  it("counts no empty period: a month neither side billed is no evidence", () => {
+    expect(gate([run(3), run(4), run(5, [])])).toMatchObject({
+      green: false, agreeingPeriods: 0, reason: "red: 0 of 3 periods agree; nothing of 2026-05-01 to compare: neither Lago nor the hub billed the service anything",
+    });
+    expect(gate([run(2), run(3, []), run(4), run(5)], 2)).toMatchObject({ green: true, agreeingPeriods: 2 });
+  });
+
   it("ignores a period still open", () => {
     // June is open on June 15: its run is a preview, not a closed period.
     expect(gate([run(3), run(4), run(5), run(6, [line({ hubAmountCents: 1n })], NOW)])).toMatchObject({ green: true });

@@ -30,6 +30,8 @@ export interface GatePeriod {
   periodStart: Date;
   periodEnd: Date;
   runId: string;
+  /** How many lines of the service the run compared: none is no evidence either way. */
+  lines: number;
   blocking: BlockingLine[];
 }
 
@@ -60,7 +62,9 @@ export function blockingReason(line: GateLine, toleranceCents: number): Blocking
  * `requiredPeriods` closed periods, back to back with no period missing between them,
  * each agree line by line (Lago billed what the hub computed, within `toleranceCents`
  * per line, with the same units). A period's latest run speaks for it, so a period
- * reconciled again after a fix counts as fixed. Lago is compared with the hub, not Odoo:
+ * reconciled again after a fix counts as fixed. A period whose run compared nothing of
+ * the service (neither side billed it anything) is no evidence that the numbers agree:
+ * it ends the count, so the gate never goes green on empty months. Lago is compared with the hub, not Odoo:
  * in shadow Odoo bills nothing.
  */
 export function evaluateGate(options: { runs: readonly GateRun[]; requiredPeriods: number; toleranceCents: number; now: Date }): GateVerdict {
@@ -78,6 +82,7 @@ export function evaluateGate(options: { runs: readonly GateRun[]; requiredPeriod
       periodStart: run.periodStart,
       periodEnd: run.periodEnd,
       runId: run.id,
+      lines: run.lines.length,
       blocking: run.lines.flatMap((line) => blockingReason(line, toleranceCents) ?? []),
     }));
 
@@ -87,6 +92,10 @@ export function evaluateGate(options: { runs: readonly GateRun[]; requiredPeriod
     const newer = periods[index - 1];
     if (newer && newer.periodStart.getTime() !== period.periodEnd.getTime()) {
       stop = `no reconciliation of the period before ${day(newer.periodStart)}`;
+      break;
+    }
+    if (period.lines === 0) {
+      stop = `nothing of ${day(period.periodStart)} to compare: neither Lago nor the hub billed the service anything`;
       break;
     }
     if (period.blocking.length) {
