@@ -64,8 +64,8 @@ export function blockingReason(line: GateLine, toleranceCents: number): Blocking
  * per line, with the same units). A period's latest run speaks for it, so a period
  * reconciled again after a fix counts as fixed. A period whose run compared nothing of
  * the service (neither side billed it anything) is no evidence that the numbers agree:
- * it ends the count, so the gate never goes green on empty months. Lago is compared with the hub, not Odoo:
- * in shadow Odoo bills nothing.
+ * it ends the count, so the gate never goes green on empty months. Lago is compared
+ * with the hub, not Odoo: in shadow Odoo bills nothing.
  */
 export function evaluateGate(options: { runs: readonly GateRun[]; requiredPeriods: number; toleranceCents: number; now: Date }): GateVerdict {
   const { requiredPeriods, toleranceCents, now } = options;

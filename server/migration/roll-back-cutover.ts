@@ -6,6 +6,14 @@ import { isoSeconds } from "~/server/lago-api/wire-common";
 import { countInvoices, type OdooClient, retireSubscriptionOrder } from "~/server/odoo";
 import { odooDate } from "~/server/odoo/odoo-date";
 
+/** Tells Lago the subscription's own ending again (null: it renews), in place of the cutover's. */
+const giveLagoItsEnding = (tx: Parameters<typeof enqueueLagoForward>[0], serviceId: string, subscription: { accountLinkId: string; externalId: string; endingAt: Date | null }) =>
+  enqueueLagoForward(tx, {
+    serviceId, customerKey: subscription.accountLinkId, method: "PUT",
+    path: `/subscriptions/${encodeURIComponent(subscription.externalId)}`,
+    body: { subscription: { ending_at: isoSeconds(subscription.endingAt) } },
+  });
+
 /**
  * Gives a service back to Lago. Before the cutover's boundary it cancels the schedule: the
  * Lago subscriptions get their own ending back. After it, only while Odoo has invoiced
@@ -36,13 +44,7 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
     return db.$transaction(async (tx) => {
       // Cleared first: the forwards below must not be capped at the cutover any more.
       await tx.service.update({ where: { id: service.id }, data: { cutoverAt: null } });
-      for (const subscription of subscriptions) {
-        await enqueueLagoForward(tx, {
-          serviceId: service.id, customerKey: subscription.accountLinkId, method: "PUT",
-          path: `/subscriptions/${encodeURIComponent(subscription.externalId)}`,
-          body: { subscription: { ending_at: isoSeconds(subscription.endingAt) } },
-        });
-      }
+      for (const subscription of subscriptions) await giveLagoItsEnding(tx, service.id, subscription);
       await recordAudit(tx, {
         actorId: options.actorId, action: "service.roll_back_cutover", entityType: "service", entityId: service.id,
         before: { cutoverAt: cutoverAt.toISOString(), billingMode: "shadow" }, after: { cutoverAt: null, billingMode: "shadow", stage: "before the boundary" },
@@ -82,11 +84,7 @@ export async function rollBackCutover(options: { db: Db; odoo: () => OdooClient;
           },
         },
       });
-      await enqueueLagoForward(tx, {
-        serviceId: service.id, customerKey: subscription.accountLinkId, method: "PUT",
-        path: `/subscriptions/${encodeURIComponent(subscription.externalId)}`,
-        body: { subscription: { ending_at: isoSeconds(subscription.endingAt) } },
-      });
+      await giveLagoItsEnding(tx, service.id, subscription);
     }
     await recordAudit(tx, {
       actorId: options.actorId, action: "service.roll_back_cutover", entityType: "service", entityId: service.id,

@@ -5,11 +5,12 @@ import { computePeriodUsage } from "~/server/usage/compute-period-usage";
 import type { SideEntry } from "./line-status";
 import { listPeriodsInWindow } from "./list-periods-in-window";
 
+const planCharges = { include: { charges: { include: { billableMetric: true } } } } satisfies Prisma.PlanDefaultArgs;
 const subscriptionInclude = {
   service: { select: { code: true } },
   accountLink: { select: { externalId: true } },
-  plan: { include: { charges: { include: { billableMetric: true } } } },
-  previousPlan: { include: { charges: { include: { billableMetric: true } } } },
+  plan: planCharges,
+  previousPlan: planCharges,
 } satisfies Prisma.SubscriptionInclude;
 
 /**

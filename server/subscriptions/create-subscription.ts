@@ -17,9 +17,9 @@ import { LIVE_STATUSES, type SubscriptionInput, type SubscriptionWithRelations, 
  * Odoo's order gets its fee line, alignOrder) and when the period ends for a downgrade,
  * as Lago does (planChangeTiming; settleDueSubscriptions applies it). The new plan must
  * bill on the same rhythm, in the same currency and at the same point of the period (pay
- * in advance or in arrears): the Odoo order invoices on that rhythm and cannot change it. An external id held by
- * another customer, or by an ended subscription, is refused. Only the service's own or
- * shared plans can be subscribed to.
+ * in advance or in arrears): the Odoo order invoices on that rhythm and cannot change it.
+ * An external id held by another customer, or by an ended subscription, is refused. Only
+ * the service's own or shared plans can be subscribed to.
  *
  * `announce` records Lago's subscription.started with a subscription that starts now or
  * in the past (one starting later announces itself when it activates,

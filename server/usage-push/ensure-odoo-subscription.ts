@@ -1,3 +1,4 @@
+import { planWithCharges } from "~/server/catalog/plan-input";
 import type { Db } from "~/server/db/client";
 import {
   type CustomerAddress, ensurePricelist, ensureSubscriptionOrder, ensureOrderLine, findOrCreatePartner, findOrCreatePlan, findOrCreateProduct,
@@ -28,8 +29,8 @@ export const subscriptionForPush = {
       addressLine1: true, addressLine2: true, city: true, zipcode: true, country: true, state: true, phone: true, taxIdentificationNumber: true,
     },
   },
-  plan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
-  previousPlan: { include: { charges: { include: { billableMetric: true }, orderBy: { createdAt: "asc" } } } },
+  plan: { include: planWithCharges },
+  previousPlan: { include: planWithCharges },
 } as const;
 
 export const majorUnits = (cents: bigint, currency: string) => Number(formatMinorUnits(cents, currency));

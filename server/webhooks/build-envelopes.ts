@@ -32,17 +32,11 @@ export interface Envelope {
 }
 
 
-/** Lago's payment_status of the invoice as the event leaves it. */
-function paymentStatusOf(event: EnvelopeEvent): "succeeded" | "failed" | "pending" {
-  if (event.kind === "payment_failed") return "failed";
-  const paid = event.observation.invoice?.paymentState;
-  return paid === "paid" || paid === "in_payment" ? "succeeded" : "pending";
-}
-
 function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
   const { invoice } = event.observation;
   const view = assembleInvoice({ invoice: invoice!, customer, subscriptions, orderOfSaleLine: new Map(invoice!.orderOfSaleLine), usageUnits, taxes: invoice!.taxes });
-  return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: paymentStatusOf(event) });
+  // Odoo keeps no failed state: a failure is the transition, so only its event says "failed".
+  return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: event.kind === "payment_failed" ? "failed" : undefined });
 }
 
 function paymentErrorObject(event: EnvelopeEvent, customer: AccountLink) {

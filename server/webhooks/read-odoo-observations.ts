@@ -1,4 +1,5 @@
 import { type OdooInvoice, listInvoices, listSubscriptions, type OdooClient, readOrderLines, readTaxes } from "~/server/odoo";
+import { lagoPaymentStatus } from "~/server/lago-api/invoice-wire";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { invoiceLifecycleState } from "./classify-transition";
 import type { OdooObservation } from "./lifecycle-types";
@@ -8,7 +9,7 @@ export type ObservationFilter =
   | { model: "sale.order"; ids: number[] };
 
 const isOverdue = (invoice: OdooInvoice, today: string) =>
-  invoice.moveType === "out_invoice" && invoice.paymentState !== "paid" && invoice.paymentState !== "in_payment"
+  invoice.moveType === "out_invoice" && lagoPaymentStatus(invoice.paymentState) !== "succeeded"
   && invoice.amountResidual > 0 && invoice.invoiceDateDue !== null && invoice.invoiceDateDue < today;
 
 /**

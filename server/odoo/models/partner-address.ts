@@ -1,5 +1,8 @@
 /** A customer's address and tax number on its res.partner, as Odoo's invoices and fiscal positions read them. */
+import { z } from "zod";
 import type { OdooClient } from "../client";
+import { recordId } from "./fields";
+import { searchFirst } from "./search-first";
 
 /** Lago's customer fields the partner carries; null: the app has not given it. */
 export interface CustomerAddress {
@@ -15,10 +18,8 @@ export interface CustomerAddress {
   taxIdentificationNumber: string | null;
 }
 
-async function findId(client: OdooClient, model: string, domain: unknown[]): Promise<number | null> {
-  const found = await client.call<number[]>(model, "search", { domain, limit: 1 });
-  return found[0] ?? null;
-}
+const idRow = z.object({ id: recordId });
+const findId = async (client: OdooClient, model: string, domain: unknown[]) => (await searchFirst(client, model, idRow, { domain, fields: ["id"] }))?.id ?? null;
 
 /**
  * The partner values for an address: only what the app has given (the hub never clears
