@@ -22,9 +22,34 @@ const taxedLine = (l: RawRecord): TaxedLine => ({ quantity: num(l.quantity), pri
 const moveAmounts = (env: Env, r: RawRecord) =>
   documentAmounts(env, children(env, "account.move", "invoice_line_ids", r).map(taxedLine), currencyRounding(env, r.currency_id));
 
-/** What registered payments cover (account.payment amounts matched to the invoice). */
+/** What registered payments cover (account.payment amounts matched to the invoice), and what a credit note reconciled on it. */
 export function paidAmount(env: Env, move: RawRecord): number {
-  return ((move.matched_payment_ids as number[]) ?? []).reduce((sum, id) => sum + num(getRecord(env, "account.payment", id)?.amount), 0);
+  const payments = ((move.matched_payment_ids as number[]) ?? []).reduce((sum, id) => sum + num(getRecord(env, "account.payment", id)?.amount), 0);
+  return payments + num(move[RECONCILED_CREDIT]);
+}
+
+/** Not an Odoo field: the amount of a reversal reconciled between an invoice and its credit note (account.partial.reconcile). */
+const RECONCILED_CREDIT = "__reconciled_credit";
+
+/**
+ * account_move.py `_post`: a credit note reversing a posted invoice is reconciled with it
+ * (`_reconcile_reversed_moves`) while the invoice's receivable is still open — the invoice
+ * then owes less ('partial', or 'reversed' when the credit note settles it alone; 'paid'
+ * when payments did the rest) and the credit note is 'paid' or 'partial'. Against a paid
+ * invoice nothing is left to reconcile: the credit note stays open, the customer's credit.
+ */
+function reconcileReversal(env: Env, refund: RawRecord): void {
+  const invoice = refund.reversed_entry_id ? getRecord(env, "account.move", refund.reversed_entry_id as number) : undefined;
+  if (!invoice || invoice.state !== "posted") return;
+  const half = currencyRounding(env, invoice.currency_id) / 2;
+  const owed = num(fieldValue(env, "account.move", invoice, "amount_residual"));
+  if (owed <= half) return;
+  const applied = Math.min(owed, moveAmounts(env, refund).total);
+  invoice[RECONCILED_CREDIT] = num(invoice[RECONCILED_CREDIT]) + applied;
+  refund[RECONCILED_CREDIT] = num(refund[RECONCILED_CREDIT]) + applied;
+  const settled = (move: RawRecord) => num(fieldValue(env, "account.move", move, "amount_residual")) <= half;
+  invoice.payment_state = !settled(invoice) ? "partial" : (invoice.matched_payment_ids as number[] | undefined)?.length ? "paid" : "reversed";
+  refund.payment_state = settled(refund) ? "paid" : "partial";
 }
 
 /** Posting assigns the sequence name, e.g. INV/2025/00001 (account/models/sequence_mixin.py). */
@@ -39,6 +64,7 @@ export function postMove(env: Env, move: RawRecord): void {
   const prefix = move.move_type === "out_refund" ? "RINV" : move.move_type === "out_invoice" ? "INV" : "MISC";
   move.name = `${prefix}/${year}/${String(nextSequence(env, `${prefix}/${year}`)).padStart(5, "0")}`;
   move.state = "posted";
+  if (move.move_type === "out_refund") reconcileReversal(env, move);
   afterInvoicePosted(env, move);
 }
 
@@ -61,6 +87,8 @@ export const accountMoveModel: ModelDef = {
     },
     partner_id: { type: "many2one", string: "Partner", relation: "res.partner", ondelete: "restrict" },
     invoice_origin: { type: "char", string: "Origin", readonly: true },
+    ref: { type: "char", string: "Reference" },
+    reversed_entry_id: { type: "many2one", string: "Reversal of", relation: "account.move", readonly: true },
     invoice_date: { type: "date", string: "Invoice/Bill Date" },
     invoice_date_due: { type: "date", string: "Due Date" },
     state: {

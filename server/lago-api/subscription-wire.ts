@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TerminationCreditNote } from "~/generated/prisma/client";
 import { validationFailed } from "~/server/errors";
 import { billingPeriodAt } from "~/server/billing/billing-period";
 import type { PlanWithCharges } from "~/server/catalog/plan-input";
@@ -24,13 +25,20 @@ export const subscriptionUpdateSchema = z.object({
   name: optionalString(255),
   ending_at: isoDate.nullish(),
   subscription_at: isoDate.optional(),
+  on_termination_credit_note: z.string().nullish(),
 });
 
-export const subscriptionChangesFromWire = (input: z.infer<typeof subscriptionUpdateSchema>): SubscriptionChanges => ({
-  ...(input.name !== undefined ? { name: input.name } : {}),
-  ...(input.ending_at !== undefined ? { endingAt: input.ending_at } : {}),
-  ...(input.subscription_at !== undefined ? { subscriptionAt: input.subscription_at } : {}),
-});
+export function subscriptionChangesFromWire(input: z.infer<typeof subscriptionUpdateSchema>): SubscriptionChanges {
+  const details: Record<string, string[]> = {};
+  const creditNote = creditNoteOption(input.on_termination_credit_note, details);
+  if (Object.keys(details).length) throw validationFailed(details);
+  return {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.ending_at !== undefined ? { endingAt: input.ending_at } : {}),
+    ...(input.subscription_at !== undefined ? { subscriptionAt: input.subscription_at } : {}),
+    ...(creditNote ? { onTerminationCreditNote: creditNote } : {}),
+  };
+}
 
 /**
  * Fields of Lago's subscription create and update the hub cannot honour: Odoo's order
@@ -42,20 +50,31 @@ export const UNSUPPORTED_SUBSCRIPTION_FIELDS: readonly UnsupportedField[] = [
   "purchase_order_number", "usage_thresholds", "activation_rules",
 ];
 
+/** Lago's on_termination_credit_note values; `refund` (to the payment method) and `offset` (against open invoices) are not the hub's. */
+const CREDIT_NOTE_OPTIONS = ["credit", "refund", "skip", "offset"] as const;
+const HONOURED_CREDIT_NOTE_OPTIONS: readonly TerminationCreditNote[] = ["credit", "skip"];
+
+function creditNoteOption(value: string | null | undefined, details: Record<string, string[]>): TerminationCreditNote | undefined {
+  if (value === null || value === undefined) return undefined;
+  if ((HONOURED_CREDIT_NOTE_OPTIONS as readonly string[]).includes(value)) return value as TerminationCreditNote;
+  details.on_termination_credit_note = [(CREDIT_NOTE_OPTIONS as readonly string[]).includes(value) ? "unsupported_value" : "value_is_invalid"];
+  return undefined;
+}
+
 /**
  * DELETE's `on_termination_invoice` / `on_termination_credit_note` (Lago's query options).
- * The hub's termination always ends with Odoo invoicing the final period (Lago's
- * `generate`) and issues no credit note for an unused prepaid fee (Lago's `skip`): those
- * are honoured; skipping the final invoice or crediting/refunding the fee is a 422, not a
- * termination that quietly does something else.
+ * The termination always ends with Odoo invoicing the final period (Lago's `generate`);
+ * a prepaid plan's unused days are credited with an Odoo credit note (`credit`, Lago's
+ * default) or not (`skip`). Skipping the final invoice, refunding or offsetting the fee is
+ * a 422, not a termination that quietly does something else.
  */
-export function refuseTerminationOptions(params: URLSearchParams): void {
+export function terminationOptionsFromWire(params: URLSearchParams): { creditNote?: TerminationCreditNote } {
   const invoice = params.get("on_termination_invoice");
-  const creditNote = params.get("on_termination_credit_note");
   const details: Record<string, string[]> = {};
   if (invoice !== null && invoice !== "generate") details.on_termination_invoice = [invoice === "skip" ? "unsupported_value" : "value_is_invalid"];
-  if (creditNote !== null && creditNote !== "skip") details.on_termination_credit_note = [["credit", "refund"].includes(creditNote) ? "unsupported_value" : "value_is_invalid"];
+  const creditNote = creditNoteOption(params.get("on_termination_credit_note"), details);
   if (Object.keys(details).length) throw validationFailed(details);
+  return creditNote ? { creditNote } : {};
 }
 
 export const subscriptionInputFromWire = (input: z.infer<typeof subscriptionCreateSchema>): SubscriptionInput => ({
@@ -102,8 +121,8 @@ export function serializeSubscription(subscription: SubscriptionWithRelations, o
     trial_ended_at: null,
     current_billing_period_started_at: period.from,
     current_billing_period_ending_at: period.to,
-    // What DELETE does (refuseTerminationOptions): Odoo invoices the final period, no credit note.
-    on_termination_credit_note: "skip",
+    // Lago keeps the credit note option of prepaid plans only.
+    on_termination_credit_note: subscription.plan.payInAdvance ? subscription.onTerminationCreditNote : null,
     on_termination_invoice: "generate",
     ...(options.withPlan ? { plan: serializePlan(options.withPlan) } : {}),
   };

@@ -1,9 +1,11 @@
+import type { LagoResource } from "./import-progress";
+
 /**
  * A Lago feature the hub does not support, met while importing. Stored in the run's
  * report, shown in the console and printed by the CLI, so nothing is dropped silently.
  */
 export interface ImportIssue {
-  resource: "billable_metrics" | "plans" | "customers" | "subscriptions" | "events" | "invoices";
+  resource: LagoResource;
   /** The Lago code / external id of the object. */
   id: string;
   feature: string;

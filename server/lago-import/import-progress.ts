@@ -1,5 +1,5 @@
 /** The resources an import walks, in dependency order (plans need metrics, subscriptions need plans and customers, events subscriptions). */
-export const LAGO_RESOURCES = ["billable_metrics", "plans", "customers", "subscriptions", "events", "invoices"] as const;
+export const LAGO_RESOURCES = ["billable_metrics", "plans", "customers", "subscriptions", "events", "invoices", "credit_notes"] as const;
 export type LagoResource = (typeof LAGO_RESOURCES)[number];
 
 /**
@@ -9,7 +9,7 @@ export type LagoResource = (typeof LAGO_RESOURCES)[number];
  */
 export const IMPORT_SCOPES = {
   full: LAGO_RESOURCES,
-  delta: ["customers", "subscriptions", "invoices"],
+  delta: ["customers", "subscriptions", "invoices", "credit_notes"],
 } as const satisfies Record<string, readonly LagoResource[]>;
 export type ImportScope = keyof typeof IMPORT_SCOPES;
 export const importScopeOf = (scope: string): ImportScope => (scope === "delta" ? "delta" : "full");

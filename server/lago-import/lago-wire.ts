@@ -139,3 +139,21 @@ export const lagoInvoiceSchema = z.looseObject({
   fees: z.array(lagoFeeSchema).nullish().transform((value) => value ?? []),
 });
 export type LagoInvoice = z.output<typeof lagoInvoiceSchema>;
+
+/** GET /credit_notes rows (CreditNoteSerializer with items: each item's fee as in an invoice). */
+export const lagoCreditNoteSchema = z.looseObject({
+  lago_id: z.string(),
+  number: z.string(),
+  lago_invoice_id: z.string(),
+  issuing_date: z.string(),
+  credit_status: nullableString,
+  currency: z.string(),
+  total_amount_cents: z.number().int(),
+  items: z.array(z.looseObject({
+    lago_id: nullableString,
+    amount_cents: z.number().int(),
+    amount_currency: z.string(),
+    fee: lagoFeeSchema,
+  })).nullish().transform((value) => value ?? []),
+});
+export type LagoCreditNote = z.output<typeof lagoCreditNoteSchema>;

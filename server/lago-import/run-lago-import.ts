@@ -8,11 +8,12 @@ import { SUBSCRIPTION_STATUSES } from "~/server/lago-api/subscription-wire";
 import type { LagoConnection } from "~/server/lago-client/fetch-lago-json";
 import { importLagoPages, type PageImport } from "./import-lago-pages";
 import { IMPORT_SCOPES, importScopeOf, type LagoResource, type ResourceProgress } from "./import-progress";
-import { lagoCustomerSchema, lagoEventSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
+import { lagoCreditNoteSchema, lagoCustomerSchema, lagoEventSchema, lagoInvoiceSchema, lagoMetricSchema, lagoPlanSchema, lagoSubscriptionSchema } from "./lago-wire";
 import { backfillFrom } from "./backfill-from";
 import { importLagoEvent } from "./import-lago-event";
 import { mapLagoCustomer } from "./map-lago-customer";
 import { storeLagoInvoice } from "./store-lago-invoice";
+import { storeLagoCreditNote } from "./store-lago-credit-note";
 import { upsertLagoMetric } from "./upsert-lago-metric";
 import { upsertLagoPlan } from "./upsert-lago-plan";
 import { upsertLagoSubscription } from "./upsert-lago-subscription";
@@ -24,7 +25,8 @@ const ALL_SUBSCRIPTION_STATUSES = SUBSCRIPTION_STATUSES.map((status) => `status[
 
 /**
  * Runs (or resumes) one import: billable metrics, plans with charges, customers,
- * subscriptions, the events of the open periods (backfillFrom), then invoices with fees,
+ * subscriptions, the events of the open periods (backfillFrom), then invoices with fees
+ * and the credit notes taken back from those fees,
  * each paginated from its checkpoint; a delta run only the resources of its scope. A failure
  * marks the run failed with the error (never the API key); the next import of the same
  * service and Lago instance continues from the last completed page.
@@ -88,6 +90,13 @@ export async function runLagoImport(options: {
           resource: "invoices",
           schema: lagoInvoiceSchema,
           importItem: (invoice) => storeLagoInvoice({ db, serviceId, connection, listed: invoice }),
+        }),
+      credit_notes: () =>
+        importLagoPages({
+          ...common,
+          resource: "credit_notes",
+          schema: lagoCreditNoteSchema,
+          importItem: (note) => storeLagoCreditNote({ db, serviceId, note }),
         }),
     };
     for (const resource of scope) await steps[resource]();

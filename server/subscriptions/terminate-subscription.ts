@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import type { Prisma, TerminationCreditNote } from "~/generated/prisma/client";
 import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
@@ -23,6 +23,8 @@ export async function terminateSubscription(options: {
   actor?: AuditActor;
   /** Forward the termination to Lago while the service is shadow (API writes only). */
   forward?: boolean;
+  /** DELETE's on_termination_credit_note, kept on the subscription; absent: what it holds (Lago's default: credit). */
+  creditNote?: TerminationCreditNote;
 }): Promise<SubscriptionWithRelations> {
   const now = options.now ?? new Date();
   return inTransaction(options.db, async (tx) => {
@@ -33,12 +35,18 @@ export async function terminateSubscription(options: {
     const data: Prisma.SubscriptionUpdateInput =
       effectiveStatus(subscription, now) === "pending"
         ? { status: "canceled", canceledAt: now }
-        : { status: "terminated", terminatedAt: subscription.endingAt && subscription.endingAt < now ? subscription.endingAt : now };
+        : {
+          status: "terminated",
+          terminatedAt: subscription.endingAt && subscription.endingAt < now ? subscription.endingAt : now,
+          ...(options.creditNote ? { onTerminationCreditNote: options.creditNote } : {}),
+        };
     const ended = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
     if (options.announce) await recordHubEvent(tx, { kind: "subscription.terminated", serviceId: ended.serviceId, subjectId: ended.id, occurredAt: now });
     await recordAudit(tx, { ...options.actor, action: "subscription.terminate", entityType: "subscription", entityId: ended.id, before: subscription, after: ended });
     if (options.forward) {
-      await enqueueLagoForward(tx, { serviceId: options.serviceId, customerKey: ended.accountLinkId, method: "DELETE", path: `/subscriptions/${encodeURIComponent(options.externalId)}` });
+      // Lago is told the same credit note option, so it credits (or not) what the hub would.
+      const query = options.creditNote ? `?on_termination_credit_note=${options.creditNote}` : "";
+      await enqueueLagoForward(tx, { serviceId: options.serviceId, customerKey: ended.accountLinkId, method: "DELETE", path: `/subscriptions/${encodeURIComponent(options.externalId)}${query}` });
     }
     return ended;
   });

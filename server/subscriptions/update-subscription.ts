@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import type { Prisma, TerminationCreditNote } from "~/generated/prisma/client";
 import { type AuditActor, recordAudit } from "~/server/audit/record-audit";
 import type { DbOrTx } from "~/server/db/client";
 import { inTransaction } from "~/server/db/in-transaction";
@@ -14,6 +14,8 @@ export interface SubscriptionChanges {
   endingAt?: Date | null;
   /** Only while the subscription has not started (Lago's rule). */
   subscriptionAt?: Date;
+  /** Whether a prepaid plan's unused days are credited when it ends (Lago's on_termination_credit_note). */
+  onTerminationCreditNote?: TerminationCreditNote;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function updateSubscription(options: {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.endingAt !== undefined ? { endingAt } : {}),
       ...(changes.subscriptionAt !== undefined ? { subscriptionAt } : {}),
+      ...(changes.onTerminationCreditNote ? { onTerminationCreditNote: changes.onTerminationCreditNote } : {}),
     };
     const updated = await tx.subscription.update({ where: { id: subscription.id }, data, include: subscriptionWithRelations });
     await recordAudit(tx, { ...options.actor, action: "subscription.update", entityType: "subscription", entityId: updated.id, before: subscription, after: updated });

@@ -3,7 +3,7 @@ import type { InvoicedServicePeriod } from "~/server/odoo";
 import { feeLineTarget, invoicedAmountCents, invoicedOn, lastOdooDayOf } from "./line-billing";
 
 const line = (saleLineId: number, start: string | null, end: string | null, quantity = 1, priceUnit = 10): InvoicedServicePeriod =>
-  ({ moveId: 1, saleLineIds: [saleLineId], start, end, quantity, priceUnit, name: "" });
+  ({ moveId: 1, saleLineIds: [saleLineId], start, end, quantity, priceUnit, taxIds: [], name: "" });
 const february = { start: new Date("2026-02-01T00:00:00Z"), end: new Date("2026-03-01T00:00:00Z") };
 
 describe("invoicedOn", () => {

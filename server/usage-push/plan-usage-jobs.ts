@@ -7,6 +7,7 @@ import { adjustLateUsage } from "./adjust-late-usage";
 import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { alignOrder, hasFeeLine, usageLineIds } from "./align-order";
 import { syncPartnerAddress } from "./sync-partner-address";
+import { creditUnusedDays } from "./credit-unused-days";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
@@ -100,6 +101,8 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
       const entry = snapshot.get(subscription.odooOrderId!)!;
       const aligned = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
       const address = await syncPartnerAddress({ db, odoo, subscription });
+      const credit = await creditUnusedDays({ db, odoo, subscription, entry });
+      if (credit) logger().info({ subscription: label(subscription), odooCreditNote: credit.creditNoteId, amountCents: credit.amountCents.toString() }, "unused prepaid days credited");
       const warning = [aligned.warning, address.warning].filter((text) => text !== null).join("; ") || null;
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;

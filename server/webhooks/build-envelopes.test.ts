@@ -25,7 +25,7 @@ const plan = {
 const subscription = (externalId: string): SubscriptionForEnvelope => ({
   id: `33333333-3333-4333-8333-33333333333${externalId.length}`, serviceId: "svc", externalId, accountLinkId: customer.id,
   planId: plan.id, name: null, status: "active", billingTime: "calendar", subscriptionAt: created, startedAt: created,
-  endingAt: null, terminatedAt: null, canceledAt: null, odooOrderId: 5, odooClosedAt: null, odooCloseReason: null, previousPlanId: null, planChangedAt: null, nextPlanId: null, downgradeAt: null, createdAt: created, updatedAt: created,
+  endingAt: null, terminatedAt: null, canceledAt: null, odooOrderId: 5, odooClosedAt: null, odooCloseReason: null, previousPlanId: null, planChangedAt: null, nextPlanId: null, downgradeAt: null, onTerminationCreditNote: "credit", odooCreditNoteId: null, createdAt: created, updatedAt: created,
   accountLink: customer, plan, nextPlan: null, previousPlan: null,
 }) as SubscriptionForEnvelope;
 

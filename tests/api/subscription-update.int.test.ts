@@ -77,12 +77,25 @@ describe("no silent drops", () => {
 
   it("terminates with Lago's defaults and refuses termination options it cannot honour", async () => {
     const { api } = await createTestService("drops");
-    const setup = await createBillingSetup(api);
-    const skip = await api.delete(`/subscriptions/${setup.subscriptionId}?on_termination_invoice=skip&on_termination_credit_note=refund`);
-    expect(skip.status).toBe(422);
-    expect(skip.body.error_details).toEqual({ on_termination_invoice: ["unsupported_value"], on_termination_credit_note: ["unsupported_value"] });
-    expect((await api.get(`/subscriptions/${setup.subscriptionId}`)).body.subscription.status).toBe("active");
+    const setup = await createBillingSetup(api, { payInAdvance: true });
+    const refused = await api.delete(`/subscriptions/${setup.subscriptionId}?on_termination_invoice=skip&on_termination_credit_note=refund`);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error_details).toEqual({ on_termination_invoice: ["unsupported_value"], on_termination_credit_note: ["unsupported_value"] });
+    expect((await api.delete(`/subscriptions/${setup.subscriptionId}?on_termination_credit_note=later`)).body.error_details).toEqual({ on_termination_credit_note: ["value_is_invalid"] });
+    const active = (await api.get(`/subscriptions/${setup.subscriptionId}`)).body.subscription;
+    // A prepaid plan's unused days are credited unless told otherwise, as in Lago.
+    expect(active).toMatchObject({ status: "active", on_termination_credit_note: "credit" });
     const ended = await api.delete(`/subscriptions/${setup.subscriptionId}?on_termination_invoice=generate&on_termination_credit_note=skip`);
     expect(ended.body.subscription).toMatchObject({ status: "terminated", on_termination_invoice: "generate", on_termination_credit_note: "skip" });
+  });
+
+  it("keeps the credit note option of prepaid plans only, settable by PUT", async () => {
+    const { api } = await createTestService("drops");
+    const prepaid = await createBillingSetup(api, { payInAdvance: true });
+    const set = await api.put(`/subscriptions/${prepaid.subscriptionId}`, { subscription: { on_termination_credit_note: "skip" } });
+    expect(set.body.subscription.on_termination_credit_note).toBe("skip");
+    expect((await api.put(`/subscriptions/${prepaid.subscriptionId}`, { subscription: { on_termination_credit_note: "offset" } })).body.error_details).toEqual({ on_termination_credit_note: ["unsupported_value"] });
+    const arrears = await createBillingSetup(api);
+    expect((await api.get(`/subscriptions/${arrears.subscriptionId}`)).body.subscription.on_termination_credit_note).toBeNull();
   });
 });

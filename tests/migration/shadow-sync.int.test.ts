@@ -105,9 +105,9 @@ describe("migration-sync: shadow services kept in step with Lago", () => {
     expect(await db.accountLink.findMany({ orderBy: { externalId: "asc" }, select: { externalId: true } })).toEqual([{ externalId: "c-first" }, { externalId: "c-second" }]);
     expect(await db.subscription.count({ where: { externalId: "s-second", status: "active" } })).toBe(1);
     expect((await db.lagoInvoice.findMany({ orderBy: { number: "asc" } })).map((invoice) => invoice.number)).toEqual(["NEX-1", "NEX-2"]);
-    // No catalog, no events; January's invoice, stored final already, is not read again.
+    // No catalog, no events; January's invoice, stored final already, is not read again; credit notes come with their items in the list.
     const deltaRequests = peer.requests.slice(requestsBefore).map((path) => path.replace(/\?.*/, ""));
-    expect(deltaRequests).toEqual(["/api/v1/customers", "/api/v1/subscriptions", "/api/v1/invoices", `/api/v1/invoices/${february.lago_id}`]);
+    expect(deltaRequests).toEqual(["/api/v1/customers", "/api/v1/subscriptions", "/api/v1/invoices", `/api/v1/invoices/${february.lago_id}`, "/api/v1/credit_notes"]);
     expect(await db.plan.findUnique({ where: { code: "cloud_plus" } })).toBeNull();
     expect(await db.usageEvent.count({ where: { transactionId: "tx-lago-only" } })).toBe(0);
     // The job erased its copy of the key.

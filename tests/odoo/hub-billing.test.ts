@@ -3,7 +3,7 @@ import { createPlan } from "~/server/catalog/create-plan";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
 import { uniqueCode } from "../support/fixtures";
-import { at, invoicesOf, startLifecycleOn, subscribe } from "../support/billing-lifecycle";
+import { at, creditNotesOf, invoicesOf, startLifecycleOn, subscribe } from "../support/billing-lifecycle";
 import { describeEachPeer } from "./support/peers";
 
 /*
@@ -85,5 +85,38 @@ describeEachPeer("the hub billing day by day through sale_subscription", (peer) 
     expect(final.invoices.map((invoice) => invoice.date)).toEqual(["2037-04-01", "2037-05-01", "2037-06-01"]);
     expect(final.invoices.at(-1)!.lines).toEqual(["usage 6 2037-05-01..2037-05-31"]);
     expect(final.lines.every((line) => line.qty_delivered === 0 && line.product_uom_qty === 0)).toBe(true);
+  }, 600_000);
+
+  it("credits a prepaid plan's unused days when it ends mid-period: against the owed invoice, or as the customer's credit once paid", async () => {
+    const base = { subscriptionAt: at("2037-07-01"), feeCents: 3100n, payInAdvance: true, unitPrice: "1", currency: "USD" } as const;
+    const paid = await subscribe(life.db, base);
+    const owed = await subscribe(life.db, base);
+    const skipped = await subscribe(life.db, base);
+    // Some usage, so that August's final invoice has something to pay (Odoo refuses to register a payment of nothing).
+    for (const sub of [paid, owed, skipped]) await sub.send(2, at("2037-07-05"));
+    await life.runUntil("2037-06-30");
+    // The order exists from the first push of July 1st; its customer never pays.
+    await life.push(at("2037-07-01"));
+    life.unpaidOrders.add((await invoicesOf(life.odoo, owed.orderRef)).order.id);
+    await life.runUntil("2037-07-09");
+    for (const [sub, creditNote] of [[paid, undefined], [owed, undefined], [skipped, "skip"]] as const) {
+      await terminateSubscription({ db: life.db, serviceId: sub.serviceId, externalId: sub.externalId, now: at("2037-07-10", 12), creditNote });
+    }
+    await life.runUntil("2037-08-02");
+
+    // July 11 to 31 is 21 of July's 31 days: 31.00 × 21/31 = 21.00, dated the termination day.
+    const credit = { date: "2037-07-10", state: "posted", lines: ["21 Plan: unused days 2037-07-11 to 2037-07-31 (21 of 31)"] };
+    expect(await creditNotesOf(life.odoo, paid.orderRef)).toEqual([{ ...credit, paymentState: "not_paid", reversed: { paymentState: expect.stringMatching(/^(paid|in_payment)$/), residual: 0 } }]);
+    const [owedNote] = await creditNotesOf(life.odoo, owed.orderRef);
+    expect(owedNote).toMatchObject({ ...credit, paymentState: "paid", reversed: { paymentState: "partial" } });
+    // What the customer still owes is the used days' share of July, taxes included as Odoo computes them.
+    const [july] = await life.odoo.call<Array<{ amount_total: number; amount_residual: number }>>("account.move", "search_read", {
+      domain: [["invoice_origin", "=", (await invoicesOf(life.odoo, owed.orderRef)).order.name], ["move_type", "=", "out_invoice"]], fields: ["amount_total", "amount_residual"], order: "id", limit: 1,
+    });
+    expect(july!.amount_residual).toBeCloseTo(july!.amount_total * (10 / 31), 1);
+    expect(await creditNotesOf(life.odoo, skipped.orderRef)).toEqual([]);
+    // Once, whatever the number of runs: the hub keeps the credit note's id.
+    const ids = await life.db.subscription.findMany({ where: { externalId: { in: [paid.externalId, owed.externalId, skipped.externalId] } }, select: { externalId: true, odooCreditNoteId: true } });
+    expect(ids.filter((row) => row.odooCreditNoteId !== null).map((row) => row.externalId).sort()).toEqual([paid.externalId, owed.externalId].sort());
   }, 600_000);
 }, { needs: "subscriptions" });

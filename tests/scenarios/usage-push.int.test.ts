@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createOdooClient, type OdooClient } from "~/server/odoo";
 import { proratedFeeCents } from "~/server/billing/prorate-fee";
+import { terminationCredit } from "~/server/billing/termination-credit";
 import { uniqueCode } from "../support/fixtures";
 import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
 
@@ -164,12 +165,17 @@ describe("usage push to Odoo", () => {
     const usageLine = `GB hours usage [${sub.metricCode}]`;
     expect((await invoicesOf()).invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`]]);
 
-    // Terminated this month: the last invoice bills this month's usage and no fee in advance.
-    expect((await sub.api.delete(`/subscriptions/${sub.subscriptionId}`)).status).toBe(200);
+    // Terminated this month: the month's unused days are credited at once (Lago's default for a prepaid
+    // plan; none when today is the month's last day), and the last invoice bills this month's usage and no fee.
+    const terminated = await sub.api.delete(`/subscriptions/${sub.subscriptionId}`);
+    expect(terminated.status).toBe(200);
     await stack.cron("/api/cron/usage-push");
+    const credit = terminationCredit({ amountCents: 2900n, interval: "monthly", billingTime: "calendar", subscriptionAt: previousMonth, terminatedAt: new Date(terminated.body.subscription.terminated_at), billedCents: 2900n });
+    const creditNote = credit ? [[`Cloud: unused days ${day(credit.unused.start)} to ${lastDayOf(thisMonth)} (${credit.unusedDays} of ${credit.periodDays}) ${Number(credit.amountCents) / 100}`]] : [];
+    expect((await invoicesOf()).invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`], ...creditNote]);
     await runOdooInvoicing(day(monthStart(1)));
     const after = await invoicesOf();
-    expect(after.invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`], [`${usageLine} 2`]]);
+    expect(after.invoices).toEqual([["Cloud 29"], ["Cloud 29", `${usageLine} 5`], ...creditNote, [`${usageLine} 2`]]);
     await runOdooInvoicing(String(after.order.end_date));
     expect((await invoicesOf()).order.subscription_state).toBe("6_churn");
   });

@@ -148,3 +148,25 @@ export async function invoicesOf(odoo: OdooClient, orderRef: string): Promise<{ 
     })),
   };
 }
+
+export interface CreditNoteView { date: string; state: string; paymentState: string; lines: string[]; reversed: { paymentState: string; residual: number } | null }
+
+/** The order's credit notes, oldest first: each line as "<subtotal> <first line of its text>", with the state of the invoice it reverses. */
+export async function creditNotesOf(odoo: OdooClient, orderRef: string): Promise<CreditNoteView[]> {
+  const [order] = await odoo.call<Array<{ name: string }>>("sale.order", "search_read", { domain: [["client_order_ref", "=", orderRef]], fields: ["name"] });
+  if (!order) throw new Error(`no Odoo order ${orderRef}`);
+  const notes = await odoo.call<Array<Record<string, any>>>("account.move", "search_read", {
+    domain: [["invoice_origin", "=", order.name], ["move_type", "=", "out_refund"]], fields: ["invoice_date", "state", "payment_state", "reversed_entry_id", "invoice_line_ids"], order: "id",
+  });
+  const lines = await odoo.call<Array<Record<string, any>>>("account.move.line", "read", { ids: notes.flatMap((n) => n.invoice_line_ids), fields: ["move_id", "name", "price_subtotal"] });
+  const reversedIds = notes.flatMap((n) => (n.reversed_entry_id ? [n.reversed_entry_id[0] as number] : []));
+  const reversed = await odoo.call<Array<Record<string, any>>>("account.move", "read", { ids: reversedIds, fields: ["payment_state", "amount_residual"] });
+  return notes.map((note) => {
+    const invoice = note.reversed_entry_id ? reversed.find((r) => r.id === note.reversed_entry_id[0]) : undefined;
+    return {
+      date: note.invoice_date, state: note.state, paymentState: note.payment_state,
+      lines: lines.filter((line) => line.move_id[0] === note.id).map((line) => `${line.price_subtotal} ${String(line.name).split("\n")[0]}`),
+      reversed: invoice ? { paymentState: invoice.payment_state, residual: invoice.amount_residual } : null,
+    };
+  });
+}

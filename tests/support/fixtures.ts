@@ -66,6 +66,7 @@ export async function createBillingSetup(
     subscriptionAt?: string;
     billingTime?: "calendar" | "anniversary";
     interval?: string;
+    payInAdvance?: boolean;
   } = {},
 ) {
   const metricCode = uniqueCode("metric");
@@ -78,7 +79,7 @@ export async function createBillingSetup(
   if (metric.status !== 200) throw new Error(`metric: ${JSON.stringify(metric.body)}`);
   const plan = await api.post("/plans", {
     plan: {
-      name: "Plan", code: planCode, interval: options.interval ?? "monthly", amount_cents: 1000, amount_currency: "CAD",
+      name: "Plan", code: planCode, interval: options.interval ?? "monthly", amount_cents: 1000, amount_currency: "CAD", pay_in_advance: options.payInAdvance ?? false,
       charges: [{ billable_metric_id: metric.body.billable_metric.lago_id, charge_model: options.chargeModel ?? "standard", properties: options.properties ?? { amount: "0.50" } }],
     },
   });

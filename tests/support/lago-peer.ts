@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
  */
 
 type Json = Record<string, unknown>;
-const LISTS = ["billable_metrics", "plans", "customers", "subscriptions", "invoices", "events"] as const;
+const LISTS = ["billable_metrics", "plans", "customers", "subscriptions", "invoices", "credit_notes", "events"] as const;
 type ListName = (typeof LISTS)[number];
 
 export interface LagoPeerFault {
@@ -287,5 +287,18 @@ export function lagoInvoice(number: string, customerId: string, issuingDate: str
     sub_total_excluding_taxes_amount_cents: total, taxes_amount_cents: 0, sub_total_including_taxes_amount_cents: total, prepaid_credit_amount_cents: 0,
     progressive_billing_credit_amount_cents: 0, total_amount_cents: total, version_number: 4, created_at: CREATED_AT, updated_at: CREATED_AT,
     customer: { external_id: customerId }, fees: fees.map((fee) => ({ ...fee, lago_invoice_id: lagoId })),
+  };
+}
+
+/** A finalized credit note taking `amountCents` back from each fee of `invoice` (CreditNoteSerializer with items, as GET /credit_notes lists it). */
+export function lagoCreditNote(number: string, invoice: Json, items: Array<{ fee: Json; amountCents: number }>, options: { reason?: string; creditStatus?: string } = {}): Json {
+  const total = items.reduce((sum, item) => sum + item.amountCents, 0);
+  return {
+    lago_id: randomUUID(), billing_entity_code: null, sequential_id: 1, number, lago_invoice_id: invoice.lago_id, invoice_number: invoice.number,
+    issuing_date: invoice.issuing_date, credit_status: options.creditStatus ?? "available", refund_status: null, reason: options.reason ?? "order_cancellation",
+    description: null, currency: "USD", total_amount_cents: total, taxes_amount_cents: 0, sub_total_excluding_taxes_amount_cents: total,
+    balance_amount_cents: total, credit_amount_cents: total, refund_amount_cents: 0, coupons_adjustment_amount_cents: 0, taxes_rate: 0,
+    created_at: CREATED_AT, updated_at: CREATED_AT, file_url: null, self_billed: false,
+    items: items.map((item) => ({ lago_id: randomUUID(), amount_cents: item.amountCents, amount_currency: "USD", fee: { ...item.fee, lago_invoice_id: invoice.lago_id } })),
   };
 }

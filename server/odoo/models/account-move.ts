@@ -185,14 +185,15 @@ export interface InvoicedServicePeriod {
   end: string | null;
   quantity: number;
   priceUnit: number;
+  taxIds: number[];
   /** The invoice line's text: the sale line's, with Odoo's period added. */
   name: string;
 }
 
 const periodRow = z
-  .object({ move_id: m2oId, sale_line_ids: ids, deferred_start_date: optDate, deferred_end_date: optDate, quantity: z.number(), price_unit: z.number(), name: optString })
+  .object({ move_id: m2oId, sale_line_ids: ids, deferred_start_date: optDate, deferred_end_date: optDate, quantity: z.number(), price_unit: z.number(), tax_ids: ids, name: optString })
   .transform((r) => ({
-    moveId: r.move_id!, saleLineIds: r.sale_line_ids, start: r.deferred_start_date, end: r.deferred_end_date, quantity: r.quantity, priceUnit: r.price_unit, name: r.name ?? "",
+    moveId: r.move_id!, saleLineIds: r.sale_line_ids, start: r.deferred_start_date, end: r.deferred_end_date, quantity: r.quantity, priceUnit: r.price_unit, taxIds: r.tax_ids, name: r.name ?? "",
   }));
 
 const SALE_LINE_BATCH = 1000;
@@ -212,7 +213,7 @@ export async function listInvoicedServicePeriods(client: OdooClient, saleLineIds
         // Only recent periods: older invoices cannot decide anything still open.
         ...(endingFrom ? [["deferred_end_date", ">=", endingFrom]] : []),
       ],
-      fields: ["move_id", "sale_line_ids", "deferred_start_date", "deferred_end_date", "quantity", "price_unit", "name"],
+      fields: ["move_id", "sale_line_ids", "deferred_start_date", "deferred_end_date", "quantity", "price_unit", "tax_ids", "name"],
       order: "id",
     });
     out.push(...rows.map((r) => periodRow.parse(r)));

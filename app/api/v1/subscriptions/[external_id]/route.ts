@@ -2,7 +2,7 @@ import { findPlan } from "~/server/catalog/find-plan";
 import { lagoRoute } from "~/server/http/lago-route";
 import { parseRoot } from "~/server/http/read-json-body";
 import {
-  refuseTerminationOptions, serializeSubscription, subscriptionChangesFromWire, subscriptionUpdateSchema, UNSUPPORTED_SUBSCRIPTION_FIELDS,
+  serializeSubscription, subscriptionChangesFromWire, subscriptionUpdateSchema, terminationOptionsFromWire, UNSUPPORTED_SUBSCRIPTION_FIELDS,
 } from "~/server/lago-api/subscription-wire";
 import { refuseUnsupportedFields } from "~/server/lago-api/unsupported-fields";
 import { updateSubscription } from "~/server/subscriptions/update-subscription";
@@ -28,10 +28,9 @@ export const PUT = lagoRoute<Params>(async ({ db, service, params, body }) => {
 }, { rootKey: "subscription" });
 
 export const DELETE = lagoRoute<Params>(async ({ db, service, params, searchParams }) => {
-  refuseTerminationOptions(searchParams);
-  return {
-    subscription: serializeSubscription(await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id }, forward: true })),
-  };
+  const { creditNote } = terminationOptionsFromWire(searchParams);
+  const ended = await terminateSubscription({ db, serviceId: service.id, externalId: params.external_id, announce: true, actor: { actorServiceId: service.id }, forward: true, creditNote });
+  return { subscription: serializeSubscription(ended) };
 });
 
 export const { POST, PATCH } = unservedMethods(["GET", "PUT", "DELETE"]);
