@@ -13,7 +13,9 @@ import { SUCCEEDED_PAYMENT_STATES } from "./invoice-wire";
 // the others name Lago features the hub has no counterpart for.
 const UNSUPPORTED = ["amount_from", "amount_to", "payment_dispute_lost", "settlements", "self_billed", "billing_entity_codes", "purchase_order_number", "metadata"];
 
-const day = z.string({ error: "invalid_date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" }).refine((v) => !Number.isNaN(Date.parse(v)), { error: "invalid_date" });
+export const day = z.string({ error: "invalid_date" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "invalid_date" }).refine((v) => !Number.isNaN(Date.parse(v)), { error: "invalid_date" });
+export const currencyParam = z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: "value_is_invalid" });
+export const searchTermParam = z.string().trim().max(255, { error: "value_is_too_long" });
 const bool = z.enum(["true", "false"], { error: "value_is_invalid" }).transform((v) => v === "true");
 const statuses = z.array(z.enum(["draft", "finalized", "voided", "failed", "pending"], { error: "value_is_invalid" }));
 const paymentStatuses = z.array(z.enum(["pending", "succeeded", "failed"], { error: "value_is_invalid" }));
@@ -26,7 +28,7 @@ const listParam = (params: URLSearchParams, name: string, alias: string) => {
   const values = [...params.getAll(`${name}[]`), ...params.getAll(name), ...params.getAll(alias)];
   return values.length ? values : undefined;
 };
-const optional = (params: URLSearchParams, name: string) => params.get(name) ?? undefined;
+export const optional = (params: URLSearchParams, name: string) => params.get(name) ?? undefined;
 
 export interface InvoiceQuery {
   externalCustomerId?: string;
@@ -45,8 +47,8 @@ export function parseInvoiceQuery(params: URLSearchParams, today: string): Invoi
       payment_statuses: paymentStatuses.optional(),
       payment_overdue: bool.optional(),
       partially_paid: bool.optional(),
-      currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, { error: "value_is_invalid" }).optional(),
-      search_term: z.string().trim().max(255, { error: "value_is_too_long" }).optional(),
+      currency: currencyParam.optional(),
+      search_term: searchTermParam.optional(),
       invoice_type: z.enum(["subscription", "add_on", "credit", "one_off", "advance_charges", "progressive_billing"], { error: "value_is_invalid" }).optional(),
     })
     .parse({

@@ -13,7 +13,7 @@ import { serializeCustomer } from "./customer-wire";
 import { serializeSubscription } from "./subscription-wire";
 import { isoSeconds } from "./wire-common";
 
-const FEE_UUID_KIND = "odoo:account.move.line";
+export const FEE_UUID_KIND = "odoo:account.move.line";
 
 export { invoiceLagoId };
 

@@ -32,7 +32,7 @@ const subscription = (externalId: string): SubscriptionForEnvelope => ({
 const invoiceObservation: OdooObservation = {
   model: "account.move", id: 42, state: "paid", partnerId: 9, orderIds: [5],
   invoice: {
-    id: 42, name: "INV/2026/0042", moveType: "out_invoice", state: "posted", paymentState: "paid", partnerId: 9, invoiceOrigin: "S00005",
+    id: 42, name: "INV/2026/0042", moveType: "out_invoice", state: "posted", paymentState: "paid", partnerId: 9, invoiceOrigin: "S00005", ref: null, reversedEntryId: null,
     invoiceDate: "2026-03-01", invoiceDateDue: "2026-03-31", currency: "CAD", amountUntaxed: 107.35, amountTax: 16.1, amountTotal: 123.45, amountResidual: 0.1,
     createdAt: new Date("2026-03-01T06:00:00Z"), updatedAt: new Date("2026-03-05T10:20:00Z"),
     lines: [

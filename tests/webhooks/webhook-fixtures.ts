@@ -123,7 +123,7 @@ export function invoiceObservation(options: { state: string; partnerId: number; 
     partnerId: options.partnerId,
     orderIds: options.orderIds,
     invoice: {
-      id, name: "INV/TEST", moveType: "out_invoice", state: "posted", paymentState: options.state as "paid", partnerId: options.partnerId, invoiceOrigin: null,
+      id, name: "INV/TEST", moveType: "out_invoice", state: "posted", paymentState: options.state as "paid", partnerId: options.partnerId, invoiceOrigin: null, ref: null, reversedEntryId: null,
       invoiceDate: "2026-02-01", invoiceDateDue: "2026-02-01", currency: "USD", amountUntaxed: 100, amountTax: 0, amountTotal: 100, amountResidual: 0,
       createdAt: new Date("2026-02-01T00:00:00Z"), updatedAt: new Date("2026-02-01T00:00:00Z"), lines: [], orderOfSaleLine: [], taxes: [],
     },

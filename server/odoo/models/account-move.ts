@@ -8,7 +8,7 @@ import type { OdooClient } from "../client";
 import { datetime, ids, m2oId, m2oName, optDate, optString } from "./fields";
 
 const MOVE_FIELDS = [
-  "id", "name", "move_type", "state", "payment_state", "partner_id", "invoice_origin", "invoice_date", "invoice_date_due",
+  "id", "name", "move_type", "state", "payment_state", "partner_id", "invoice_origin", "ref", "reversed_entry_id", "invoice_date", "invoice_date_due",
   "amount_untaxed", "amount_tax", "amount_total", "amount_residual", "currency_id", "invoice_line_ids", "create_date", "write_date",
 ];
 const LINE_FIELDS = ["id", "move_id", "product_id", "name", "quantity", "price_unit", "price_subtotal", "price_total", "tax_ids", "sale_line_ids"];
@@ -50,6 +50,8 @@ const moveRow = z.object({
   payment_state: z.union([z.enum(PAYMENT_STATES), z.literal(false)]).transform((v) => v || null),
   partner_id: m2oId,
   invoice_origin: optString,
+  ref: optString,
+  reversed_entry_id: m2oId,
   invoice_date: optDate,
   invoice_date_due: optDate,
   amount_untaxed: z.number(),
@@ -71,6 +73,9 @@ export type OdooInvoice = {
   paymentState: (typeof PAYMENT_STATES)[number] | null;
   partnerId: number | null;
   invoiceOrigin: string | null;
+  ref: string | null;
+  /** A credit note's: the invoice it reverses. */
+  reversedEntryId: number | null;
   invoiceDate: string | null;
   invoiceDateDue: string | null;
   amountUntaxed: number;
@@ -148,6 +153,8 @@ export async function listInvoices(client: OdooClient, filter: InvoiceFilter = {
     paymentState: m.payment_state,
     partnerId: m.partner_id,
     invoiceOrigin: m.invoice_origin,
+    ref: m.ref,
+    reversedEntryId: m.reversed_entry_id,
     invoiceDate: m.invoice_date,
     invoiceDateDue: m.invoice_date_due,
     amountUntaxed: m.amount_untaxed,
