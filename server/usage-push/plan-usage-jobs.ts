@@ -6,7 +6,7 @@ import { odooDate } from "~/server/odoo/odoo-date";
 import { adjustLateUsage } from "./adjust-late-usage";
 import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { alignOrder, hasFeeLine, usageLineIds } from "./align-order";
-import { syncPartnerAddress } from "./sync-partner-address";
+import { syncPartner } from "./sync-partner";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
 import { type PushSnapshot, readPushSnapshot } from "./push-snapshot";
@@ -99,8 +99,8 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
     try {
       const entry = snapshot.get(subscription.odooOrderId!)!;
       const aligned = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
-      const address = await syncPartnerAddress({ db, odoo, subscription });
-      const warning = [aligned.warning, address.warning].filter((text) => text !== null).join("; ") || null;
+      const partner = await syncPartner({ db, odoo, subscription });
+      const warning = [aligned.warning, partner.warning].filter((text) => text !== null).join("; ") || null;
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;
       // Late usage of invoiced periods rides on the next invoice of a running order.
