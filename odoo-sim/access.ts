@@ -31,6 +31,9 @@ const HUB_BOT_ACCESS: Record<string, { allowed: Operation[]; refusedFor?: string
   "product.product": { allowed: ALL },
   "product.pricelist": { allowed: ALL },
   "account.tax": { allowed: READ_ONLY, refusedFor: ["Accounting/Administrator"] },
+  // Internal users read terms; only Accounting / Administrator makes them.
+  "account.payment.term": { allowed: READ_ONLY, refusedFor: ["Accounting/Administrator"] },
+  "account.payment.term.line": { allowed: READ_ONLY, refusedFor: ["Accounting/Administrator"] },
   "sale.order": { allowed: ["read", "write", "create"], refusedFor: ["Sales/Administrator"] },
   "sale.order.line": { allowed: ALL },
   "sale.advance.payment.inv": { allowed: ["read", "write", "create"], refusedFor: ["Sales/Administrator"] },

@@ -7,17 +7,13 @@ import {
 import { toCache, toRead } from "./values";
 import type { Env, FieldDef, RawRecord } from "./models/types";
 
-/**
- * A NOT NULL violation as odoo/service/model.py retrying() (_as_validation_error)
- * renders it, or the model's own constraint text (res.partner: "Contacts require a name").
- */
+/** A NOT NULL violation as odoo/service/model.py retrying() (_as_validation_error) renders it. */
 const requiredMessage = (env: Env, model: string, fname: string, field: FieldDef) => {
   const table = field.storedOn ?? { model, description: modelDef(env, model).description };
   return validationError(
     "The operation cannot be completed: " +
-      (field.requiredMessage ??
-        `Missing required value for the field '${field.string}' (${fname}).\nModel: '${table.description}' (${table.model})\n` +
-          "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n"),
+      `Missing required value for the field '${field.string}' (${fname}).\nModel: '${table.description}' (${table.model})\n` +
+      "- create/update: a mandatory field is not set\n- delete: another model requires the record being deleted, you can archive it instead\n",
   );
 };
 
@@ -245,8 +241,7 @@ export function fieldsGet(env: Env, model: string, allfields?: unknown, attribut
     const desc: Record<string, unknown> = {
       type: f.type,
       string: f.string,
-      // A model's CHECK constraint (requiredMessage) does not make the field required to Odoo.
-      required: Boolean(f.required) && !f.requiredMessage,
+      required: Boolean(f.required),
       readonly: Boolean(f.readonly || f.compute),
       store: !f.compute && f.type !== "one2many",
       searchable: true,

@@ -93,6 +93,9 @@ function invoiceLineVals(env: Env, order: RawRecord, line: RawRecord, today: str
 function invoiceOrder(env: Env, order: RawRecord, lines: RawRecord[], today: string): RawRecord {
   const [moveId] = createRecords(env, "account.move", [{
     move_type: "out_invoice", partner_id: order.partner_id, invoice_origin: order.name,
+    // sale_order.py _prepare_invoice: the order's terms and delivery address, not the customer's current ones.
+    invoice_payment_term_id: order.payment_term_id ?? false,
+    partner_shipping_id: order.partner_shipping_id ?? false,
     currency_id: fieldValue(env, "sale.order", order, "currency_id"),
     invoice_line_ids: lines.map((line) => [0, 0, invoiceLineVals(env, order, line, today)]),
   }]);

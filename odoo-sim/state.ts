@@ -1,6 +1,7 @@
 /** The simulator's mutable state: data, clock, credentials, faults and a request log. */
 import { todayUtc } from "./dates";
 import type { Fault } from "./faults";
+import { SHIPPED_PAYMENT_TERMS } from "./models/payment-term";
 import { buildRegistry } from "./models/registry";
 import { CLOSE_REASONS } from "./models/subscription-lifecycle";
 import { ADMIN_GROUP_NAMES, HUB_BOT_GROUP_NAMES, SIM_MODULES } from "./models/users";
@@ -95,6 +96,7 @@ function loadBaseData(sim: SimState): void {
   ]);
   writeRecords(env, "res.company", [company!], { account_sale_tax_id: saleTax });
   createRecords(env, "uom.uom", [{ name: "Units" }]);
+  createRecords(env, "account.payment.term", SHIPPED_PAYMENT_TERMS.map(({ lines, ...term }) => ({ ...term, line_ids: lines.map((line) => [0, 0, { value: "percent", ...line }]) })));
   for (const [code, name, states] of COUNTRIES) {
     const [countryId] = createRecords(env, "res.country", [{ code, name }]);
     createRecords(env, "res.country.state", states.map(([stateCode, stateName]) => ({ country_id: countryId, code: stateCode, name: stateName })));

@@ -1,6 +1,8 @@
 /** account.move / account.move.line: customer invoices, with Community's taxes and payments. */
 import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence } from "../records";
+import { partnerDefaults } from "./partner";
+import { termDueDate } from "./payment-term";
 import { portalPreview } from "./portal-preview";
 import { afterInvoicePosted } from "./subscription-lifecycle";
 import { currencyRounding, documentAmounts, linePrices, type TaxedLine } from "./tax";
@@ -59,7 +61,7 @@ export function postMove(env: Env, move: RawRecord): void {
   // account_move.py _post: an invoice in a currency that is not active cannot be validated.
   if (currency && currency.active === false) throw userError(`You cannot validate a document with an inactive currency: ${String(currency.name)}`);
   move.invoice_date ||= env.today;
-  move.invoice_date_due ||= move.invoice_date;
+  move.invoice_date_due = termDueDate(env, move.invoice_payment_term_id, String(move.invoice_date)) ?? (move.invoice_date_due || move.invoice_date);
   const year = String(move.invoice_date).slice(0, 4);
   const prefix = move.move_type === "out_refund" ? "RINV" : move.move_type === "out_invoice" ? "INV" : "MISC";
   move.name = `${prefix}/${year}/${String(nextSequence(env, `${prefix}/${year}`)).padStart(5, "0")}`;
@@ -91,6 +93,16 @@ export const accountMoveModel: ModelDef = {
     reversed_entry_id: { type: "many2one", string: "Reversal of", relation: "account.move", readonly: true },
     invoice_date: { type: "date", string: "Invoice/Bill Date" },
     invoice_date_due: { type: "date", string: "Due Date" },
+    // _compute_partner_shipping_id: the customer's delivery address, unless given (an order's, _prepare_invoice).
+    partner_shipping_id: {
+      type: "many2one", string: "Delivery Address", relation: "res.partner",
+      default: partnerDefaults.delivery,
+    },
+    // _compute_invoice_payment_term_id: the customer's terms, unless given (an order's, _prepare_invoice).
+    invoice_payment_term_id: {
+      type: "many2one", string: "Payment Terms", relation: "account.payment.term",
+      default: partnerDefaults.paymentTerm,
+    },
     state: {
       type: "selection",
       string: "Status",
@@ -123,6 +135,10 @@ export const accountMoveModel: ModelDef = {
     },
   },
   displayName: (_env, r) => (r.name && r.name !== "/" ? String(r.name) : `Draft Invoice (* ${r.id})`),
+  // A draft is dated from today until posted (needed_terms' date_ref: invoice_date or date or today).
+  afterCreate: (env, r) => {
+    r.invoice_date_due = termDueDate(env, r.invoice_payment_term_id, String(r.invoice_date || env.today)) ?? r.invoice_date_due ?? false;
+  },
   beforeUnlink: (_env, r) => {
     // account/models/account_move.py _unlink_forbid_parts_of_chain / posted entries
     if (r.state === "posted") throw userError("You cannot delete an entry which has been posted once.");

@@ -37,6 +37,9 @@ function invoiceOrder(env: Env, order: RawRecord): number | null {
     move_type: "out_invoice",
     partner_id: order.partner_id,
     invoice_origin: order.name,
+    // sale_order.py _prepare_invoice: the order's terms and delivery address, not the customer's current ones.
+    invoice_payment_term_id: order.payment_term_id ?? false,
+    partner_shipping_id: order.partner_shipping_id ?? false,
     currency_id: fieldValue(env, "sale.order", order, "currency_id"),
     invoice_line_ids: lines.map((line) => [0, 0, {
       product_id: line.product_id,

@@ -4,6 +4,7 @@ import { accountPaymentModel, accountPaymentRegisterModel, saleAdvancePaymentInv
 import { taxModel } from "./tax";
 import { groupModel, moduleModel, userModel } from "./users";
 import { countryModel, countryStateModel, partnerModel } from "./partner";
+import { paymentTermLineModel, paymentTermModel } from "./payment-term";
 import { planModel, productModel } from "./product";
 import { paymentProviderModel, paymentTokenModel } from "./payment";
 import { closeReasonModel, orderTemplateModel, saleOrderLineModel, saleOrderModel } from "./sale-order";
@@ -11,7 +12,7 @@ import type { ModelDef } from "./types";
 
 export function buildRegistry(): Map<string, ModelDef> {
   const defs = [
-    currencyModel, countryModel, countryStateModel, taxModel, companyModel, groupModel, userModel, moduleModel, uomModel, pricelistModel, partnerModel, productModel, planModel,
+    currencyModel, countryModel, countryStateModel, taxModel, companyModel, groupModel, userModel, moduleModel, uomModel, pricelistModel, paymentTermModel, paymentTermLineModel, partnerModel, productModel, planModel,
     paymentProviderModel, paymentTokenModel, closeReasonModel, orderTemplateModel, saleOrderModel, saleOrderLineModel, accountMoveModel, accountMoveLineModel,
     saleAdvancePaymentInvModel, accountPaymentModel, accountPaymentRegisterModel,
   ];

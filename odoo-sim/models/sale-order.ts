@@ -5,6 +5,7 @@
  */
 import { userError } from "../errors";
 import { children, fieldValue, getRecord, nextSequence, nowDatetime, table } from "../records";
+import { partnerDefaults } from "./partner";
 import { portalPreview } from "./portal-preview";
 import { checkSubscriptionDates, confirmSubscription, paymentGateValues } from "./subscription-lifecycle";
 import { isRecurringLine, lastInvoicedDate, orderLastInvoiceDate, subscriptionQtyInvoiced } from "./subscription-periods";
@@ -62,6 +63,15 @@ export const saleOrderModel: ModelDef = {
     client_order_ref: { type: "char", string: "Customer Reference" },
     access_token: { type: "char", string: "Security Token" },
     partner_id: { type: "many2one", string: "Customer", relation: "res.partner", required: true, ondelete: "restrict" },
+    // sale_order.py _compute_partner_shipping_id / _compute_payment_term_id: from the customer when the order is made.
+    partner_shipping_id: {
+      type: "many2one", string: "Delivery Address", relation: "res.partner", required: true,
+      default: partnerDefaults.delivery,
+    },
+    payment_term_id: {
+      type: "many2one", string: "Payment Terms", relation: "account.payment.term",
+      default: partnerDefaults.paymentTerm,
+    },
     plan_id: { type: "many2one", string: "Recurring Plan", relation: "sale.subscription.plan" },
     is_subscription: { type: "boolean", string: "Recurring", compute: (_env, r) => Boolean(r.plan_id) },
     subscription_state: { type: "selection", string: "Subscription Status", selection: SUBSCRIPTION_STATES },

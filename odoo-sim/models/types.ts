@@ -25,8 +25,6 @@ export interface FieldDef {
   inverse?: string;
   selection?: ReadonlyArray<readonly [string, string]>;
   required?: boolean;
-  /** The text of the constraint Odoo raises instead of the generic NOT NULL message. */
-  requiredMessage?: string;
   /** Where the column really lives when the model inherits it (product.product.name is product.template's). */
   storedOn?: { model: string; description: string };
   readonly?: boolean;

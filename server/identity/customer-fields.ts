@@ -6,7 +6,8 @@ export type CustomerFields = Partial<
     Prisma.AccountLinkUncheckedCreateInput,
     | "name" | "firstname" | "lastname" | "email" | "phone" | "legalName" | "legalNumber"
     | "taxIdentificationNumber" | "addressLine1" | "addressLine2" | "city" | "state" | "zipcode"
-    | "country" | "currency" | "timezone"
+    | "country" | "currency" | "timezone" | "netPaymentTerm" | "shippingAddressLine1" | "shippingAddressLine2"
+    | "shippingCity" | "shippingState" | "shippingZipcode" | "shippingCountry"
   >
 > & { metadata?: CustomerMetadataItem[] };
 

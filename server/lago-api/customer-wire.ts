@@ -6,6 +6,17 @@ import { currencyCode, isoSeconds, optionalString, presentKeys, requiredString }
 
 const TIMEZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const countryCode = z.string({ error: "not_a_valid_country_code" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "not_a_valid_country_code" });
+
+const shippingAddressSchema = z.object({
+  address_line1: optionalString(255),
+  address_line2: optionalString(255),
+  city: optionalString(255),
+  state: optionalString(255),
+  zipcode: optionalString(64),
+  // Its code is checked at the root: Lago names a bad one `shipping_country`, its column.
+  country: z.string({ error: "not_a_valid_country_code" }).trim().toUpperCase().nullish(),
+}, { error: "invalid_format" });
 
 export const customerInputSchema = z.object({
   external_id: requiredString(255),
@@ -23,25 +34,33 @@ export const customerInputSchema = z.object({
   city: optionalString(255),
   state: optionalString(255),
   zipcode: optionalString(64),
-  country: z.string({ error: "not_a_valid_country_code" }).trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "not_a_valid_country_code" }).nullish(),
+  country: countryCode.nullish(),
+  shipping_address: shippingAddressSchema.nullish(),
   currency: currencyCode.nullish(),
   timezone: z.string({ error: "invalid_timezone" }).refine((tz) => TIMEZONES.has(tz), { error: "invalid_timezone" }).nullish(),
+  // Lago: days from an invoice's date to its due date, `numericality: {greater_than_or_equal_to: 0}`; null inherits.
+  // At most what an integer column (ours, Odoo's nb_days) holds.
+  net_payment_term: z.number({ error: "invalid_format" }).int({ error: "invalid_format" }).min(0, { error: "value_is_out_of_range" })
+    .max(2_147_483_647, { error: "value_is_out_of_range" }).nullish(),
   metadata: z
     .array(z.object({ key: requiredString(255), value: z.string({ error: "invalid_format" }).max(4096), display_in_invoice: z.boolean().default(false) }))
     .max(50, { error: "too_many_items" })
     .nullish(),
+}).superRefine((input, ctx) => {
+  const country = input.shipping_address?.country;
+  if (country != null && !countryCode.safeParse(country).success) ctx.addIssue({ code: "custom", path: ["shipping_country"], message: "not_a_valid_country_code" });
 });
 export type CustomerInput = z.infer<typeof customerInputSchema>;
 
 /**
  * Customer fields Lago documents that the hub does not keep (no Odoo counterpart wired
- * yet: payment terms, shipping addresses, tax codes, PSP and CRM links, invoice
- * sections): a value is a 422 naming the field, not a 200 that drops it.
+ * yet: tax codes, PSP and CRM links, invoice sections): a value is a 422 naming the
+ * field, not a 200 that drops it.
  */
 export const UNSUPPORTED_CUSTOMER_FIELDS: readonly UnsupportedField[] = [
   "billing_entity_code", "logo_url", { name: "account_type", accepts: ["customer"] }, "customer_type", "tax_codes", "url",
-  "net_payment_term", "external_salesforce_id", { name: "finalize_zero_amount_invoice", accepts: ["inherit"] }, "billing_configuration",
-  "shipping_address", "integration_customers", { name: "skip_invoice_custom_sections", accepts: [false] }, "invoice_custom_section_codes",
+  "external_salesforce_id", { name: "finalize_zero_amount_invoice", accepts: ["inherit"] }, "billing_configuration",
+  "integration_customers", { name: "skip_invoice_custom_sections", accepts: [false] }, "invoice_custom_section_codes",
 ];
 
 export function customerFieldsFromWire(input: CustomerInput): CustomerFields {
@@ -49,9 +68,16 @@ export function customerFieldsFromWire(input: CustomerInput): CustomerFields {
     name: "name", firstname: "firstname", lastname: "lastname", email: "email", phone: "phone",
     legal_name: "legalName", legal_number: "legalNumber", tax_identification_number: "taxIdentificationNumber",
     address_line1: "addressLine1", address_line2: "addressLine2", city: "city", state: "state", zipcode: "zipcode",
-    country: "country", currency: "currency", timezone: "timezone",
+    country: "country", currency: "currency", timezone: "timezone", net_payment_term: "netPaymentTerm",
   }) as CustomerFields;
   if (input.metadata !== undefined) fields.metadata = input.metadata ?? [];
+  // As Lago's update: only the address keys sent are written; a null address changes nothing.
+  if (input.shipping_address) {
+    Object.assign(fields, presentKeys(input.shipping_address, {
+      address_line1: "shippingAddressLine1", address_line2: "shippingAddressLine2", city: "shippingCity",
+      state: "shippingState", zipcode: "shippingZipcode", country: "shippingCountry",
+    }));
+  }
   return fields;
 }
 
@@ -85,7 +111,7 @@ export function serializeCustomer(customer: AccountLink) {
     applicable_timezone: customer.timezone ?? "UTC",
     url: null,
     logo_url: null,
-    net_payment_term: null,
+    net_payment_term: customer.netPaymentTerm,
     external_salesforce_id: null,
     finalize_zero_amount_invoice: "inherit",
     skip_invoice_custom_sections: false,
@@ -97,7 +123,14 @@ export function serializeCustomer(customer: AccountLink) {
       payment_provider_code: null,
       document_locale: null,
     },
-    shipping_address: { address_line1: null, address_line2: null, city: null, country: null, state: null, zipcode: null },
+    shipping_address: {
+      address_line1: customer.shippingAddressLine1,
+      address_line2: customer.shippingAddressLine2,
+      city: customer.shippingCity,
+      country: customer.shippingCountry,
+      state: customer.shippingState,
+      zipcode: customer.shippingZipcode,
+    },
     metadata: (customer.metadata as Metadata).map((item, index) => ({
       lago_id: `${customer.id}:${index}`,
       key: item.key,

@@ -81,6 +81,10 @@ export const lagoCustomerSchema = z.looseObject({
   country: nullableString,
   currency: nullableString,
   timezone: nullableString,
+  net_payment_term: z.number().int().nullish(),
+  shipping_address: z.looseObject({
+    address_line1: nullableString, address_line2: nullableString, city: nullableString, state: nullableString, zipcode: nullableString, country: nullableString,
+  }).nullish(),
   metadata: z
     .array(z.looseObject({ key: z.string(), value: z.string(), display_in_invoice: z.boolean().default(false) }))
     .nullish()

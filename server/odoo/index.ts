@@ -3,6 +3,8 @@ export { isOdooError, OdooError, type OdooErrorData, type OdooErrorKind, outcome
 export type { OdooNamedArgs, OdooProtocol } from "./protocol";
 export { findOrCreatePartner, findPartnerById, findPartnerByRef, readPartner, type OdooPartner, type PartnerInput } from "./models/partner";
 export { type CustomerAddress, partnerAddressValues, writePartnerAddress } from "./models/partner-address";
+export { findOrCreatePaymentTerm, findPaymentTerm } from "./models/payment-term";
+export { writeDeliveryAddress } from "./models/delivery-address";
 export { findOrCreateProduct, findProductByCode, readProducts, type OdooProduct, type ProductInput } from "./models/product";
 export { findOrCreatePlan, findPlan, readPlan, type OdooPlan, type PeriodUnit, type PlanRhythm } from "./models/subscription-plan";
 export {

@@ -16,7 +16,9 @@ export type SubscriptionForPush = SubscriptionForUsage & {
   previousPlan: SubscriptionForUsage["plan"] | null;
   service: { code: string; cutoverAt: Date | null };
   accountLink: CustomerAddress & {
-    externalId: string; name: string | null; email: string | null; updatedAt: Date;
+    externalId: string; name: string | null; email: string | null; updatedAt: Date; netPaymentTerm: number | null;
+    shippingAddressLine1: string | null; shippingAddressLine2: string | null; shippingCity: string | null;
+    shippingZipcode: string | null; shippingState: string | null; shippingCountry: string | null;
     billingCustomer: { id: string; name: string | null; email: string | null; odooPartnerId: number | null; odooAddressSyncedAt: Date | null };
   };
 };
@@ -27,6 +29,7 @@ export const subscriptionForPush = {
     select: {
       externalId: true, name: true, email: true, updatedAt: true, billingCustomer: true,
       addressLine1: true, addressLine2: true, city: true, zipcode: true, country: true, state: true, phone: true, taxIdentificationNumber: true,
+      netPaymentTerm: true, shippingAddressLine1: true, shippingAddressLine2: true, shippingCity: true, shippingZipcode: true, shippingState: true, shippingCountry: true,
     },
   },
   plan: { include: planWithCharges },

@@ -6,7 +6,7 @@ import { odooDate } from "~/server/odoo/odoo-date";
 import { adjustLateUsage } from "./adjust-late-usage";
 import { planOfPeriod } from "~/server/subscriptions/plan-of-period";
 import { alignOrder, hasFeeLine, usageLineIds } from "./align-order";
-import { syncPartnerAddress } from "./sync-partner-address";
+import { syncPartner } from "./sync-partner";
 import { creditUnusedDays } from "./credit-unused-days";
 import { decideClosingPeriod } from "./closing-period";
 import { ensureOdooSubscription, type SubscriptionForPush, subscriptionForPush } from "./ensure-odoo-subscription";
@@ -100,10 +100,10 @@ export async function planUsageJobs(options: { db: Db; odoo: OdooClient; now: Da
     try {
       const entry = snapshot.get(subscription.odooOrderId!)!;
       const aligned = await alignOrder({ odoo, subscription, entry, planFeeProducts, now });
-      const address = await syncPartnerAddress({ db, odoo, subscription });
+      const partner = await syncPartner({ db, odoo, subscription });
       const credit = await creditUnusedDays({ db, odoo, subscription, entry });
       if (credit) logger().info({ subscription: label(subscription), odooCreditNote: credit.creditNoteId, amountCents: credit.amountCents.toString() }, "unused prepaid days credited");
-      const warning = [aligned.warning, address.warning].filter((text) => text !== null).join("; ") || null;
+      const warning = [aligned.warning, partner.warning].filter((text) => text !== null).join("; ") || null;
       if (warning) logger().warn({ subscription: label(subscription), odooOrder: entry.order.name }, warning);
       const { order } = entry;
       // Late usage of invoiced periods rides on the next invoice of a running order.

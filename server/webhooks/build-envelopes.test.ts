@@ -13,6 +13,7 @@ const customer = {
   billingCustomerId: "bc", name: "Acme", firstname: null, lastname: null, email: "a@acme.test", phone: null,
   legalName: null, legalNumber: null, taxIdentificationNumber: null, addressLine1: null, addressLine2: null,
   city: null, state: null, zipcode: null, country: null, currency: "CAD", timezone: null, metadata: [],
+  netPaymentTerm: null, shippingAddressLine1: null, shippingAddressLine2: null, shippingCity: null, shippingState: null, shippingZipcode: null, shippingCountry: null,
   deletedAt: null, createdAt: created, updatedAt: created,
 } satisfies AccountLink;
 

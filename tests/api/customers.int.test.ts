@@ -12,6 +12,28 @@ describe("customers", () => {
     expect((await api.get("/customers/c1")).body.customer.name).toBe("Acme Inc.");
   });
 
+  it("keeps net_payment_term and the shipping address, returned as Lago returns them and updated key by key", async () => {
+    const { api, service } = await createTestService();
+    const created = await api.post("/customers", {
+      customer: { external_id: "c-ship", net_payment_term: 30, shipping_address: { address_line1: "1 Dock Rd", city: "Halifax", zipcode: "B3H 1A1", state: "NS", country: "ca" } },
+    });
+    expect(created.status).toBe(200);
+    const shipped = { address_line1: "1 Dock Rd", address_line2: null, city: "Halifax", zipcode: "B3H 1A1", state: "NS", country: "CA" };
+    expect(created.body.customer).toMatchObject({ net_payment_term: 30, shipping_address: shipped });
+    // Only the keys sent change: the term stays, one address line moves; a null address changes nothing.
+    const updated = await api.post("/customers", { customer: { external_id: "c-ship", shipping_address: { address_line2: "Pier 21" } } });
+    expect(updated.body.customer).toMatchObject({ net_payment_term: 30, shipping_address: { ...shipped, address_line2: "Pier 21" } });
+    await api.post("/customers", { customer: { external_id: "c-ship", net_payment_term: 0, shipping_address: null } });
+    expect((await api.get("/customers/c-ship")).body.customer).toMatchObject({ net_payment_term: 0, shipping_address: { ...shipped, address_line2: "Pier 21" } });
+    // null is Lago's "inherit".
+    expect((await api.post("/customers", { customer: { external_id: "c-ship", net_payment_term: null } })).body.customer.net_payment_term).toBeNull();
+    const stored = await (await testDb()).accountLink.findUniqueOrThrow({ where: { serviceId_externalId: { serviceId: service.id, externalId: "c-ship" } } });
+    expect(stored).toMatchObject({ netPaymentTerm: null, shippingAddressLine1: "1 Dock Rd", shippingAddressLine2: "Pier 21", shippingCity: "Halifax", shippingZipcode: "B3H 1A1", shippingState: "NS", shippingCountry: "CA" });
+    // A customer without either reads as Lago's default.
+    const plain = await api.post("/customers", { customer: { external_id: "c-plain" } });
+    expect(plain.body.customer).toMatchObject({ net_payment_term: null, shipping_address: { address_line1: null, address_line2: null, city: null, zipcode: null, state: null, country: null } });
+  });
+
   it("folds each new app account into a billing customer", async () => {
     const { api, service } = await createTestService();
     await api.post("/customers", { customer: { external_id: "c-fold", name: "Fold Ltd" } });
@@ -31,6 +53,14 @@ describe("customers", () => {
     [{ external_id: "c", timezone: "Mars/Olympus" }, { timezone: ["invalid_timezone"] }],
     [{ external_id: "c", name: "n".repeat(300) }, { name: ["value_is_too_long"] }],
     [{ external_id: 42 }, { external_id: ["invalid_format"] }],
+    // Lago: `numericality: {greater_than_or_equal_to: 0}` (value_is_out_of_range); the column is an integer.
+    [{ external_id: "c", net_payment_term: -1 }, { net_payment_term: ["value_is_out_of_range"] }],
+    [{ external_id: "c", net_payment_term: 1.5 }, { net_payment_term: ["invalid_format"] }],
+    [{ external_id: "c", net_payment_term: "30" }, { net_payment_term: ["invalid_format"] }],
+    // Lago validates the shipping country as its column, shipping_country.
+    [{ external_id: "c", shipping_address: { country: "Canada" } }, { shipping_country: ["not_a_valid_country_code"] }],
+    [{ external_id: "c", shipping_address: { city: "c".repeat(300) } }, { "shipping_address.city": ["value_is_too_long"] }],
+    [{ external_id: "c", shipping_address: "Halifax" }, { shipping_address: ["invalid_format"] }],
   ])("refuses %j", async (customer, details) => {
     const { api, service } = await createTestService();
     const response = await api.post("/customers", { customer });

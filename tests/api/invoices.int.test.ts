@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-/** A service whose customer was invoiced by Odoo for last month: 25 GB hours, 10 free, 15 × $0.50, plus the $29 fee. */
-async function invoicedCustomer() {
+/** A service whose customer (with `customerFields` of Lago's) was invoiced by Odoo for last month: 25 GB hours, 10 free, 15 × $0.50, plus the $29 fee. */
+async function invoicedCustomer(customerFields: Record<string, unknown> = {}) {
   const code = uniqueCode("svc");
   const { api, apiKey, serviceId } = await stack.service(code);
   const metricCode = uniqueCode("gb_hours");
@@ -37,7 +37,7 @@ async function invoicedCustomer() {
   });
   const customerId = uniqueCode("cust");
   const subscriptionId = uniqueCode("sub");
-  await api.post("/customers", { customer: { external_id: customerId, name: "Initech", currency: "CAD" } });
+  await api.post("/customers", { customer: { external_id: customerId, name: "Initech", currency: "CAD", ...customerFields } });
   const created = await api.post("/subscriptions", { subscription: { external_customer_id: customerId, plan_code: planCode, external_id: subscriptionId, subscription_at: previousMonth.toISOString() } });
   expect(created.status).toBe(200);
   const at = Math.floor(previousMonth.getTime() / 1000) + 86_400;
@@ -81,6 +81,13 @@ describe("invoices from Odoo", () => {
 
     const perCustomer = await setup.api.get(`/customers/${setup.customerId}/invoices`);
     expect(perCustomer.body.invoices.map((i: { lago_id: string }) => i.lago_id)).toEqual([summary.lago_id]);
+  });
+
+  it("answers the due date Odoo dates from the customer's net_payment_term", async () => {
+    const setup = await invoicedCustomer({ net_payment_term: 30 });
+    const [invoice] = (await setup.api.get("/invoices")).body.invoices;
+    expect(invoice).toMatchObject({ issuing_date: day(thisMonth), payment_due_date: day(new Date(thisMonth.getTime() + 30 * 86_400_000)), net_payment_term: 30 });
+    expect(invoice.customer).toMatchObject({ external_id: setup.customerId, net_payment_term: 30 });
   });
 
   it("filters as Lago documents and refuses a filter it cannot apply", async () => {

@@ -67,9 +67,9 @@ describe("no silent drops", () => {
 
   it("refuses Lago customer fields the hub does not keep, and takes their no-op values", async () => {
     const { api } = await createTestService("drops");
-    const refused = await api.post("/customers", { customer: { external_id: "c1", net_payment_term: 30, shipping_address: { city: "Halifax" }, url: "https://x.test", account_type: "partner" } });
+    const refused = await api.post("/customers", { customer: { external_id: "c1", tax_codes: ["gst"], billing_configuration: { payment_provider: "stripe" }, url: "https://x.test", account_type: "partner" } });
     expect(refused.status).toBe(422);
-    expect(refused.body.error_details).toEqual({ net_payment_term: ["unsupported_field"], shipping_address: ["unsupported_field"], url: ["unsupported_field"], account_type: ["unsupported_field"] });
+    expect(refused.body.error_details).toEqual({ tax_codes: ["unsupported_field"], billing_configuration: ["unsupported_field"], url: ["unsupported_field"], account_type: ["unsupported_field"] });
     expect((await api.get("/customers/c1")).status).toBe(404);
     const accepted = await api.post("/customers", { customer: { external_id: "c1", account_type: "customer", finalize_zero_amount_invoice: "inherit", billing_configuration: { payment_provider: null } } });
     expect(accepted.status).toBe(200);

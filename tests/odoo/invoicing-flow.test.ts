@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import {
-  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureOrderLine, findOrCreatePartner, findSubscriptionByRef, listInvoices, partnerAddressValues,
-  readInvoice, readOrderLines, writePartnerAddress, writeUsageLine,
+  countInvoices, ensurePricelist, invoicePortalPath, orderPortalPath, ensureOrderLine, findOrCreatePartner, findOrCreatePaymentTerm, findPaymentTerm, findSubscriptionByRef,
+  listInvoices, partnerAddressValues, readInvoice, readOrderLines, writeDeliveryAddress, writePartnerAddress, writeUsageLine,
 } from "~/server/odoo";
 import { readOdooObservations } from "~/server/webhooks/read-odoo-observations";
 import { describeEachPeer, unique } from "./support/peers";
@@ -137,6 +137,56 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
     expect((await partnerAddressValues(hub, { ...address, state: "Quebec" })).vals.state_id).toEqual(expect.any(Number));
     expect((await partnerAddressValues(hub, { ...address, state: "Atlantis" })).unmatched).toEqual(["state Atlantis of CA"]);
     expect((await partnerAddressValues(hub, { ...address, country: "XX" })).unmatched).toEqual(["country XX"]);
+  });
+
+  it("dates an invoice's due date from the partner's term the hub writes, and delivers to the delivery address under the partner", async () => {
+    const hub = peer().client();
+    const admin = peer().client({ as: "admin" });
+    const { partner } = await findOrCreatePartner(hub, { ref: unique("nexa-customer"), name: unique("Terms Customer") });
+    const [product] = await hub.call<number[]>("product.product", "create", { vals_list: [{ name: "Plan fee", type: "service", invoice_policy: "order", list_price: 10 }] });
+    const orderOf = async () => (await hub.call<number[]>("sale.order", "create", { vals_list: [{ partner_id: partner.id, order_line: [[0, 0, { product_id: product, product_uom_qty: 1, price_unit: 10 }]] }] }))[0]!;
+    const readOrder = async (id: number) => (await hub.call<Array<Record<string, unknown>>>("sale.order", "read", { ids: [id], fields: ["payment_term_id", "partner_shipping_id"] }))[0];
+    // The hub's first order is made before it writes the customer's fields onto the partner.
+    const firstOrder = await orderOf();
+    expect(await readOrder(firstOrder)).toMatchObject({ payment_term_id: false, partner_shipping_id: [partner.id, expect.any(String)] });
+
+    // Odoo ships "30 Days" and "Immediate Payment"; "2/7 Net 30" (a discount) and "30% Now, Balance 60 Days" (two lines) are no plain term.
+    const thirty = await findOrCreatePaymentTerm(hub, 30);
+    const [term] = await hub.call<Array<Record<string, unknown>>>("account.payment.term", "read", { ids: [thirty!], fields: ["name"] });
+    expect(term).toMatchObject({ name: "30 Days" });
+    expect(await findPaymentTerm(hub, 0)).toEqual(expect.any(Number));
+    expect(await findPaymentTerm(hub, 60)).toBeNull();
+    // Only Accounting / Administrator makes terms: the hub's user is refused, an administrator's key makes it once.
+    expect(await findOrCreatePaymentTerm(hub, 61)).toBeNull();
+    const sixtyOne = await findOrCreatePaymentTerm(admin, 61);
+    expect(await findOrCreatePaymentTerm(admin, 61)).toBe(sixtyOne);
+    expect(await findPaymentTerm(hub, 61)).toBe(sixtyOne);
+
+    const shipping = { addressLine1: "1 Dock Rd", addressLine2: null, city: "Halifax", zipcode: "B3H 1A1", country: "CA", state: "NS", phone: null, taxIdentificationNumber: null };
+    const delivery = await writeDeliveryAddress(hub, partner.id, (await partnerAddressValues(hub, shipping)).vals);
+    expect(await writeDeliveryAddress(hub, partner.id, { city: "Dartmouth" })).toBe(delivery);
+    const [address] = await hub.call<Array<Record<string, unknown>>>("res.partner", "read", { ids: [delivery], fields: ["parent_id", "type", "street", "city", "state_id", "display_name"] });
+    expect(address).toMatchObject({ parent_id: [partner.id, expect.any(String)], type: "delivery", street: "1 Dock Rd", city: "Dartmouth", state_id: [expect.any(Number), expect.stringContaining("Nova Scotia")], display_name: `${partner.name}, Delivery` });
+
+    // What syncPartner writes: the partner's term, and the same term and address on the orders made before.
+    await writePartnerAddress(hub, partner.id, { property_payment_term_id: thirty });
+    await hub.call("sale.order", "write", { ids: [firstOrder], vals: { payment_term_id: thirty, partner_shipping_id: delivery } });
+    // An order made since takes both from the partner itself.
+    const laterOrder = await orderOf();
+    for (const id of [firstOrder, laterOrder]) expect(await readOrder(id)).toMatchObject({ payment_term_id: [thirty, "30 Days"], partner_shipping_id: [delivery, expect.any(String)] });
+
+    await hub.call("sale.order", "action_confirm", { ids: [firstOrder] });
+    const context = { active_model: "sale.order", active_ids: [firstOrder], active_id: firstOrder };
+    const [wizard] = await hub.call<number[]>("sale.advance.payment.inv", "create", { vals_list: [{ advance_payment_method: "delivered" }], context });
+    await hub.call("sale.advance.payment.inv", "create_invoices", { ids: [wizard!], context });
+    const [draft] = await listInvoices(hub, { partnerId: partner.id });
+    await hub.call("account.move", "action_post", { ids: [draft!.id] });
+    const [invoice] = await hub.call<Array<{ invoice_date: string; invoice_date_due: string; invoice_payment_term_id: unknown; partner_shipping_id: unknown }>>("account.move", "read", {
+      ids: [draft!.id], fields: ["invoice_date", "invoice_date_due", "invoice_payment_term_id", "partner_shipping_id"],
+    });
+    expect(invoice).toMatchObject({ invoice_payment_term_id: [thirty, "30 Days"], partner_shipping_id: [delivery, expect.any(String)] });
+    expect((Date.parse(invoice!.invoice_date_due) - Date.parse(invoice!.invoice_date)) / 86_400_000).toBe(30);
+    expect(await readInvoice(hub, draft!.id)).toMatchObject({ invoiceDate: invoice!.invoice_date, invoiceDateDue: invoice!.invoice_date_due });
   });
 
   it("refuses an invoice with nothing to invoice, and posting in an inactive currency", async () => {

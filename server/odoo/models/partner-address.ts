@@ -45,7 +45,7 @@ export async function partnerAddressValues(client: OdooClient, address: Customer
   return { vals, unmatched };
 }
 
-/** Writes address values onto a partner (nothing to write, no call). */
+/** Writes address values (and the payment term, syncPartner) onto a partner (nothing to write, no call). */
 export async function writePartnerAddress(client: OdooClient, partnerId: number, vals: Record<string, unknown>): Promise<void> {
   if (Object.keys(vals).length) await client.call<boolean>("res.partner", "write", { ids: [partnerId], vals });
 }
