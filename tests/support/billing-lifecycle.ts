@@ -31,7 +31,7 @@ export interface OdooDriver {
 /**
  * A private database and an Odoo driven day by day: each day the hub's push runs before
  * and after Odoo's daily crons, as an hourly schedule would around them, and every invoice
- * is paid the day it is issued unless its order is in `unpaidOrders`.
+ * with something to pay is paid the day it is issued unless its order is in `unpaidOrders`.
  */
 export async function startLifecycleOn(options: { firstDay: string; driver: OdooDriver }) {
   const { driver } = options;
@@ -41,7 +41,7 @@ export async function startLifecycleOn(options: { firstDay: string; driver: Odoo
   const settings = webhookSettings(env());
   let today = options.firstDay;
   const push = (now: Date) => runUsagePush({ db, odoo, now, leadHours: 48, maxAttempts: 10 });
-  /** Odoo orders whose customer does not pay; every other invoice is paid the day it is issued. */
+  /** Odoo orders whose customer does not pay; every other invoice with something to pay is paid the day it is issued. */
   const unpaidOrders = new Set<number>();
   return {
     db, odoo, unpaidOrders, pay: driver.pay,
@@ -53,7 +53,10 @@ export async function startLifecycleOn(options: { firstDay: string; driver: Odoo
         await settleDueSubscriptions({ db, now: new Date(at(today).getTime() + HOUR / 2) });
         await push(at(today, 1));
         for (const day of await driver.runCrons(today)) {
-          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
+          for (const invoiced of day.invoiced) {
+            // An invoice of nothing is paid as posted: Odoo's payment wizard refuses it.
+            if (invoiced.move_id !== null && invoiced.amount_total > 0 && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
+          }
         }
         await pollOdooLifecycle({ db, odoo, settings, now: at(today, 2) });
         await push(at(today, 3));
