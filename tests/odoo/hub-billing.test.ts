@@ -4,6 +4,7 @@ import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
 import { uniqueCode } from "../support/fixtures";
 import { at, invoicesOf, startLifecycleOn, subscribe } from "../support/billing-lifecycle";
+import { hubDriver } from "./support/hub-driver";
 import { describeEachPeer } from "./support/peers";
 
 /*
@@ -17,20 +18,7 @@ import { describeEachPeer } from "./support/peers";
 describeEachPeer("the hub billing day by day through sale_subscription", (peer) => {
   let life: Awaited<ReturnType<typeof startLifecycleOn>>;
   beforeAll(async () => {
-    const odoo = peer().client();
-    life = await startLifecycleOn({
-      firstDay: "2037-01-01",
-      driver: {
-        odoo,
-        runCrons: (today) => peer().runSubscriptionCrons(today),
-        pay: async (moveId) => {
-          const context = { active_model: "account.move", active_ids: [moveId] };
-          const [wizard] = await odoo.call<number[]>("account.payment.register", "create", { vals_list: [{}], context });
-          return odoo.call("account.payment.register", "action_create_payments", { ids: [wizard!], context });
-        },
-        close: async () => {},
-      },
-    });
+    life = await startLifecycleOn({ firstDay: "2037-01-01", driver: hubDriver(peer()) });
   }, 180_000);
   afterAll(() => life?.stop());
 
