@@ -66,7 +66,9 @@ export function postMove(env: Env, move: RawRecord): void {
   const prefix = move.move_type === "out_refund" ? "RINV" : move.move_type === "out_invoice" ? "INV" : "MISC";
   move.name = `${prefix}/${year}/${String(nextSequence(env, `${prefix}/${year}`)).padStart(5, "0")}`;
   move.state = "posted";
-  if (move.move_type === "out_refund") reconcileReversal(env, move);
+  // _compute_payment_state: a posted invoice with nothing to pay is paid, payment or not.
+  if (Math.abs(moveAmounts(env, move).total) < currencyRounding(env, move.currency_id) / 2) move.payment_state = "paid";
+  else if (move.move_type === "out_refund") reconcileReversal(env, move);
   afterInvoicePosted(env, move);
 }
 

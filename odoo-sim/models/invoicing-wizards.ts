@@ -136,6 +136,11 @@ export const accountPaymentRegisterModel: ModelDef = {
     if (!moves.length || moves.some((move) => !move)) throw userError("The register payment wizard should only be called on account.move or account.move.line records.");
     if (moves.some((move) => move!.state !== "posted")) throw userError("You can only register payment for posted journal entries.");
     const first = moves[0]!;
+    // default_get keeps the receivable lines with a residual: none left (a paid or zero invoice) is an error.
+    const owed = (move: RawRecord) => num(fieldValue(env, "account.move", move, "amount_residual")) > currencyRounding(env, move.currency_id) / 2;
+    if (!moves.some((move) => owed(move!))) {
+      throw userError("There's nothing left to pay for the selected journal items, so no payment registration is necessary. You've got your finances under control like a boss!");
+    }
     vals.amount ??= floatRound(moves.reduce((sum, move) => sum + num(fieldValue(env, "account.move", move!, "amount_residual")), 0), currencyRounding(env, first.currency_id));
     vals.currency_id ??= first.currency_id;
     vals.communication ??= moves.map((move) => move!.name).join(" ");

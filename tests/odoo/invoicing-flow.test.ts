@@ -86,6 +86,8 @@ describeEachPeer("Community invoicing in the plan's currency", (peer) => {
       .toEqual([{ id: payment, amount: 41.98, currency_id: [expect.any(Number), "CAD"], communication: posted!.name }]);
     expect(await hub.call("account.payment.register", "action_create_payments", { ids: [payment!], context: paying })).toMatchObject({ res_model: "account.payment" });
     expect(await readInvoice(hub, draft!.id)).toMatchObject({ paymentState: "paid", amountResidual: 0 });
+    // Odoo's wizard refuses an invoice with nothing left to pay.
+    await expect(hub.call("account.payment.register", "create", { vals_list: [{}], context: paying })).rejects.toThrow(/nothing left to pay/);
 
     // What the lifecycle webhooks read: the payment, the order it bills, in CAD.
     const [observed] = await readOdooObservations(hub, { model: "account.move", ids: [draft!.id] });

@@ -9,6 +9,7 @@ import { createService } from "~/server/services/create-service";
 import { createSubscription } from "~/server/subscriptions/create-subscription";
 import { runUsagePush } from "~/server/usage-push/run-usage-push";
 import { env } from "~/server/env";
+import { odooDate } from "~/server/odoo/odoo-date";
 import { pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
 import { ingestEvents } from "~/server/usage/ingest-events";
 import { settleDueSubscriptions } from "~/server/subscriptions/settle-due-subscriptions";
@@ -31,7 +32,7 @@ export interface OdooDriver {
 /**
  * A private database and an Odoo driven day by day: each day the hub's push runs before
  * and after Odoo's daily crons, as an hourly schedule would around them, and every invoice
- * is paid the day it is issued unless its order is in `unpaidOrders`.
+ * with something to pay is paid the day it is issued unless its order is in `unpaidOrders`.
  */
 export async function startLifecycleOn(options: { firstDay: string; driver: OdooDriver }) {
   const { driver } = options;
@@ -41,19 +42,27 @@ export async function startLifecycleOn(options: { firstDay: string; driver: Odoo
   const settings = webhookSettings(env());
   let today = options.firstDay;
   const push = (now: Date) => runUsagePush({ db, odoo, now, leadHours: 48, maxAttempts: 10 });
-  /** Odoo orders whose customer does not pay; every other invoice is paid the day it is issued. */
+  /** Odoo orders whose customer does not pay; every other invoice with something to pay is paid the day it is issued. */
   const unpaidOrders = new Set<number>();
   return {
     db, odoo, unpaidOrders, pay: driver.pay,
     get today() { return today; },
     push,
-    /** Runs the days up to `lastDay` (inclusive): time's changes settled at 00:30 (as the worker's drains do), push at 01:00, Odoo's daily crons, push at 03:00. */
-    async runUntil(lastDay: string) {
-      for (; today <= lastDay; today = addDays(today, 1)) {
+    /**
+     * Runs the days up to `lastDay` (inclusive): time's changes settled at 00:30 (as the
+     * worker's drains do), push at 01:00, Odoo's daily crons, push at 03:00. With `dueOnly`
+     * it runs only the days on which something is due (nextDueDay), the rest being days
+     * on which neither Odoo's crons nor the hub would change anything.
+     */
+    async runUntil(lastDay: string, options: { dueOnly?: boolean } = {}) {
+      for (; today <= lastDay; today = options.dueOnly ? await nextDueDay(db, odoo, today) : addDays(today, 1)) {
         await settleDueSubscriptions({ db, now: new Date(at(today).getTime() + HOUR / 2) });
         await push(at(today, 1));
         for (const day of await driver.runCrons(today)) {
-          for (const invoiced of day.invoiced) if (invoiced.move_id !== null && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
+          for (const invoiced of day.invoiced) {
+            // An invoice of nothing is paid as posted: Odoo's payment wizard refuses it.
+            if (invoiced.move_id !== null && invoiced.amount_total > 0 && !unpaidOrders.has(invoiced.order_id)) await driver.pay(invoiced.move_id);
+          }
         }
         await pollOdooLifecycle({ db, odoo, settings, now: at(today, 2) });
         await push(at(today, 3));
@@ -65,6 +74,29 @@ export async function startLifecycleOn(options: { firstDay: string; driver: Odoo
       await database.drop();
     },
   };
+}
+
+/**
+ * The first day after `today` on which something is due: an Odoo order of the hub's in
+ * progress reaching its next_invoice_date (the recurring cron invoices it) or passing its
+ * end_date (the expiration cron closes it), or a subscription without an order yet
+ * starting (the push creates it). On the days between Odoo's crons find nothing to do:
+ * every invoice is paid the day it is issued, so no unpaid or late closing falls there.
+ * The hub's own changes on those days (a termination, a downgrade) reach Odoo at the
+ * next day's push, before its crons, as at any earlier push.
+ */
+async function nextDueDay(db: Db, odoo: OdooClient, today: string): Promise<string> {
+  const tomorrow = addDays(today, 1);
+  const subscriptions = await db.subscription.findMany({ select: { odooOrderId: true, subscriptionAt: true } });
+  const ids = subscriptions.flatMap((s) => (s.odooOrderId === null ? [] : [s.odooOrderId]));
+  const orders = ids.length === 0 ? [] : await odoo.call<Array<{ next_invoice_date: string | false; end_date: string | false }>>("sale.order", "search_read", {
+    domain: [["id", "in", ids], ["subscription_state", "=", "3_progress"]], fields: ["next_invoice_date", "end_date"],
+  });
+  const days = [
+    ...orders.flatMap((o) => [o.next_invoice_date || null, o.end_date ? addDays(o.end_date, 1) : null]),
+    ...subscriptions.flatMap((s) => (s.odooOrderId === null ? [odooDate(s.subscriptionAt)] : [])),
+  ].filter((day): day is string => day !== null && day >= tomorrow);
+  return days.length ? days.sort()[0]! : "9999-12-31";
 }
 
 /** startLifecycleOn the simulator, in-process, in CAD. */
