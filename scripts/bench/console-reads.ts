@@ -11,8 +11,8 @@ import { type LoadResult, runLoad } from "./load";
  */
 
 const READS = 40;
-const read = (send: () => Promise<unknown>) => runLoad({ requests: 5, concurrency: 1, send: async () => (await send(), true) })
-  .then(() => runLoad({ requests: READS, concurrency: 1, send: async () => (await send(), true) }));
+const read = (send: () => Promise<unknown>, reads = READS) => runLoad({ requests: 5, concurrency: 1, send: async () => (await send(), true) })
+  .then(() => runLoad({ requests: reads, concurrency: 1, send: async () => (await send(), true) }));
 
 /** A finished reconciliation run of `lines` diff lines over 5 statuses, 3 services and 2 currencies. */
 export async function seedReconciliationRun(db: Db, lines: number): Promise<string> {
@@ -69,13 +69,27 @@ export async function hubExplorerRead(client: Client, subscriptionId: string): P
   return read(() => client.usage.periodUsage.query({ subscriptionId }));
 }
 
-/** The period's units (whole hours from rollups, the open hour from raw events), and per day. */
-export async function sqlUsageRead(pool: pg.Pool, subscriptionId: string, from: Date, options: { daily: boolean }): Promise<LoadResult> {
-  const total = `SELECT (SELECT coalesce(sum(events_count), 0) FROM usage_rollups WHERE subscription_id = $1 AND code = 'bench_units' AND hour >= $2 AND hour < date_trunc('hour', now())),
-                        (SELECT coalesce(sum(sum_value), 0) FROM usage_rollups WHERE subscription_id = $1 AND code = 'bench_units' AND hour >= $2 AND hour < date_trunc('hour', now()))
-                      + (SELECT coalesce(sum((properties->>'units')::numeric), 0) FROM usage_events
-                         WHERE subscription_id = $1 AND code = 'bench_units' AND "timestamp" >= date_trunc('hour', now()) AND "timestamp" < now())`;
+/**
+ * The SQL the hub's usage reads come down to. current_usage: the subscription with its
+ * plan and charges (one statement, by id here), then the period's units. The explorer:
+ * the units, and per day. Units come from the hourly rollups the ingestion statement
+ * keeps current; the bench's period starts and ends on whole hours, so there are no
+ * ragged edges to read from raw events.
+ */
+export async function sqlUsageRead(pool: pg.Pool, subscriptionId: string, period: { start: Date; end: Date }, options: { daily: boolean; reads?: number }): Promise<LoadResult> {
+  const lookup = `SELECT s.id, s.status, s.billing_time, s.subscription_at, s.ending_at, s.terminated_at, p.interval, p.amount_currency, a.deleted_at,
+                         (SELECT json_agg(json_build_object('id', c.id, 'chargeModel', c.charge_model, 'properties', c.properties, 'code', m.code,
+                                                            'aggregationType', m.aggregation_type, 'fieldName', m.field_name) ORDER BY c.created_at, c.id)
+                          FROM charges c JOIN billable_metrics m ON m.id = c.billable_metric_id WHERE c.plan_id = p.id)
+                  FROM subscriptions s JOIN account_links a ON a.id = s.account_link_id JOIN plans p ON p.id = s.plan_id WHERE s.id = $1`;
+  const total = `SELECT coalesce(sum(events_count), 0), coalesce(sum(sum_value), 0) FROM usage_rollups
+                 WHERE subscription_id = $1 AND code = 'bench_units' AND hour >= $2 AND hour < $3`;
   const daily = `SELECT date_trunc('day', hour), sum(events_count), sum(sum_value) FROM usage_rollups
-                 WHERE subscription_id = $1 AND code = 'bench_units' AND hour >= $2 GROUP BY 1 ORDER BY 1`;
-  return read(() => Promise.all([pool.query(total, [subscriptionId, from]), options.daily ? pool.query(daily, [subscriptionId, from]) : null]));
+                 WHERE subscription_id = $1 AND code = 'bench_units' AND hour >= $2 AND hour < $3 GROUP BY 1 ORDER BY 1`;
+  const span = [subscriptionId, period.start, period.end];
+  return read(async () => {
+    if (options.daily) return Promise.all([pool.query(total, span), pool.query(daily, span)]);
+    await pool.query(lookup, [subscriptionId]);
+    return pool.query(total, span);
+  }, options.reads);
 }

@@ -25,7 +25,7 @@ export function latencyRow(path: string, hub: LoadResult, baseline: LoadResult, 
   return {
     path,
     hub: `p99 ${p99(hub).toFixed(1)} ms (p50 ${percentile(hub.latenciesMs, 50).toFixed(1)})`,
-    baseline: `p99 ${p99(baseline).toFixed(1)} ms (SQL)`,
+    baseline: `p99 ${p99(baseline).toFixed(1)} ms (p50 ${percentile(baseline.latenciesMs, 50).toFixed(1)}, SQL)`,
     ratio: `${(p99(baseline) / p99(hub)).toFixed(2)}×`,
     target,
   };

@@ -2,45 +2,93 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /*
- * The two ingestion endpoints, POST /api/v1/events and POST /api/v1/events/batch, served
- * by the web server itself instead of through Next's router. In profiles of one event per
- * request (8 clients, `node --cpu-prof` on the built app), Next's per-request work
- * (routing, rewrites, the app-route module's request/response adapters) was about half of
- * the app's CPU, and the hub's single thread was what capped ingestion: served directly,
- * the same handlers answer about twice as many events a second.
+ * The hottest API endpoints, served by the web server itself instead of through Next's
+ * router: the two ingestion POSTs (/api/v1/events, /api/v1/events/batch) and
+ * GET /api/v1/customers/{external_id}/current_usage. In profiles of one event per request
+ * (8 clients, `node --cpu-prof` on the built app), Next's per-request work (routing,
+ * rewrites, the app-route module's request/response adapters) was about half of the
+ * app's CPU, and the hub's single thread was what capped ingestion: served directly, the
+ * same handlers answer about twice as many events a second. current_usage, one client at
+ * a time, spent more time in Next and proxy.ts than in its own queries (issue #16).
  *
- * The handlers are the routes' own POST exports (lagoRoute: authentication, rate limit,
- * body limit, Lago's errors), so nothing of what the endpoints answer changes; the headers
- * next.config.ts gives every API answer are set here too. What Next would have done on
- * these two paths and no longer does: proxy.ts does not run for them (its matcher already
- * skips them), and Next's `vary: rsc, …` header, meaningless on a JSON POST, is not sent.
- * Anything else (another method, a trailing slash, every other path) still goes to Next.
+ * The handlers are the routes' own exports (lagoRoute: authentication, rate limit, body
+ * limit, Lago's errors), so nothing of what the endpoints answer changes; the headers
+ * next.config.ts gives every API answer are set here too, and a dynamic segment is
+ * decoded as Next decodes it. What Next would have done on these paths and no longer
+ * does: proxy.ts does not run for them (for the POSTs its matcher already skips them; for
+ * current_usage its only work is refusing a malformed escape, and such a path is left to
+ * Next and proxy.ts), and Next's `vary: rsc, …` header, meaningless on a JSON API
+ * answer, is not sent. Anything else (another method, HEAD, a trailing slash, an empty
+ * segment, every other path) still goes to Next.
  * Their module state that must be process-wide (database client, key cache, rate limiter,
  * group commit, metrics, logger) lives on globalThis, so these copies of the route modules
  * share it with the ones Next loads.
  */
 
-type RouteHandler = (request: Request, route: { params: Promise<Record<string, never>> }) => Promise<Response>;
+type Params = Record<string, string>;
+type RouteHandler = (request: Request, route: { params: Promise<Params> }) => Promise<Response>;
+
+/** A path served directly: its method and its segments, `:name` for a dynamic one. */
+export interface DirectRoute {
+  method: "GET" | "POST";
+  segments: readonly string[];
+  handler: RouteHandler;
+}
 
 const API_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ...STATIC_SECURITY_HEADERS.map(({ key, value }) => [key, value] as const),
   ["Content-Security-Policy", API_CONTENT_SECURITY_POLICY],
 ];
 
-/** The handlers by path, loaded once before the server listens. */
-export async function loadDirectRoutes(): Promise<ReadonlyMap<string, RouteHandler>> {
-  const [single, batch] = await Promise.all([import("~/app/api/v1/events/route"), import("~/app/api/v1/events/batch/route")]);
-  return new Map<string, RouteHandler>([
-    ["/api/v1/events", single.POST],
-    ["/api/v1/events/batch", batch.POST],
-  ]);
+/** `path`'s `:name` segments are the params the handler is given, as Next gives a `[name]` folder's. */
+export function directRouteOf<P extends Params>(
+  method: DirectRoute["method"],
+  path: string,
+  handler: (request: Request, route: { params: Promise<P> }) => Promise<Response>,
+): DirectRoute {
+  return { method, segments: path.split("/"), handler: handler as unknown as RouteHandler };
 }
 
-/** The handler for this request, or undefined: Next serves it. */
-export function directRoute(routes: ReadonlyMap<string, RouteHandler>, request: IncomingMessage): RouteHandler | undefined {
-  if (request.method !== "POST" || !request.url) return undefined;
-  const query = request.url.indexOf("?");
-  return routes.get(query === -1 ? request.url : request.url.slice(0, query));
+/** The handlers by path, loaded once before the server listens. */
+export async function loadDirectRoutes(): Promise<readonly DirectRoute[]> {
+  const [single, batch, usage] = await Promise.all([
+    import("~/app/api/v1/events/route"),
+    import("~/app/api/v1/events/batch/route"),
+    import("~/app/api/v1/customers/[external_id]/current_usage/route"),
+  ]);
+  return [
+    directRouteOf("POST", "/api/v1/events", single.POST),
+    directRouteOf("POST", "/api/v1/events/batch", batch.POST),
+    directRouteOf("GET", "/api/v1/customers/:external_id/current_usage", usage.GET),
+  ];
+}
+
+/**
+ * The route serving this method and URL (path and query) with its decoded dynamic
+ * segments, or undefined: Next serves it. An empty or malformed (`%E0%A4%A`) dynamic
+ * segment is Next's too, which answers it as it always has.
+ */
+export function matchDirectRoute(routes: readonly DirectRoute[], method: string | undefined, url: string | undefined): { handler: RouteHandler; params: Params } | undefined {
+  if (!method || !url) return undefined;
+  const query = url.indexOf("?");
+  const segments = (query === -1 ? url : url.slice(0, query)).split("/");
+  for (const route of routes) {
+    if (route.method !== method || route.segments.length !== segments.length) continue;
+    const params: Params = {};
+    const matched = route.segments.every((expected, i) => {
+      const actual = segments[i]!;
+      if (!expected.startsWith(":")) return expected === actual;
+      if (!actual) return false;
+      try {
+        params[expected.slice(1)] = decodeURIComponent(actual);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    if (matched) return { handler: route.handler, params };
+  }
+  return undefined;
 }
 
 /**
@@ -92,13 +140,14 @@ function webRequest(request: IncomingMessage): Request {
   } catch {
     url = new URL(request.url!, "http://localhost");
   }
-  return new Request(url, { method: "POST", headers, body: bodyStream(request), duplex: "half" } as RequestInit & { duplex: "half" });
+  if (request.method === "GET") return new Request(url, { method: "GET", headers });
+  return new Request(url, { method: request.method, headers, body: bodyStream(request), duplex: "half" } as RequestInit & { duplex: "half" });
 }
 
 /** Runs the handler and writes its answer; a body left unread is drained so the connection stays usable. */
-export async function serveDirect(handler: RouteHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
+export async function serveDirect(route: { handler: RouteHandler; params: Params }, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
-    const answer = await handler(webRequest(request), { params: Promise.resolve({}) });
+    const answer = await route.handler(webRequest(request), { params: Promise.resolve(route.params) });
     const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
     response.statusCode = answer.status;
     for (const [name, value] of API_HEADERS) response.setHeader(name, value);

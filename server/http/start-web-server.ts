@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { flushLogs, logger, requestContext } from "~/server/lib/logger";
 import { beginDraining, runShutdownHooks } from "~/server/lib/shutdown";
-import { directRoute, loadDirectRoutes, serveDirect } from "./direct-routes";
+import { loadDirectRoutes, matchDirectRoute, serveDirect } from "./direct-routes";
 import { loggablePath } from "./loggable-path";
 
 export interface WebServer {
@@ -38,7 +38,7 @@ export async function startWebServer(options: { dir: string; hostname: string; p
   const app = next({ dev: false, dir: options.dir, hostname: options.hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
-  // The ingestion endpoints skip Next's router (direct-routes.ts); everything else is Next's.
+  // The ingestion endpoints and current_usage skip Next's router (direct-routes.ts); everything else is Next's.
   const direct = await loadDirectRoutes();
 
   const inFlight = new Set<ServerResponse>();
@@ -59,7 +59,7 @@ export async function startWebServer(options: { dir: string; hostname: string; p
       if (stopping && inFlight.size === 0) allDone?.();
     });
     requestContext.run({ requestId }, () => {
-      const route = directRoute(direct, request);
+      const route = matchDirectRoute(direct, request.method, request.url);
       (route ? serveDirect(route, request, response) : handle(request, response)).catch((error: unknown) => {
         log.error({ err: error instanceof Error ? error.name : typeof error }, "request handler failed");
         if (!response.headersSent) {

@@ -1,8 +1,9 @@
 import type { PeriodUsage } from "~/server/usage/compute-period-usage";
+import type { CurrentUsageCharge } from "~/server/usage/get-current-usage";
 import { centsToNumber, isoDay, lagoPeriod } from "./wire-common";
 
 /** Lago's customer_usage; `free_units_used` and `billable_units` are the hub's additions. */
-export function serializeCustomerUsage(usage: PeriodUsage) {
+export function serializeCustomerUsage(usage: PeriodUsage<CurrentUsageCharge>) {
   const period = lagoPeriod(usage.period);
   return {
     from_datetime: period.from,

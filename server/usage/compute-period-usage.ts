@@ -8,8 +8,24 @@ export type SubscriptionForUsage = Subscription & {
   plan: Plan & { charges: Array<Charge & { billableMetric: BillableMetric }> };
 };
 
-export interface ChargeUsage {
-  charge: Charge & { billableMetric: BillableMetric };
+/** What pricing a charge reads: its model and properties, and how its metric aggregates. */
+export type ChargeToPrice = Pick<Charge, "chargeModel" | "properties"> & {
+  billableMetric: Pick<BillableMetric, "code" | "aggregationType" | "fieldName" | "recurring">;
+};
+
+/**
+ * What computePeriodUsage reads of a subscription. Callers pass what they loaded (most a
+ * SubscriptionForUsage) and get their own charges back in the answer; current_usage loads
+ * only these fields, in one statement.
+ */
+export type SubscriptionToPrice<C extends ChargeToPrice> = Pick<Subscription, "id" | "subscriptionAt" | "terminatedAt"> & {
+  plan: Pick<Plan, "amountCurrency"> & { charges: C[] };
+};
+
+type FullCharge = SubscriptionForUsage["plan"]["charges"][number];
+
+export interface ChargeUsage<C extends ChargeToPrice = FullCharge> {
+  charge: C;
   units: string;
   eventsCount: number;
   freeUnitsUsed: string;
@@ -17,11 +33,11 @@ export interface ChargeUsage {
   amountCents: bigint;
 }
 
-export interface PeriodUsage {
+export interface PeriodUsage<C extends ChargeToPrice = FullCharge> {
   period: BillingPeriod;
   currency: string;
   amountCents: bigint;
-  charges: ChargeUsage[];
+  charges: Array<ChargeUsage<C>>;
 }
 
 /**
@@ -29,11 +45,11 @@ export interface PeriodUsage {
  * plan over one billing period. Usage after a termination is not billed; a recurring
  * metric aggregates from the subscription start, carrying its value across periods.
  */
-export async function computePeriodUsage(options: {
+export async function computePeriodUsage<C extends ChargeToPrice>(options: {
   db: DbOrTx;
-  subscription: SubscriptionForUsage;
+  subscription: SubscriptionToPrice<C>;
   period: BillingPeriod;
-}): Promise<PeriodUsage> {
+}): Promise<PeriodUsage<C>> {
   const { db, subscription, period } = options;
   const { plan } = subscription;
   const to = subscription.terminatedAt && subscription.terminatedAt < period.end ? subscription.terminatedAt : period.end;

@@ -80,6 +80,21 @@ describe("GET /api/v1/customers/{id}/current_usage", () => {
     expect((await api.get(`/customers/${setup.customerId}/current_usage`)).body.error_details).toEqual({ external_subscription_id: ["value_is_mandatory"] });
   });
 
+  it("answers 404 customer_not_found for a deleted customer, whose subscription row stays", async () => {
+    const { api } = await createTestService();
+    const setup = await createBillingSetup(api);
+    expect((await api.delete(`/customers/${setup.customerId}`)).status).toBe(200);
+    const response = await api.get(`/customers/${setup.customerId}/current_usage?external_subscription_id=${setup.subscriptionId}`);
+    expect(response.body).toEqual({ status: 404, error: "Not Found", code: "customer_not_found" });
+  });
+
+  it("answers no_active_subscription for a live customer's unknown subscription", async () => {
+    const { api } = await createTestService();
+    const setup = await createBillingSetup(api);
+    const response = await api.get(`/customers/${setup.customerId}/current_usage?external_subscription_id=nope`);
+    expect(response.body).toEqual({ status: 405, error: "Method Not Allowed", code: "no_active_subscription" });
+  });
+
   it("does not show one service's usage to another", async () => {
     const owner = await createTestService();
     const intruder = await createTestService();
