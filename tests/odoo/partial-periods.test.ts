@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BillingTime, PlanInterval } from "~/server/billing/billing-period";
 import { terminateSubscription } from "~/server/subscriptions/terminate-subscription";
-import { addDays, at, invoicesOf, type InvoiceView, startLifecycleOn, subscribe } from "../support/billing-lifecycle";
+import { addDays, at, creditNotesOf, invoicesOf, type InvoiceView, startLifecycleOn, subscribe } from "../support/billing-lifecycle";
 import { hubDriver } from "./support/hub-driver";
 import { describeEachPeer } from "./support/peers";
 
@@ -9,7 +9,8 @@ import { describeEachPeer } from "./support/peers";
  * Partial periods, the hub's usage push around Odoo's crons: a subscription started or
  * terminated mid-period is billed Lago's pro rata fee (fee × days billed / days in the
  * period) to the cent, every other period whole, for every interval the hub offers,
- * calendar and anniversary, in advance and in arrears, on the simulator and on real Odoo
+ * calendar and anniversary, in advance and in arrears (a prepaid plan's unused days
+ * credited on termination, as Lago does), on the simulator and on real Odoo
  * 19 with the stand-in. The timeline lives in 2042–2044, whose calendar is 2025–2027's
  * (the weekdays, no leap day), away from the other files' years on the shared database.
  */
@@ -27,6 +28,8 @@ interface Case {
   /** The order's invoices, or with `fees` their fee lines only. */
   invoices: InvoiceView[];
   fees?: true;
+  /** The hub's credit notes for a prepaid plan's unused days (Lago's on termination); none unless given. */
+  credits?: InvoiceView[];
 }
 
 const cases: Case[] = [
@@ -98,6 +101,8 @@ const cases: Case[] = [
       { date: "2043-02-01", lines: ["fee 31 2043-02-01..2043-02-28"] },
       { date: "2043-03-01", lines: [] },
     ],
+    // February 11 to 28 unused: 31.00 × 18/28.
+    credits: [{ date: "2043-02-10", lines: ["19.93 Plan: unused days 2043-02-11 to 2043-02-28 (18 of 28)"] }],
   },
   {
     // The order starts on the 1st: Odoo's service dates are the calendar month, the amount Lago's share of it.
@@ -117,6 +122,7 @@ const cases: Case[] = [
       { date: "2043-01-15", lines: ["fee 31 2043-01-15..2043-02-14"] },
       { date: "2043-02-15", lines: [] },
     ],
+    credits: [{ date: "2043-02-10", lines: ["4 Plan: unused days 2043-02-11 to 2043-02-14 (4 of 31)"] }],
   },
   {
     title: "monthly anniversary from the 15th, in arrears: a whole period, then the 27 of 31 days up to the termination",
@@ -145,6 +151,7 @@ const cases: Case[] = [
       { date: "2042-12-15", lines: ["fee 7 2042-12-15..2042-12-21"] },
       { date: "2042-12-22", lines: [] },
     ],
+    credits: [{ date: "2042-12-17", lines: ["4 Plan: unused days 2042-12-18 to 2042-12-21 (4 of 7)"] }],
   },
 ];
 
@@ -178,6 +185,7 @@ describeEachPeer("partial periods through the hub's push and Odoo's crons", (pee
       const { invoices } = await invoicesOf(life.odoo, subs.get(c)!.orderRef);
       const seen = c.fees ? invoices.map((i) => ({ date: i.date, lines: i.lines.filter((l) => l.startsWith("fee ")) })) : invoices;
       expect(seen).toEqual(c.invoices);
+      expect((await creditNotesOf(life.odoo, subs.get(c)!.orderRef)).map((note) => ({ date: note.date, lines: note.lines }))).toEqual(c.credits ?? []);
     });
   }
 }, { needs: "subscriptions" });
