@@ -35,7 +35,8 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
   }
   if (filter.ids?.length === 0) return [];
   const partners = filter.partnerIds && new Set(filter.partnerIds);
-  const invoices = (await listInvoices(odoo, { ids: filter.ids, invoiceDateFrom: filter.invoiceDateFrom })).filter(
+  // Customer invoices only: a credit note (the hub's for unused prepaid days, or Odoo's) is not an invoice to announce.
+  const invoices = (await listInvoices(odoo, { ids: filter.ids, moveTypes: ["out_invoice"], invoiceDateFrom: filter.invoiceDateFrom })).filter(
     (invoice) =>
       invoice.state === "posted" && invoice.paymentState !== null && (!partners || (invoice.partnerId !== null && partners.has(invoice.partnerId))),
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createOdooClient, type OdooClient } from "~/server/odoo";
+import { createOdooClient, issueCreditNote, type OdooClient } from "~/server/odoo";
 import { env } from "~/server/env";
 import { drainWebhooks, pollOdooLifecycle, webhookSettings } from "~/server/webhooks";
 import { type IsolatedStack, STACK_ODOO_API_KEY, startIsolatedStack } from "../support/isolated-stack";
@@ -160,6 +160,20 @@ describe("Odoo lifecycle → webhooks", () => {
       ["invoice.payment_overdue", "pending", true],
       ["invoice.payment_status_updated", "succeeded", false],
     ]);
+  });
+
+  it("announces no credit note as an invoice", async () => {
+    const { moveId, seed } = await subscribedInvoice();
+    const ours = (result: { events: Array<{ uniqueKey: string }> }, id: number) => result.events.filter((e) => e.uniqueKey.startsWith(`account.move:${id}:`)).length;
+    expect(ours(await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date() }), moveId)).toBe(1);
+    // A credit note reversing the invoice, as the hub issues for a prepaid plan's unused days.
+    const refundId = await issueCreditNote(odoo, {
+      ref: `nexa:credit:test-${moveId}`, invoiceId: moveId, date: TODAY,
+      line: { productId: seed.product_ids.usage, name: "unused days", priceUnit: 1, taxIds: [], saleLineIds: [seed.line_ids.usage] },
+    });
+    const polled = await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date(Date.now() + 3_600_000) });
+    expect(ours(polled, refundId)).toBe(0);
+    expect(await eventsFor("account.move", refundId)).toEqual([]);
   });
 
   it("cron routes refuse a call without the cron secret", async () => {
