@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
-import { at, type Lifecycle, startLifecycle, subscribe } from "../support/billing-lifecycle";
+import { at, type Lifecycle, pushWarningsOf, startLifecycle, subscribe } from "../support/billing-lifecycle";
 
 /*
  * A customer's address, phone and tax number as the app gives them through Lago's
@@ -21,10 +21,6 @@ async function partnerOf(sub: Sub) {
   });
   return partner!;
 }
-function warningsOf(run: Awaited<ReturnType<Lifecycle["push"]>>, sub: Sub): string[] {
-  if (typeof run.planning === "string") throw new Error(run.planning);
-  return run.planning.filter((outcome) => outcome.subscription.includes(sub.externalId)).flatMap((outcome) => (outcome.warning ? [outcome.warning] : []));
-}
 
 describe("a customer's address on its Odoo partner", () => {
   let sub: Sub;
@@ -36,7 +32,7 @@ describe("a customer's address on its Odoo partner", () => {
 
   it("is written on the first push, the province resolved to Odoo's state (which decides its sales taxes)", async () => {
     await change({ addressLine1: "100 Queen St W", addressLine2: "Suite 5", city: "Toronto", zipcode: "M5H 2N2", country: "ca", state: "Ontario", phone: "+1 416 555 0100", taxIdentificationNumber: "123456789RT0001" });
-    expect(warningsOf(await life.push(at("2026-01-01", 1)), sub)).toEqual([]);
+    expect(pushWarningsOf(await life.push(at("2026-01-01", 1)), sub)).toEqual([]);
     expect(await partnerOf(sub)).toMatchObject({
       street: "100 Queen St W", street2: "Suite 5", city: "Toronto", zip: "M5H 2N2", state_id: [expect.any(Number), "Ontario"], country_id: [expect.any(Number), "Canada"],
       phone: "+1 416 555 0100", vat: "123456789RT0001",
@@ -57,7 +53,7 @@ describe("a customer's address on its Odoo partner", () => {
   it("says which state Odoo does not know, and writes the rest", async () => {
     await change({ state: "Atlantis", city: "Halifax" });
     const run = await life.push(at("2026-01-03", 1));
-    expect(warningsOf(run, sub)).toEqual([expect.stringContaining("Odoo knows no state Atlantis of CA")]);
+    expect(pushWarningsOf(run, sub)).toEqual([expect.stringContaining("Odoo knows no state Atlantis of CA")]);
     expect(await partnerOf(sub)).toMatchObject({ city: "Halifax", state_id: [expect.any(Number), "Quebec"] });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertCustomer } from "~/server/identity/upsert-customer";
-import { at, type Lifecycle, startLifecycle, subscribe } from "../support/billing-lifecycle";
+import { at, type Lifecycle, pushWarningsOf, startLifecycle, subscribe } from "../support/billing-lifecycle";
 
 /*
  * A customer's net_payment_term and shipping address as the app gives them through Lago's
@@ -28,10 +28,6 @@ async function odooOf(sub: Sub) {
     domain: [["invoice_origin", "=", order!.name], ["state", "=", "posted"]], fields: ["invoice_date", "invoice_date_due", "invoice_payment_term_id", "partner_shipping_id"], order: "id",
   });
   return { order: order!, partner: partner!, deliveries, invoices };
-}
-function warningsOf(run: Awaited<ReturnType<Lifecycle["push"]>>, sub: Sub): string[] {
-  if (typeof run.planning === "string") throw new Error(run.planning);
-  return run.planning.filter((outcome) => outcome.subscription.includes(sub.externalId)).flatMap((outcome) => (outcome.warning ? [outcome.warning] : []));
 }
 
 describe("a customer's payment term and shipping address in Odoo", () => {
@@ -62,7 +58,7 @@ describe("a customer's payment term and shipping address in Odoo", () => {
 
   it("says when Odoo has no term of the app's days and its user may not create one, keeping the term it had", async () => {
     await change({ netPaymentTerm: 60 });
-    expect(warningsOf(await life.push(at("2026-02-02", 1)), sub)).toEqual([expect.stringContaining("Odoo has no payment term of 60 days")]);
+    expect(pushWarningsOf(await life.push(at("2026-02-02", 1)), sub)).toEqual([expect.stringContaining("Odoo has no payment term of 60 days")]);
     const { partner, order } = await odooOf(sub);
     expect([partner.property_payment_term_id[1], order.payment_term_id[1]]).toEqual(["45 Days", "45 Days"]);
     // No such term was made behind ops' back.

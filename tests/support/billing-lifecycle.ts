@@ -202,3 +202,9 @@ export async function creditNotesOf(odoo: OdooClient, orderRef: string): Promise
     };
   });
 }
+
+/** What one push run warned ops about for this subscription (a planning outcome's warning). */
+export function pushWarningsOf(run: Awaited<ReturnType<Lifecycle["push"]>>, sub: { externalId: string }): string[] {
+  if (typeof run.planning === "string") throw new Error(run.planning);
+  return run.planning.filter((outcome) => outcome.subscription.includes(sub.externalId)).flatMap((outcome) => (outcome.warning ? [outcome.warning] : []));
+}
