@@ -7,6 +7,7 @@
 import type { AccountLink } from "~/generated/prisma/client";
 import { assembleInvoice, type UsageUnits } from "~/server/invoices/assemble-invoice";
 import { invoiceLagoId, serializeInvoice } from "~/server/lago-api/invoice-wire";
+import { serializeCreditNote } from "~/server/lago-api/credit-note-wire";
 import { odooDate } from "~/server/odoo/odoo-date";
 import { subscriptionWithPlanCharges, type SubscriptionWithPlanCharges } from "~/server/subscriptions/subscription-input";
 import { serializeCustomer } from "~/server/lago-api/customer-wire";
@@ -32,9 +33,13 @@ export interface Envelope {
 }
 
 
-function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
+function moveView(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
   const { invoice } = event.observation;
-  const view = assembleInvoice({ invoice: invoice!, customer, subscriptions, orderOfSaleLine: new Map(invoice!.orderOfSaleLine), usageUnits, taxes: invoice!.taxes });
+  return assembleInvoice({ invoice: invoice!, customer, subscriptions, orderOfSaleLine: new Map(invoice!.orderOfSaleLine), usageUnits, taxes: invoice!.taxes });
+}
+
+function invoiceObject(event: EnvelopeEvent, customer: AccountLink, subscriptions: SubscriptionForEnvelope[], usageUnits: UsageUnits) {
+  const view = moveView(event, customer, subscriptions, usageUnits);
   // Odoo keeps no failed state: a failure is the transition, so only its event says "failed".
   return serializeInvoice(view, { today: odooDate(event.occurredAt), paymentStatus: event.kind === "payment_failed" ? "failed" : undefined });
 }
@@ -100,6 +105,9 @@ export function buildEnvelopes(options: {
       case "invoice.payment_status_updated":
       case "invoice.payment_overdue":
         return [envelope(type, "invoice", invoiceObject(event, customer, subscriptions, options.usageUnits ?? new Map()))];
+      case "credit_note.created":
+        // The credited invoice is not part of the event: its number and the items' fees are read by GET /credit_notes/{id}.
+        return [envelope(type, "credit_note", serializeCreditNote(moveView(event, customer, subscriptions, new Map()), undefined, { today: odooDate(event.occurredAt) }))];
     }
   });
 }

@@ -30,6 +30,9 @@ describe("classifyTransition account.move", () => {
     ["reversed", "paid", "payment_succeeded"],
     ["paid", "blocked", null],
     ["not_paid", "not_paid", null],
+    // A credit note: announced once, when first seen, and never as a payment.
+    [null, "credit_note", "credit_note_created"],
+    ["credit_note", "credit_note", null],
   ] as const)("%s → %s = %s", (previous, current, expected) => {
     expect(classifyTransition("account.move", previous, current)).toBe(expected);
   });
@@ -71,6 +74,8 @@ describe("webhookTypesOf", () => {
     [move("payment_failed", "paid", "not_paid+overdue"), ["invoice.payment_failure", "invoice.payment_status_updated", "invoice.payment_overdue"]],
     [move("payment_failed", "paid", "not_paid"), ["invoice.payment_failure", "invoice.payment_status_updated"]],
     [move("payment_overdue", "not_paid", "not_paid+overdue"), ["invoice.payment_overdue"]],
+    // A credit note is no invoice: created, nothing else.
+    [move("credit_note_created", null, "credit_note"), ["credit_note.created"]],
     // An order is never an invoice, first seen or not.
     [webhookTypesOf({ kind: "subscription_terminated", model: "sale.order", previousState: null, state: "6_churn" }), ["subscription.terminated"]],
   ] as const)("%j", (types, expected) => {
@@ -85,6 +90,7 @@ describe("WEBHOOK_TYPES", () => {
       payment_overdue: ["invoice.payment_overdue"],
       payment_succeeded: ["invoice.payment_status_updated"],
       payment_failed: ["invoice.payment_failure", "invoice.payment_status_updated"],
+      credit_note_created: ["credit_note.created"],
       subscription_terminated: ["subscription.terminated"],
       subscription_reopened: ["subscription.started"],
     });

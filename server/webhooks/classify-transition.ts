@@ -13,6 +13,12 @@ const PAYMENT_CLASS: Readonly<Record<string, "succeeded" | "pending">> = {
 // The hub records it in the invoice's lifecycle state, so the move into it is seen once.
 const OVERDUE_MARK = "+overdue";
 
+/**
+ * A posted credit note's one lifecycle state: it is announced once, when first seen; its
+ * payment_state (reconciled against an invoice or not) is no payment of the customer's.
+ */
+export const CREDIT_NOTE_STATE = "credit_note";
+
 /** An invoice's lifecycle state: its payment_state, marked while it is owed past its due date. */
 export function invoiceLifecycleState(paymentState: string, overdue: boolean): string {
   return overdue ? `${paymentState}${OVERDUE_MARK}` : paymentState;
@@ -34,6 +40,7 @@ export function classifyTransition(model: WatchedModel, previous: string | null,
     if (current === "6_churn" && previous !== "6_churn") return "subscription_terminated";
     return current === "3_progress" && previous === "6_churn" ? "subscription_reopened" : null;
   }
+  if (current === CREDIT_NOTE_STATE) return previous === null ? "credit_note_created" : null;
   const before = previous === null ? null : PAYMENT_CLASS[paymentStateOf(previous)];
   const after = PAYMENT_CLASS[paymentStateOf(current)];
   if (after === "succeeded" && before !== "succeeded") return "payment_succeeded";
@@ -48,6 +55,7 @@ export const WEBHOOK_TYPES: Readonly<Record<LifecycleKind, readonly WebhookType[
   payment_succeeded: ["invoice.payment_status_updated"],
   payment_failed: ["invoice.payment_failure", "invoice.payment_status_updated"],
   payment_overdue: ["invoice.payment_overdue"],
+  credit_note_created: ["credit_note.created"],
   subscription_terminated: ["subscription.terminated"],
   subscription_reopened: ["subscription.started"],
 };
@@ -59,7 +67,7 @@ export const WEBHOOK_TYPES: Readonly<Record<LifecycleKind, readonly WebhookType[
  */
 export function webhookTypesOf(event: { kind: LifecycleKind; model: WatchedModel; previousState: string | null; state: string }): WebhookType[] {
   const types = [...WEBHOOK_TYPES[event.kind]];
-  if (event.model !== "account.move") return types;
+  if (event.model !== "account.move" || event.kind === "credit_note_created") return types;
   if (event.previousState === null && event.kind !== "invoice_created") types.unshift("invoice.created");
   if (event.kind !== "payment_overdue" && becameOverdue(event.previousState, event.state)) types.push("invoice.payment_overdue");
   return types;

@@ -1,7 +1,7 @@
 import { type OdooInvoice, listInvoices, listSubscriptions, type OdooClient, readOrderLines, readTaxes } from "~/server/odoo";
 import { lagoPaymentStatus } from "~/server/lago-api/invoice-wire";
 import { odooDate } from "~/server/odoo/odoo-date";
-import { invoiceLifecycleState } from "./classify-transition";
+import { CREDIT_NOTE_STATE, invoiceLifecycleState } from "./classify-transition";
 import type { OdooObservation } from "./lifecycle-types";
 
 export type ObservationFilter =
@@ -35,8 +35,7 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
   }
   if (filter.ids?.length === 0) return [];
   const partners = filter.partnerIds && new Set(filter.partnerIds);
-  // Customer invoices only: a credit note (the hub's for unused prepaid days, or Odoo's) is not an invoice to announce.
-  const invoices = (await listInvoices(odoo, { ids: filter.ids, moveTypes: ["out_invoice"], invoiceDateFrom: filter.invoiceDateFrom })).filter(
+  const invoices = (await listInvoices(odoo, { ids: filter.ids, invoiceDateFrom: filter.invoiceDateFrom })).filter(
     (invoice) =>
       invoice.state === "posted" && invoice.paymentState !== null && (!partners || (invoice.partnerId !== null && partners.has(invoice.partnerId))),
   );
@@ -47,7 +46,8 @@ export async function readOdooObservations(odoo: OdooClient, filter: Observation
   return invoices.map((invoice) => ({
     model: "account.move",
     id: invoice.id,
-    state: invoiceLifecycleState(invoice.paymentState!, isOverdue(invoice, today)),
+    // A credit note (the hub's for unused prepaid days, or Odoo's) is announced as one, never as an invoice.
+    state: invoice.moveType === "out_refund" ? CREDIT_NOTE_STATE : invoiceLifecycleState(invoice.paymentState!, isOverdue(invoice, today)),
     partnerId: invoice.partnerId,
     orderIds: [
       ...new Set(invoice.lines.flatMap((line) => line.saleLineIds.map((id) => orderOfLine.get(id)).filter((id): id is number => typeof id === "number"))),

@@ -162,18 +162,25 @@ describe("Odoo lifecycle → webhooks", () => {
     ]);
   });
 
-  it("announces no credit note as an invoice", async () => {
+  it("announces a credit note once, as Lago's credit_note.created, never as an invoice", async () => {
     const { moveId, seed } = await subscribedInvoice();
-    const ours = (result: { events: Array<{ uniqueKey: string }> }, id: number) => result.events.filter((e) => e.uniqueKey.startsWith(`account.move:${id}:`)).length;
-    expect(ours(await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date() }), moveId)).toBe(1);
-    // A credit note reversing the invoice, as the hub issues for a prepaid plan's unused days.
+    const kindsOf = (result: { events: Array<{ kind: string; uniqueKey: string }> }, id: number) => result.events.filter((e) => e.uniqueKey.startsWith(`account.move:${id}:`)).map((e) => e.kind);
+    expect(kindsOf(await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date() }), moveId)).toEqual(["invoice_created"]);
+    // A credit note reversing the invoice, as the hub issues for a prepaid plan's unused days; Odoo reconciles it with the owed invoice.
     const refundId = await issueCreditNote(odoo, {
       ref: `nexa:credit:test-${moveId}`, invoiceId: moveId, date: TODAY,
       line: { productId: seed.product_ids.usage, name: "unused days", priceUnit: 1, taxIds: [], saleLineIds: [seed.line_ids.usage] },
     });
-    const polled = await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date(Date.now() + 3_600_000) });
-    expect(ours(polled, refundId)).toBe(0);
-    expect(await eventsFor("account.move", refundId)).toEqual([]);
+    expect(kindsOf(await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date(Date.now() + 3_600_000) }), refundId)).toEqual(["credit_note_created"]);
+    expect(kindsOf(await pollOdooLifecycle({ db: stack.db, settings, odoo, now: new Date(Date.now() + 2 * 3_600_000) }), refundId)).toEqual([]);
+
+    await drainWebhooks({ db: stack.db, settings, now: new Date(Date.now() + 3 * 3_600_000) });
+    const sent = receiver.payloads().filter((p) => p.nexa.odoo_id === refundId);
+    expect(sent.map((p) => [p.webhook_type, p.object_type])).toEqual([["credit_note.created", "credit_note"]]);
+    expect(sent[0]!.credit_note).toMatchObject({ reason: "order_cancellation", lago_invoice_id: expect.any(String), total_amount_cents: 100, items: [expect.objectContaining({ amount_cents: 100 })] });
+    // The credit note names the invoice the app was told about.
+    const invoice = receiver.payloads().find((p) => p.nexa.odoo_id === moveId && p.webhook_type === "invoice.created")!;
+    expect(sent[0]!.credit_note.lago_invoice_id).toBe(invoice.invoice.lago_id);
   });
 
   it("cron routes refuse a call without the cron secret", async () => {
