@@ -14,5 +14,5 @@ export {
 export { ensureOrderLine, listOrderLines, readOrderLines, writeOrderLines, writeUsageLine, type OdooOrderLine, type OrderLineInput } from "./models/sale-order-line";
 export { ensurePricelist, findCurrency, setupError, findPricelist, requireActiveCurrency, type OdooCurrency, type OdooPricelist } from "./models/pricelist";
 export { countInvoices, invoicePortalPath, listInvoicedServicePeriods, listInvoices, readInvoice, type InvoicedServicePeriod, type InvoiceFilter, type InvoicePage, type OdooInvoice, type OdooInvoiceLine } from "./models/account-move";
-export { findCreditNote, issueCreditNote, type CreditNoteInput } from "./models/credit-note";
+export { issueCreditNote, type CreditNoteInput } from "./models/credit-note";
 export { readTaxes, type OdooTax } from "./models/account-tax";

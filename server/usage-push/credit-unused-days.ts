@@ -33,11 +33,8 @@ export async function creditUnusedDays(options: { db: Db; odoo: OdooClient; subs
     amountCents: plan.amountCents, interval: plan.interval, billingTime: subscription.billingTime, subscriptionAt: subscription.subscriptionAt, terminatedAt,
     billedCents: invoicedAmountCents(billed, plan.amountCurrency),
   });
-  if (!credit) {
-    // Ended on the period's last day: nothing unused; recorded as settled with no credit note.
-    await db.subscription.update({ where: { id: subscription.id }, data: { onTerminationCreditNote: "skip" } });
-    return null;
-  }
+  // Ended on the period's last day: nothing unused, nothing to issue (the app's option stays as it asked).
+  if (!credit) return null;
   const creditNoteId = await issueCreditNote(odoo, {
     ref: creditNoteRef(subscription.id),
     invoiceId: billed.moveId,

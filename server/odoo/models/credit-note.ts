@@ -9,13 +9,13 @@
 import { z } from "zod";
 import type { OdooClient } from "../client";
 import { createOnce } from "./create-once";
-import { ids, m2oId } from "./fields";
+import { m2oId, optString } from "./fields";
 import { searchFirst } from "./search-first";
 
 const MODEL = "account.move";
 
 export interface CreditNoteInput {
-  /** The hub's natural key, e.g. `nexa:credit:<service>:<subscription>`. */
+  /** The hub's natural key (creditNoteRef: `nexa:credit:<subscription id>`). */
   ref: string;
   /** The posted customer invoice the credit reverses in part. */
   invoiceId: number;
@@ -25,16 +25,16 @@ export interface CreditNoteInput {
 }
 
 const existingRow = z.object({ id: z.number().int(), state: z.enum(["draft", "posted", "cancel"]) });
-const invoiceRow = z.object({ partner_id: m2oId, currency_id: m2oId, invoice_origin: z.union([z.string(), z.literal(false)]), invoice_line_ids: ids });
+const invoiceRow = z.object({ partner_id: m2oId, currency_id: m2oId, invoice_origin: optString });
 
-export const findCreditNote = (client: OdooClient, ref: string) =>
+const findCreditNote = (client: OdooClient, ref: string) =>
   searchFirst(client, MODEL, existingRow, { domain: [["move_type", "=", "out_refund"], ["ref", "=", ref], ["state", "!=", "cancel"]], fields: ["id", "state"] });
 
 /** Finds the credit note by its ref or creates it, and posts it; returns its id. */
 export async function issueCreditNote(client: OdooClient, input: CreditNoteInput): Promise<number> {
   let note = await findCreditNote(client, input.ref);
   if (!note) {
-    const [invoice] = (await client.call<unknown[]>(MODEL, "read", { ids: [input.invoiceId], fields: ["partner_id", "currency_id", "invoice_origin", "invoice_line_ids"] })).map((row) => invoiceRow.parse(row));
+    const [invoice] = (await client.call<unknown[]>(MODEL, "read", { ids: [input.invoiceId], fields: ["partner_id", "currency_id", "invoice_origin"] })).map((row) => invoiceRow.parse(row));
     if (!invoice) throw new Error(`invoice ${input.invoiceId} to credit is gone from Odoo`);
     const vals = {
       move_type: "out_refund",
