@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type pg from "pg";
 
 /**
  * The one place that turns a DATABASE_URL into a Prisma driver adapter.
@@ -17,13 +18,17 @@ export function databaseKind(url: string): DatabaseKind {
 export interface OpenedAdapter {
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  /** PostgreSQL's connection pool, which Prisma uses too: for the few hot statements sent without Prisma (rawQuery). */
+  pool?: pg.Pool;
 }
 
 export async function openAdapter(url: string, options: { poolSize?: number } = {}): Promise<OpenedAdapter> {
   if (databaseKind(url) === "postgres") {
-    const { PrismaPg } = await import("@prisma/adapter-pg");
-    const factory = new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
-    return { factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: async () => {} };
+    const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // The pool is ours, so that rawQuery can share it: closed after Prisma disconnects.
+    const factory = new PrismaPg(pool);
+    return { factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: () => pool.end(), pool };
   }
   const { PGlite } = await import("@electric-sql/pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");

@@ -1,5 +1,6 @@
 import type { AggregationType, BillingMode } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
+import { rawQuery } from "~/server/db/raw-query";
 import type { EventReferences } from "./prepare-events";
 
 type Reference =
@@ -10,6 +11,19 @@ type Reference =
 /** What the batch names, and who bills the service right now (null: no such service). */
 export type EventReferencesAndMode = EventReferences & { billingMode: BillingMode | null };
 
+const LOOK_UP_REFERENCES = `
+  SELECT 'subscription' AS kind, s.id::text AS id, s.external_id AS key, s.account_link_id::text AS account_link_id,
+         NULL AS aggregation_type, NULL AS field_name, s.subscription_at AS subscription_at, s.odoo_closed_at AS odoo_closed_at
+  FROM subscriptions s
+  WHERE s.service_id = $1::uuid AND s.external_id = ANY($2::text[])
+  UNION ALL
+  SELECT 'metric', NULL, m.code, NULL, m.aggregation_type::text, m.field_name, NULL, NULL
+  FROM billable_metrics m WHERE m.code = ANY($3::text[])
+    -- Another service's metric does not exist for this key (catalog ownership).
+    AND (m.owner_service_id IS NULL OR m.owner_service_id = $1::uuid)
+  UNION ALL
+  SELECT 'service', NULL, v.billing_mode::text, NULL, NULL, NULL, NULL, NULL FROM services v WHERE v.id = $1::uuid`;
+
 /**
  * The subscriptions and metrics a batch names, and the service's billing mode (whether its
  * events are forwarded to Lago), in one query: every round trip counts on the hot path.
@@ -17,18 +31,7 @@ export type EventReferencesAndMode = EventReferences & { billingMode: BillingMod
  * never cached: a switch made by any app process applies to the next lookup.
  */
 export async function lookUpEventReferences(db: DbOrTx, serviceId: string, subscriptionIds: string[], codes: string[]): Promise<EventReferencesAndMode> {
-  const rows = await db.$queryRaw<Reference[]>`
-    SELECT 'subscription' AS kind, s.id::text AS id, s.external_id AS key, s.account_link_id::text AS account_link_id,
-           NULL AS aggregation_type, NULL AS field_name, s.subscription_at AS subscription_at, s.odoo_closed_at AS odoo_closed_at
-    FROM subscriptions s
-    WHERE s.service_id = ${serviceId}::uuid AND s.external_id IN (SELECT jsonb_array_elements_text(${JSON.stringify(subscriptionIds)}::jsonb))
-    UNION ALL
-    SELECT 'metric', NULL, m.code, NULL, m.aggregation_type::text, m.field_name, NULL, NULL
-    FROM billable_metrics m WHERE m.code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))
-      -- Another service's metric does not exist for this key (catalog ownership).
-      AND (m.owner_service_id IS NULL OR m.owner_service_id = ${serviceId}::uuid)
-    UNION ALL
-    SELECT 'service', NULL, v.billing_mode::text, NULL, NULL, NULL, NULL, NULL FROM services v WHERE v.id = ${serviceId}::uuid`;
+  const rows = await rawQuery<Reference>(db, LOOK_UP_REFERENCES, [serviceId, subscriptionIds, codes]);
   type Subscription = EventReferences["subscriptionByExternalId"] extends ReadonlyMap<string, infer V> ? V : never;
   const subscriptionByExternalId = new Map<string, Subscription>();
   const metricByCode = new Map<string, { code: string; aggregationType: AggregationType; fieldName: string | null }>();
