@@ -1,5 +1,5 @@
 import type { DbOrTx } from "~/server/db/client";
-import { rawQuery } from "~/server/db/raw-query";
+import { type RawStatement, rawQuery } from "~/server/db/raw-query";
 
 /** An event ready to store, with the metric-specific values its rollup needs. */
 export interface EventRow {
@@ -16,7 +16,9 @@ export interface EventRow {
   distinctValue: string | null;
 }
 
-const INSERT_EVENTS = `
+const INSERT_EVENTS: RawStatement = {
+  name: "insert-events",
+  text: `
   WITH input AS (
     SELECT $1::uuid AS service_id, x.*
     FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[], $7::jsonb[], $8::numeric[], $9::text[])
@@ -63,7 +65,8 @@ const INSERT_EVENTS = `
   -- The check runs once even when nothing was claimed, before the unreferenced writes above run.
   SELECT c.transaction_id
   FROM (SELECT usage_whole_batch_claimed((SELECT count(*) FROM claimed), $11::bigint)) AS checked
-  LEFT JOIN claimed c ON true`;
+  LEFT JOIN claimed c ON true`,
+};
 
 /**
  * One statement per batch: claim each (service, transaction_id) in the ledger, store the

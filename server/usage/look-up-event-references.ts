@@ -1,6 +1,6 @@
 import type { AggregationType, BillingMode } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
-import { rawQuery } from "~/server/db/raw-query";
+import { type RawStatement, rawQuery } from "~/server/db/raw-query";
 import type { EventReferences } from "./prepare-events";
 
 type Reference =
@@ -11,7 +11,9 @@ type Reference =
 /** What the batch names, and who bills the service right now (null: no such service). */
 export type EventReferencesAndMode = EventReferences & { billingMode: BillingMode | null };
 
-const LOOK_UP_REFERENCES = `
+const LOOK_UP_REFERENCES: RawStatement = {
+  name: "look-up-event-references",
+  text: `
   SELECT 'subscription' AS kind, s.id::text AS id, s.external_id AS key, s.account_link_id::text AS account_link_id,
          NULL AS aggregation_type, NULL AS field_name, s.subscription_at AS subscription_at, s.odoo_closed_at AS odoo_closed_at
   FROM subscriptions s
@@ -22,7 +24,8 @@ const LOOK_UP_REFERENCES = `
     -- Another service's metric does not exist for this key (catalog ownership).
     AND (m.owner_service_id IS NULL OR m.owner_service_id = $1::uuid)
   UNION ALL
-  SELECT 'service', NULL, v.billing_mode::text, NULL, NULL, NULL, NULL, NULL FROM services v WHERE v.id = $1::uuid`;
+  SELECT 'service', NULL, v.billing_mode::text, NULL, NULL, NULL, NULL, NULL FROM services v WHERE v.id = $1::uuid`,
+};
 
 /**
  * The subscriptions and metrics a batch names, and the service's billing mode (whether its
