@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type pg from "pg";
+import { logger } from "~/server/lib/logger";
 
 /**
  * The one place that turns a DATABASE_URL into a Prisma driver adapter.
@@ -26,6 +27,11 @@ export async function openAdapter(url: string, options: { poolSize?: number } = 
   if (databaseKind(url) === "postgres") {
     const [{ PrismaPg }, { default: pg }] = await Promise.all([import("@prisma/adapter-pg"), import("pg")]);
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // An idle connection PostgreSQL ends (a restart, a terminated backend) emits an error on
+    // the pool, which throws with no listener. PrismaPg listens only while Prisma is
+    // connected, and rawQuery may use the pool outside that: the pool drops the connection
+    // and the next query opens another, as under PrismaPg's own pool.
+    pool.on("error", (error) => logger().warn({ error: error.message }, "idle PostgreSQL connection closed"));
     // The pool is ours, so that rawQuery can share it: closed after Prisma disconnects.
     const factory = new PrismaPg(pool);
     return { factory: factory as unknown as SqlMigrationAwareDriverAdapterFactory, close: () => pool.end(), pool };
