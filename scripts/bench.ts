@@ -3,7 +3,9 @@ import { createDb } from "~/server/db/client";
 import { createTestDatabase, startApp } from "~/tests/support/app-server";
 import { bulkLoadEvents } from "./bench/bulk-load";
 import { hubExplorerRead, hubReconciliationRead, seedReconciliationRun, signInBenchUser, sqlReconciliationRead, sqlUsageRead } from "./bench/console-reads";
-import { runLoad } from "./bench/load";
+import { cpuLine, cpuSnapshot } from "./bench/cpu";
+import { benchClient } from "./bench/http-client";
+import { type LoadResult, runLoad } from "./bench/load";
 import { type BenchRow, eventsPerSecond, hardwareLine, latencyRow, markdownTable, throughputRow } from "./bench/report";
 import { seedBench } from "./bench/seed";
 import { benchUsagePush } from "./bench/usage-push";
@@ -17,7 +19,7 @@ import { baselineCopy, baselineWrites, withPool } from "./bench/sql-baseline";
  * the reads again (a few more minutes and ~4 GB: not in the default run).
  * A second table: the Odoo calls and seconds of the usage push for 1,000 subscriptions ×
  * 3 metrics against the simulator (BENCH_ONLY=push runs just that one, no build needed;
- * BENCH_ONLY=ingest skips it).
+ * BENCH_ONLY=ingest skips it; BENCH_ONLY=writes runs only the ingestion rows).
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(1, Math.round(count * scale));
@@ -27,6 +29,7 @@ const volumes = (process.env.BENCH_10M === "1" ? [1_000_000, 10_000_000] : [1_00
 const rows: BenchRow[] = [];
 const runId = randomBytes(4).toString("hex");
 const log = (message: string) => console.log(`[bench] ${new Date().toISOString().slice(11, 19)} ${message}`);
+const cpuLines: string[] = [];
 
 const only = process.env.BENCH_ONLY;
 if (only !== "push") {
@@ -34,36 +37,51 @@ if (only !== "push") {
   const opened = await createDb(database.url, { poolSize: 2 });
   const clients = Array.from({ length: CONCURRENCY }, (_, i) => `ingest-${i}`);
   const seeded = await seedBench(opened.db, [...clients, "usage"]);
-  const app = await startApp({ DATABASE_URL: database.url, API_RATE_LIMIT_PER_MINUTE: "100000000" });
+  // BENCH_PROFILE=<dir>: the app writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const nodeArgs = process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const app = await startApp({ DATABASE_URL: database.url, API_RATE_LIMIT_PER_MINUTE: "100000000" }, { nodeArgs });
   let hardware = "";
   try {
     await withPool(database.url, CONCURRENCY, async (pool) => {
       hardware = await hardwareLine(pool);
       const headers = { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" };
-      const post = (path: string, body: unknown) =>
-        fetch(`${app.baseUrl}/api/v1${path}`, { method: "POST", headers, body: JSON.stringify(body) }).then(async (r) => (await r.arrayBuffer(), r.ok));
+      const client = benchClient(app.baseUrl, { connections: CONCURRENCY, headers });
+      const post = (path: string, body: string) => client.send("POST", `/api/v1${path}`, body);
       const event = (id: string, subscription: string) => ({ transaction_id: `${runId}-${id}`, external_subscription_id: `sub-${subscription}`, code: "bench_units", properties: { units: 1 } });
+      // Each ingestion phase with where its CPU went (printed under the table).
+      const measured = async (label: string, eventsPerRequest: number, phase: () => Promise<LoadResult>) => {
+        const before = cpuSnapshot(app.process.pid!);
+        const result = await phase();
+        cpuLines.push(cpuLine(label, before, cpuSnapshot(app.process.pid!), result.ok * eventsPerRequest));
+        return result;
+      };
       const spread = clients.map((name) => seeded.subscriptionIds.get(name)!);
-      const target = (subscriptionIds: string[]) => ({ url: database.url, serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
+      const target = (subscriptionIds: string[]) => ({ serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
 
       log("single events: hub, then SQL");
       const single = n(3000);
-      await runLoad({ requests: 50, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`warm-${i}`, clients[i % CONCURRENCY]!) }) });
-      const hubSingle = await runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", { event: event(`s-${i}`, clients[i % CONCURRENCY]!) }) });
-      const sqlSingle = await baselineWrites(target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` });
+      const singleBody = (id: string, i: number) => JSON.stringify({ event: event(id, clients[i % CONCURRENCY]!) });
+      const warmBodies = Array.from({ length: 50 }, (_, i) => singleBody(`warm-${i}`, i));
+      await runLoad({ requests: warmBodies.length, concurrency: CONCURRENCY, send: (i) => post("/events", warmBodies[i]!) });
+      const singleBodies = Array.from({ length: single }, (_, i) => singleBody(`s-${i}`, i));
+      const hubSingle = await measured("hub, single events", 1, () => runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", singleBodies[i]!) }));
+      const sqlSingle = await measured("SQL, single events", 1, () => baselineWrites(pool, target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` }));
 
       log("batches of 100, one subscription per client: hub, then SQL");
       const batches = n(600);
-      const batchOf = (b: number, subscription: (b: number) => string) => ({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) });
-      const hubSpread = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, (i) => clients[i % CONCURRENCY]!)) });
-      const sqlSpread = await baselineWrites(target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` });
+      const batchBodies = (subscription: (b: number) => string) =>
+        Array.from({ length: batches }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) }));
+      const spreadBodies = batchBodies((b) => clients[b % CONCURRENCY]!);
+      const hubSpread = await measured("hub, batches", BATCH, () => runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", spreadBodies[b]!) }));
+      const sqlSpread = await measured("SQL, batches", BATCH, () => baselineWrites(pool, target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` }));
 
       log("batches of 100, every client on one subscription: hub, then SQL");
-      const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", batchOf(b, () => clients[0]!)) });
-      const sqlHot = await baselineWrites(target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
+      const hotBodies = batchBodies(() => clients[0]!);
+      const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", hotBodies[b]!) });
+      const sqlHot = await baselineWrites(pool, target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
 
       log("COPY into an unindexed table");
-      const copy = await baselineCopy(database.url, { rows: n(1_000_000), concurrency: CONCURRENCY });
+      const copy = await baselineCopy(pool, { rows: n(1_000_000), concurrency: CONCURRENCY });
 
       const spreadRate = eventsPerSecond(hubSpread, BATCH);
       rows.push(
@@ -74,6 +92,7 @@ if (only !== "push") {
         throughputRow("hot subscription, hub vs SQL", eventsPerSecond(hubHot, BATCH), eventsPerSecond(sqlHot, BATCH), "same writes, one subscription", "–"),
       );
 
+      if (only === "writes") return client.close();
       const usageId = seeded.subscriptionIds.get("usage")!;
       // The bench plan is monthly and the subscription starts on the 1st: its open period is this month.
       const period = { start: seeded.subscriptionAt, end: new Date(Date.UTC(seeded.subscriptionAt.getUTCFullYear(), seeded.subscriptionAt.getUTCMonth() + 1, 1)) };
@@ -88,7 +107,7 @@ if (only !== "push") {
         // Vacuumed as a live table would be: otherwise autovacuum takes its turn on the
         // fresh rows while the reads are timed, on the same two cores.
         await pool.query("VACUUM (ANALYZE)");
-        const get = () => fetch(`${app.baseUrl}/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage`, { headers }).then(async (r) => (await r.arrayBuffer(), r.ok));
+        const get = () => client.send("GET", "/api/v1/customers/cust-usage/current_usage?external_subscription_id=sub-usage");
         // A warm process, as one serving traffic is: in the first hundred requests V8 is
         // still compiling the path, and those took twice the CPU of the ones after.
         await runLoad({ requests: 100, concurrency: 1, send: get });
@@ -102,6 +121,7 @@ if (only !== "push") {
       const lines = n(100_000);
       log(`reconciliation run of ${lines.toLocaleString("en")} lines`);
       const reconciliation = await seedReconciliationRun(opened.db, lines);
+      await client.close();
       rows.push(latencyRow(`console: reconciliation run, ${lines.toLocaleString("en")} lines, sorted + filtered`, await hubReconciliationRead(consoleApi, reconciliation), await sqlReconciliationRead(pool, reconciliation), "p99 < 300 ms"));
     });
   } finally {
@@ -111,8 +131,9 @@ if (only !== "push") {
   }
   console.log(`\nNexa Billing Hub benchmark, ${new Date().toISOString()}, ${CONCURRENCY} clients, scale ${scale}\n${hardware}\n`);
   console.log(markdownTable(rows));
+  if (cpuLines.length) console.log(`\n${cpuLines.join("\n")}`);
 }
-const pushRows = only === "ingest" ? [] : await benchUsagePush(n(1000));
+const pushRows = only === "ingest" || only === "writes" ? [] : await benchUsagePush(n(1000));
 if (pushRows.length) {
   console.log("\nUsage push to Odoo (simulator): calls and seconds per cron run");
   console.table(pushRows);

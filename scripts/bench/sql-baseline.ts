@@ -31,7 +31,6 @@ const WRITES = `
     latest_at = greatest(r.latest_at, EXCLUDED.latest_at), latest_transaction_id = EXCLUDED.latest_transaction_id`;
 
 export interface BaselineTarget {
-  url: string;
   serviceId: string;
   /** One subscription per client (spread), or the same one repeated (hot). */
   subscriptionIds: string[];
@@ -47,55 +46,55 @@ export async function withPool<T>(url: string, size: number, work: (pool: pg.Poo
   }
 }
 
-/** `requests` statements of `eventsPerRequest` events each, `concurrency` at a time. */
-export async function baselineWrites(target: BaselineTarget, options: { requests: number; eventsPerRequest: number; concurrency: number; runId: string }): Promise<LoadResult> {
-  return withPool(target.url, options.concurrency, (pool) =>
-    runLoad({
-      requests: options.requests,
-      concurrency: options.concurrency,
-      send: async (request) => {
-        const ids: string[] = [], transactions: string[] = [], stamps: string[] = [], properties: string[] = [], nums: string[] = [];
-        const at = new Date().toISOString();
-        for (let i = 0; i < options.eventsPerRequest; i++) {
-          ids.push(randomUUID());
-          transactions.push(`${options.runId}-${request * options.eventsPerRequest + i}`);
-          stamps.push(at);
-          properties.push('{"units":1}');
-          nums.push("1");
-        }
-        const subscriptionId = target.subscriptionIds[request % target.subscriptionIds.length]!;
-        await pool.query(WRITES, [ids, transactions, stamps, properties, nums, target.serviceId, subscriptionId, target.code]);
-        return true;
-      },
-    }),
-  );
+/**
+ * `requests` statements of `eventsPerRequest` events each, `concurrency` at a time, on
+ * `pool` (kept open, so its backends' CPU is still theirs when the phase is measured).
+ * The parameters are built before the clock starts, as the hub's request bodies are.
+ */
+export async function baselineWrites(pool: pg.Pool, target: BaselineTarget, options: { requests: number; eventsPerRequest: number; concurrency: number; runId: string }): Promise<LoadResult> {
+  const at = new Date().toISOString();
+  const statements = Array.from({ length: options.requests }, (_, request) => {
+    const ids: string[] = [], transactions: string[] = [], stamps: string[] = [], properties: string[] = [], nums: string[] = [];
+    for (let i = 0; i < options.eventsPerRequest; i++) {
+      ids.push(randomUUID());
+      transactions.push(`${options.runId}-${request * options.eventsPerRequest + i}`);
+      stamps.push(at);
+      properties.push('{"units":1}');
+      nums.push("1");
+    }
+    const subscriptionId = target.subscriptionIds[request % target.subscriptionIds.length]!;
+    return [ids, transactions, stamps, properties, nums, target.serviceId, subscriptionId, target.code];
+  });
+  return runLoad({
+    requests: options.requests,
+    concurrency: options.concurrency,
+    send: async (request) => (await pool.query(WRITES, statements[request]), true),
+  });
 }
 
 /** The raw storage limit: COPY of `rows` event rows into an unindexed copy of usage_events, one stream per client. */
-export async function baselineCopy(url: string, options: { rows: number; concurrency: number }): Promise<LoadResult> {
-  return withPool(url, options.concurrency, async (pool) => {
-    await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_target (LIKE usage_events)`);
-    const perStream = Math.ceil(options.rows / options.concurrency);
-    const result = await runLoad({
-      requests: options.concurrency,
-      concurrency: options.concurrency,
-      send: async (stream) => {
-        const client = await pool.connect();
-        try {
-          const at = new Date().toISOString();
-          const lines = function* () {
-            for (let i = 0; i < perStream; i++) {
-              yield `${randomUUID()}\t${randomUUID()}\tcopy-${stream}-${i}\t${randomUUID()}\tbench_units\t${at}\t{"units": 1}\t${at}\n`;
-            }
-          };
-          await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY bench_copy_target (id, service_id, transaction_id, subscription_id, code, "timestamp", properties, created_at) FROM STDIN`)));
-          return true;
-        } finally {
-          client.release();
-        }
-      },
-    });
-    await pool.query(`DROP TABLE bench_copy_target`);
-    return { ...result, ok: perStream * options.concurrency };
+export async function baselineCopy(pool: pg.Pool, options: { rows: number; concurrency: number }): Promise<LoadResult> {
+  await pool.query(`CREATE TABLE IF NOT EXISTS bench_copy_target (LIKE usage_events)`);
+  const perStream = Math.ceil(options.rows / options.concurrency);
+  const result = await runLoad({
+    requests: options.concurrency,
+    concurrency: options.concurrency,
+    send: async (stream) => {
+      const client = await pool.connect();
+      try {
+        const at = new Date().toISOString();
+        const lines = function* () {
+          for (let i = 0; i < perStream; i++) {
+            yield `${randomUUID()}\t${randomUUID()}\tcopy-${stream}-${i}\t${randomUUID()}\tbench_units\t${at}\t{"units": 1}\t${at}\n`;
+          }
+        };
+        await pipeline(Readable.from(lines()), client.query(copyFrom(`COPY bench_copy_target (id, service_id, transaction_id, subscription_id, code, "timestamp", properties, created_at) FROM STDIN`)));
+        return true;
+      } finally {
+        client.release();
+      }
+    },
   });
+  await pool.query(`DROP TABLE bench_copy_target`);
+  return { ...result, ok: perStream * options.concurrency };
 }

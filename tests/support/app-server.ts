@@ -81,11 +81,11 @@ export interface RunningApp {
 /**
  * Starts the built Next.js app on a free port the way `npm start` does (scripts/web.ts,
  * production mode, the hub's own graceful stop) and waits for /api/health. The suites'
- * outbound allowance applies unless `env` overrides it.
+ * outbound allowance applies unless `env` overrides it; `nodeArgs` go to node itself.
  */
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+export async function startApp(env: Record<string, string>, options: { nodeArgs?: string[] } = {}): Promise<RunningApp> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "scripts/web.ts", "--port", String(port), "--hostname", "127.0.0.1"], {
     env: { ...process.env, ...TEST_OUTBOUND_ALLOWANCE, ...env, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
