@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { directRouteOf, matchDirectRoute } from "./direct-routes";
 
-const answer = async () => new Response(null);
+const answer = { serve: async () => ({ json: null, response: null, headers: {} }) };
 const routes = [
   directRouteOf("POST", "/api/v1/events", answer),
   directRouteOf("POST", "/api/v1/events/batch", answer),

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { nodeApiRequest } from "./api-request";
+import type { LagoServe } from "./lago-route";
 import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./security-headers";
 
 /*
@@ -11,8 +13,9 @@ import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./security
  * same handlers answer about twice as many events a second. current_usage, one client at
  * a time, spent more time in Next and proxy.ts than in its own queries (issue #16).
  *
- * The handlers are the routes' own exports (lagoRoute: authentication, rate limit, body
- * limit, Lago's errors), so nothing of what the endpoints answer changes; the headers
+ * The handling is the routes' own (lagoRoute's `serve`: authentication, rate limit, body
+ * limit, Lago's errors), given the node request as an ApiRequest rather than a web
+ * `Request`, so nothing of what the endpoints answer changes; the headers
  * next.config.ts gives every API answer are set here too, and a dynamic segment is
  * decoded as Next decodes it. What Next would have done on these paths and no longer
  * does: proxy.ts does not run for them (for the POSTs its matcher already skips them; for
@@ -26,13 +29,12 @@ import { API_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS } from "./security
  */
 
 type Params = Record<string, string>;
-type RouteHandler = (request: Request, route: { params: Promise<Params> }) => Promise<Response>;
 
 /** A path served directly: its method and its segments, `:name` for a dynamic one. */
 export interface DirectRoute {
   method: "GET" | "POST";
   segments: readonly string[];
-  handler: RouteHandler;
+  serve: LagoServe<Params>;
 }
 
 const API_HEADERS: ReadonlyArray<readonly [string, string]> = [
@@ -40,16 +42,12 @@ const API_HEADERS: ReadonlyArray<readonly [string, string]> = [
   ["Content-Security-Policy", API_CONTENT_SECURITY_POLICY],
 ];
 
-/** `path`'s `:name` segments are the params the handler is given, as Next gives a `[name]` folder's. */
-export function directRouteOf<P extends Params>(
-  method: DirectRoute["method"],
-  path: string,
-  handler: (request: Request, route: { params: Promise<P> }) => Promise<Response>,
-): DirectRoute {
-  return { method, segments: path.split("/"), handler: handler as unknown as RouteHandler };
+/** `path`'s `:name` segments are the params the route is given, as Next gives a `[name]` folder's. */
+export function directRouteOf<P extends Params>(method: DirectRoute["method"], path: string, route: { serve: LagoServe<P> }): DirectRoute {
+  return { method, segments: path.split("/"), serve: route.serve as unknown as LagoServe<Params> };
 }
 
-/** The handlers by path, loaded once before the server listens. */
+/** The routes by path, loaded once before the server listens. */
 export async function loadDirectRoutes(): Promise<readonly DirectRoute[]> {
   const [single, batch, usage] = await Promise.all([
     import("~/app/api/v1/events/route"),
@@ -68,7 +66,7 @@ export async function loadDirectRoutes(): Promise<readonly DirectRoute[]> {
  * segments, or undefined: Next serves it. An empty or malformed (`%E0%A4%A`) dynamic
  * segment is Next's too, which answers it as it always has.
  */
-export function matchDirectRoute(routes: readonly DirectRoute[], method: string | undefined, url: string | undefined): { handler: RouteHandler; params: Params } | undefined {
+export function matchDirectRoute(routes: readonly DirectRoute[], method: string | undefined, url: string | undefined): { serve: LagoServe<Params>; params: Params } | undefined {
   if (!method || !url) return undefined;
   const query = url.indexOf("?");
   const segments = (query === -1 ? url : url.slice(0, query)).split("/");
@@ -86,73 +84,32 @@ export function matchDirectRoute(routes: readonly DirectRoute[], method: string 
         return false;
       }
     });
-    if (matched) return { handler: route.handler, params };
+    if (matched) return { serve: route.serve, params };
   }
   return undefined;
 }
 
 /**
- * The request body as a web stream that reads only as fast as it is consumed (a body
- * the handler never reads, as after a 401, is never buffered), and whose cancel (the
- * body limit's 413) discards the rest without closing the connection the answer goes to.
+ * Serves the request and writes its answer: a 200 body straight from JSON.stringify, a
+ * Response (an error) as it was built. A body left unread (after a 401, a 413) is
+ * drained so the connection stays usable.
  */
-function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
-  let done = false;
-  const discard = () => {
-    done = true;
-    request.removeAllListeners("data");
-    request.resume();
-  };
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        request.on("data", (chunk: Buffer) => {
-          if (done) return;
-          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
-          if ((controller.desiredSize ?? 0) <= 0) request.pause();
-        });
-        request.once("end", () => {
-          if (!done) (done = true), controller.close();
-        });
-        request.once("error", (error) => {
-          if (!done) (done = true), controller.error(error);
-        });
-        request.pause();
-      },
-      pull() {
-        request.resume();
-      },
-      cancel: discard,
-    },
-    { highWaterMark: 1 },
-  );
-}
-
-function webRequest(request: IncomingMessage): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  let url: URL;
+export async function serveDirect(route: { serve: LagoServe<Params>; params: Params }, request: IncomingMessage, response: ServerResponse): Promise<void> {
   try {
-    url = new URL(request.url!, `http://${request.headers.host ?? "localhost"}`);
-  } catch {
-    url = new URL(request.url!, "http://localhost");
-  }
-  if (request.method === "GET") return new Request(url, { method: "GET", headers });
-  return new Request(url, { method: request.method, headers, body: bodyStream(request), duplex: "half" } as RequestInit & { duplex: "half" });
-}
-
-/** Runs the handler and writes its answer; a body left unread is drained so the connection stays usable. */
-export async function serveDirect(route: { handler: RouteHandler; params: Params }, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  try {
-    const answer = await route.handler(webRequest(request), { params: Promise.resolve(route.params) });
-    const body = answer.body ? Buffer.from(await answer.arrayBuffer()) : undefined;
-    response.statusCode = answer.status;
+    const answer = await route.serve(nodeApiRequest(request), route.params);
     for (const [name, value] of API_HEADERS) response.setHeader(name, value);
-    answer.headers.forEach((value, name) => response.setHeader(name, value));
-    response.end(body);
+    if (answer.response) {
+      const body = answer.response.body ? Buffer.from(await answer.response.arrayBuffer()) : undefined;
+      response.statusCode = answer.response.status;
+      answer.response.headers.forEach((value, name) => response.setHeader(name, value));
+      for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+      response.end(body);
+      return;
+    }
+    response.statusCode = 200;
+    response.setHeader("content-type", "application/json");
+    for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
+    response.end(JSON.stringify(answer.json));
   } finally {
     if (!request.readableEnded) {
       request.removeAllListeners("data");

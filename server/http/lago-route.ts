@@ -14,12 +14,13 @@ import { createRateLimiter, type RateLimitDecision, rateLimitHeaders } from "./r
 import { redisRateLimitStore } from "./redis-rate-limit-store";
 import { createSharedRateLimiter, type RateLimitStore, type SharedRateLimiter } from "./shared-rate-limiter";
 import { readJsonBody } from "./read-json-body";
+import { type ApiRequest, webApiRequest } from "./api-request";
 
 export interface LagoContext<Params> {
   db: Db;
   service: AuthenticatedService;
   params: Params;
-  request: Request;
+  request: ApiRequest;
   searchParams: URLSearchParams;
   /** Parses the JSON body with the configured size limit (400/413 on bad input). */
   body: () => Promise<unknown>;
@@ -62,7 +63,7 @@ function apiRateLimiter(): SharedRateLimiter {
 }
 
 /** Lago's answer for a shadow service, null for a live one (lagoAnswersInShadow). */
-async function proxiedToLago(db: Db, service: AuthenticatedService, request: Request): Promise<Response | null> {
+async function proxiedToLago(db: Db, service: AuthenticatedService, request: ApiRequest): Promise<Response | null> {
   const url = new URL(request.url);
   const method = request.method === "POST" ? "POST" : "GET";
   const answer = await answerFromLago({ db, serviceId: service.id, method, pathAndQuery: `${url.pathname.replace(/^\/api\/v1/, "")}${url.search}` });
@@ -81,12 +82,26 @@ export interface LagoOutcome {
 }
 
 /**
+ * A request's answer before it is rendered: the handler's 200 body (`json`), or a
+ * Response (an error, a file, another status), with the rate limit headers to add.
+ */
+export interface LagoAnswer {
+  json: unknown;
+  response: Response | null;
+  headers: Record<string, string>;
+}
+
+/** A Lago route's handling, whoever received the request: Next (the route's export) or the web server (direct-routes.ts). */
+export type LagoServe<Params> = (request: ApiRequest, params: Params) => Promise<LagoAnswer>;
+
+/**
  * Wraps a Lago-compatible route handler once: authenticates the service's bearer
  * key, counts the request against the service's rate limit, gives the handler a
  * size-limited body reader, and turns every failure into Lago's error JSON. Every
  * answer to an authenticated caller carries Lago's x-ratelimit-* headers; before
  * authentication there is no key to count against, so 401s carry none.
- * Handlers return the 200 body (or a Response for other statuses).
+ * Handlers return the 200 body (or a Response for other statuses). The result is the
+ * route's Next export; its `serve` is the same handling for the web server's direct routes.
  */
 export function lagoRoute<Params = Record<string, never>>(
   handler: (context: LagoContext<Params>) => Promise<unknown>,
@@ -102,32 +117,39 @@ export function lagoRoute<Params = Record<string, never>>(
     lagoAnswersInShadow?: boolean;
   } = {},
 ) {
-  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+  const serve: LagoServe<Params> = async (request, params) => {
     const started = options.observe ? performance.now() : 0;
     let limit: RateLimitDecision | undefined;
-    let response: Response;
+    let answer: LagoAnswer;
     let failure: unknown = null;
     try {
       const db = await getDb();
-      const service = await authenticateService(db, request.headers.get("authorization"));
+      const service = await authenticateService(db, request.header("authorization"));
       limit = await apiRateLimiter().take(service.id);
       if (!limit.allowed) throw new AppError("rate_limited", "rate limit exceeded");
       const lago = options.lagoAnswersInShadow ? await proxiedToLago(db, service, request) : null;
       const result = lago ?? await handler({
         db,
         service,
-        params: await route.params,
+        params,
         request,
-        searchParams: new URL(request.url).searchParams,
+        searchParams: request.searchParams,
         body: () => readJsonBody(request, env().API_MAX_BODY_BYTES),
       });
-      response = result instanceof Response ? result : Response.json(result);
+      answer = result instanceof Response ? { json: null, response: result, headers: {} } : { json: result, response: null, headers: {} };
     } catch (error) {
       failure = error;
-      response = lagoErrorResponse(error, options.rootKey);
+      answer = { json: null, response: lagoErrorResponse(error, options.rootKey), headers: {} };
     }
-    options.observe?.({ status: response.status, error: failure, seconds: (performance.now() - started) / 1000 });
-    if (limit) for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.headers.set(name, value);
+    options.observe?.({ status: answer.response?.status ?? 200, error: failure, seconds: (performance.now() - started) / 1000 });
+    if (limit) answer.headers = rateLimitHeaders(limit);
+    return answer;
+  };
+  const route = async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
+    const answer = await serve(webApiRequest(request), await context.params);
+    const response = answer.response ?? Response.json(answer.json);
+    for (const [name, value] of Object.entries(answer.headers)) response.headers.set(name, value);
     return response;
   };
+  return Object.assign(route, { serve });
 }

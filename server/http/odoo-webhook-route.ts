@@ -1,5 +1,6 @@
 import type { Db } from "~/server/db/client";
 import { env } from "~/server/env";
+import { webApiRequest } from "./api-request";
 import { readJsonBody } from "./read-json-body";
 import { secretRoute } from "./secret-route";
 
@@ -16,5 +17,5 @@ export const odooWebhookRoute = (handler: (context: { db: Db; body: unknown }) =
       expected: () => env().ODOO_WEBHOOK_SECRET,
       given: (request, { token }) => (token === undefined ? request.headers.get("x-odoo-webhook-secret") : token.length === 1 ? token[0] : null),
     },
-    async ({ db, request }) => handler({ db, body: await readJsonBody(request, env().API_MAX_BODY_BYTES) }),
+    async ({ db, request }) => handler({ db, body: await readJsonBody(webApiRequest(request), env().API_MAX_BODY_BYTES) }),
   );

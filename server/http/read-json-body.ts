@@ -1,29 +1,21 @@
 import { AppError, badRequest } from "~/server/errors";
+import type { ApiRequest } from "./api-request";
 import { isStorableJson } from "./storable-text";
 
-/**
- * Reads a JSON body with a hard byte limit, counting while streaming so a client
- * cannot make us buffer an unbounded body by lying about (or omitting) Content-Length.
- */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", "body too large");
-  if (!request.body) throw badRequest("request body is empty");
+// The only ways a parsed body gets U+0000 or a lone surrogate: a `\u` escape of one (UTF-8
+// decoding turns raw invalid bytes into U+FFFD). Without such an escape, nothing to walk.
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", "body too large");
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+/**
+ * Reads a JSON body with a hard byte limit (ApiRequest.readBody: counted while it
+ * streams, whatever Content-Length says).
+ */
+export async function readJsonBody(request: ApiRequest, maxBytes: number): Promise<unknown> {
+  const declared = Number(request.header("content-length") ?? "0");
+  if (declared > maxBytes) throw new AppError("payload_too_large", "body too large");
+  const bytes = await request.readBody(maxBytes);
+  if (!bytes) throw badRequest("request body is empty");
+  const text = bytes.toString("utf8");
   if (!text.trim()) throw badRequest("request body is empty");
   let body: unknown;
   try {
@@ -31,7 +23,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw badRequest("request body is not valid JSON");
   }
-  if (!isStorableJson(body)) throw badRequest("request body contains a NUL character or an unpaired surrogate");
+  if (UNSTORABLE_ESCAPE.test(text) && !isStorableJson(body)) throw badRequest("request body contains a NUL character or an unpaired surrogate");
   return body;
 }
 
