@@ -2,6 +2,7 @@ import type { Db } from "~/server/db/client";
 import { forgetEnsuredPartitions, isMissingPartition } from "./ensure-partitions";
 import { type IngestResult, ingestResult } from "./ingest-result";
 import { ingestSingleEvent } from "./ingest-single-event";
+import { nullWhenStale, recallEventReferences } from "./event-references-cache";
 import { lookUpEventReferences } from "./look-up-event-references";
 import { prepareEvents, type RawEvent } from "./prepare-events";
 import { storeEventBatch } from "./store-event-batch";
@@ -33,6 +34,10 @@ async function retryingMissingPartition<T>(work: () => Promise<T>): Promise<T> {
  * (storeEventBatch's `forward`), each request's on its own; a lone event learns the mode
  * in its group's lookup. The mode is read with the subscriptions and metrics, in the same
  * query (lookUpEventReferences), not in a round trip of its own per request.
+ *
+ * A batch naming only subscriptions and metrics looked up before skips that query: it is
+ * prepared from the cached references, which its insert checks in its own snapshot
+ * (event-references-cache.ts). Stale ones, a refusal, or a shadow service: looked up.
  */
 export async function ingestEvents(options: {
   db: Db;
@@ -49,8 +54,18 @@ export async function ingestEvents(options: {
   if (events.length === 1) {
     return retryingMissingPartition(() => ingestSingleEvent(db, serviceId, { event: events[0]!, receivedAt, maxAgeDays: options.maxAgeDays, forwardToLago }));
   }
-  // The billing mode comes with the references, in the same query, never from a cache.
-  const references = await lookUpEventReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
+  const subscriptionIds = [...new Set(events.map((e) => e.externalSubscriptionId))];
+  const codes = [...new Set(events.map((e) => e.code))];
+  const cached = recallEventReferences(db, serviceId, subscriptionIds, codes);
+  if (cached?.references.billingMode === "live") {
+    const prepared = prepareEvents({ serviceId, events, references: cached.references, receivedAt, maxAgeDays: options.maxAgeDays });
+    // A refusal is only ever decided on looked-up references.
+    if (!prepared.errors.size) {
+      const outcome = await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique, { check: cached.check })).catch(nullWhenStale(db, serviceId));
+      if (outcome) return ingestResult(prepared.events, outcome);
+    }
+  }
+  const references = await lookUpEventReferences(db, serviceId, subscriptionIds, codes);
   const forward = forwardToLago && references.billingMode === "shadow" ? "batch" : undefined;
   const prepared = prepareEvents({ serviceId, events, references, receivedAt, maxAgeDays: options.maxAgeDays });
   if (prepared.errors.size) return { ok: false, errors: prepared.errors };

@@ -4,9 +4,10 @@ import { createGroupCommit, type GroupCommit } from "~/server/lib/group-commit";
 import { ensurePartitions } from "./ensure-partitions";
 import { type IngestResult, ingestResult } from "./ingest-result";
 import { insertEvents } from "./insert-events";
-import { lookUpEventReferences } from "./look-up-event-references";
+import { type EventReferencesAndMode, lookUpEventReferences } from "./look-up-event-references";
+import { nullWhenStale, type ReferenceCheck, recallEventReferences } from "./event-references-cache";
 import { conflictErrors, matchRetriedEvents, storedEvent } from "./match-retried-events";
-import { type PreparedEvent, prepareEvents, type RawEvent } from "./prepare-events";
+import { type EventReferences, type PreparedEvent, prepareEvents, type RawEvent } from "./prepare-events";
 import { storeEventBatch } from "./store-event-batch";
 
 /** Requests of one flush: bounded so one statement stays short. */
@@ -32,18 +33,35 @@ type FlushAnswer = IngestResult | { forward: { events: PreparedEvent[]; unique: 
  * conflict answered to that request alone). Per database client and service, on
  * globalThis as Next may load this module once per route.
  *
- * The flush's lookup also reads the service's billing mode (never cached, so a switch by
- * any app process applies to the next flush): a shadow service's events leave the group
- * prepared, and each is stored in a transaction with its forward to Lago, as a batch is
- * (storeEventBatch's `forward`), by its own request.
+ * The flush's lookup also reads the service's billing mode (a switch by any app process
+ * applies to the next flush): a shadow service's events leave the group prepared, and
+ * each is stored in a transaction with its forward to Lago, as a batch is
+ * (storeEventBatch's `forward`), by its own request. A flush naming only subscriptions and
+ * metrics looked up before skips the lookup, and its insert checks the cached references
+ * instead (event-references-cache.ts), as a batch's does.
  */
 type Groups = WeakMap<Db, Map<string, GroupCommit<SingleEventRequest, FlushAnswer>>>;
 const groups = ((globalThis as { nexaSingleEventGroups?: Groups }).nexaSingleEventGroups ??= new WeakMap());
 
 async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]): Promise<FlushAnswer[]> {
-  const events = requests.map((request) => request.event);
-  const references = await lookUpEventReferences(db, serviceId, [...new Set(events.map((e) => e.externalSubscriptionId))], [...new Set(events.map((e) => e.code))]);
-  const prepared = requests.map((request) => prepareEvents({ serviceId, events: [request.event], references, receivedAt: request.receivedAt, maxAgeDays: request.maxAgeDays }));
+  const subscriptionIds = [...new Set(requests.map((request) => request.event.externalSubscriptionId))];
+  const codes = [...new Set(requests.map((request) => request.event.code))];
+  const prepareAll = (references: EventReferences) =>
+    requests.map((request) => prepareEvents({ serviceId, events: [request.event], references, receivedAt: request.receivedAt, maxAgeDays: request.maxAgeDays }));
+  const cached = recallEventReferences(db, serviceId, subscriptionIds, codes);
+  if (cached?.references.billingMode === "live") {
+    const prepared = prepareAll(cached.references);
+    // A refusal is only ever decided on looked-up references.
+    if (prepared.every((one) => !one.errors.size)) {
+      const answers = await storeFlush(db, serviceId, requests, prepared, cached.references, cached.check).catch(nullWhenStale(db, serviceId));
+      if (answers) return answers;
+    }
+  }
+  const references = await lookUpEventReferences(db, serviceId, subscriptionIds, codes);
+  return storeFlush(db, serviceId, requests, prepareAll(references), references, null);
+}
+
+async function storeFlush(db: Db, serviceId: string, requests: SingleEventRequest[], prepared: Array<ReturnType<typeof prepareEvents>>, references: EventReferencesAndMode, check: ReferenceCheck | null): Promise<FlushAnswer[]> {
   const forwarded = requests.map((request) => request.forwardToLago && references.billingMode === "shadow");
   const valid = prepared.flatMap((one, index) => (one.errors.size || forwarded[index] ? [] : one.events));
   const createdAt = new Date();
@@ -51,7 +69,7 @@ async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]):
   let previous = new Map<string, UsageEvent>();
   if (valid.length) {
     await ensurePartitions(db, valid.map((event) => event.timestamp));
-    fresh = await insertEvents(db, valid, createdAt);
+    fresh = await insertEvents(db, valid, createdAt, { check });
     previous = (await matchRetriedEvents(db, serviceId, valid.filter((event) => !fresh.has(event.transactionId)))).stored;
   }
   return prepared.map((one, index): FlushAnswer => {

@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/server/db/client";
 import { type RawStatement, rawQuery } from "~/server/db/raw-query";
+import type { ReferenceCheck } from "./event-references-cache";
 
 /** An event ready to store, with the metric-specific values its rollup needs. */
 export interface EventRow {
@@ -62,9 +63,9 @@ const INSERT_EVENTS: RawStatement = {
     WHERE distinct_value IS NOT NULL
     ON CONFLICT DO NOTHING
   )
-  -- The check runs once even when nothing was claimed, before the unreferenced writes above run.
+  -- The checks run once even when nothing was claimed, before the unreferenced writes above run.
   SELECT c.transaction_id
-  FROM (SELECT usage_whole_batch_claimed((SELECT count(*) FROM claimed), $11::bigint)) AS checked
+  FROM (SELECT usage_references_current($12::jsonb, $1::uuid), usage_whole_batch_claimed((SELECT count(*) FROM claimed), $11::bigint)) AS checked
   LEFT JOIN claimed c ON true`,
 };
 
@@ -74,9 +75,10 @@ const INSERT_EVENTS: RawStatement = {
  * the transaction ids that were new; the others were already stored. Rows share one
  * service. With `whole`, a batch of which any id is stored already aborts the statement
  * (nothing written, isPartlyStoredBatch(error)): outside a transaction that is what keeps
- * a batch all or nothing.
+ * a batch all or nothing. With `check`, references taken from the cache are checked in the
+ * same snapshot, and the statement aborts if any changed (isStaleReferences(error)).
  */
-export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: { whole?: boolean } = {}): Promise<Set<string>> {
+export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: { whole?: boolean; check?: ReferenceCheck | null } = {}): Promise<Set<string>> {
   // One array per column (unnest): cheaper to build, and for PostgreSQL to read, than a JSON document of rows.
   const claimed = await rawQuery<{ transaction_id: string | null }>(db, INSERT_EVENTS, [
     rows[0]?.serviceId ?? null,
@@ -90,6 +92,7 @@ export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date
     rows.map((row) => row.distinctValue),
     createdAt.toISOString(),
     options.whole ? rows.length : null,
+    options.check ? JSON.stringify(options.check) : null,
   ]);
   return new Set(claimed.flatMap((row) => (row.transaction_id === null ? [] : [row.transaction_id])));
 }

@@ -1,6 +1,7 @@
 import type { AggregationType, BillingMode } from "~/generated/prisma/client";
 import type { DbOrTx } from "~/server/db/client";
 import { type RawStatement, rawQuery } from "~/server/db/raw-query";
+import { rememberEventReferences } from "./event-references-cache";
 import type { EventReferences } from "./prepare-events";
 
 type Reference =
@@ -31,7 +32,9 @@ const LOOK_UP_REFERENCES: RawStatement = {
  * The subscriptions and metrics a batch names, and the service's billing mode (whether its
  * events are forwarded to Lago), in one query: every round trip counts on the hot path.
  * The mode is read here, with the references, rather than in a query of its own, and
- * never cached: a switch made by any app process applies to the next lookup.
+ * not trusted from a cache: a switch made by any app process applies to the next lookup,
+ * or makes a write with cached references abort (event-references-cache.ts). Every
+ * lookup refreshes that cache.
  */
 export async function lookUpEventReferences(db: DbOrTx, serviceId: string, subscriptionIds: string[], codes: string[]): Promise<EventReferencesAndMode> {
   const rows = await rawQuery<Reference>(db, LOOK_UP_REFERENCES, [serviceId, subscriptionIds, codes]);
@@ -44,5 +47,7 @@ export async function lookUpEventReferences(db: DbOrTx, serviceId: string, subsc
     else if (row.kind === "subscription") subscriptionByExternalId.set(row.key, { id: row.id, externalId: row.key, accountLinkId: row.account_link_id, subscriptionAt: row.subscription_at, odooClosedAt: row.odoo_closed_at });
     else metricByCode.set(row.key, { code: row.key, aggregationType: row.aggregation_type, fieldName: row.field_name });
   }
-  return { subscriptionByExternalId, metricByCode, billingMode };
+  const found = { subscriptionByExternalId, metricByCode, billingMode };
+  rememberEventReferences(db, serviceId, found);
+  return found;
 }

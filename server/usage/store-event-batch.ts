@@ -1,6 +1,7 @@
 import type { UsageEvent } from "~/generated/prisma/client";
 import type { Db } from "~/server/db/client";
 import { ensurePartitions } from "./ensure-partitions";
+import type { ReferenceCheck } from "./event-references-cache";
 import { type EventsEndpoint, forwardEvents } from "./forward-events";
 import { insertEvents, isPartlyStoredBatch } from "./insert-events";
 import { conflictErrors, matchRetriedEvents, storedEvent, type StoreOutcome } from "./match-retried-events";
@@ -21,14 +22,15 @@ class BatchRefused extends Error {
  * transactional way: insert, compare the retried ones, roll back on any conflict.
  *
  * A shadow service's events (`forward`) always go the transactional way, so that what
- * Lago must receive of them commits with them (forwardEvents).
+ * Lago must receive of them commits with them (forwardEvents). Events prepared from cached
+ * references carry their `check` into both ways' insert.
  */
-export async function storeEventBatch(db: Db, serviceId: string, unique: PreparedEvent[], options: { forward?: EventsEndpoint } = {}): Promise<StoreOutcome> {
+export async function storeEventBatch(db: Db, serviceId: string, unique: PreparedEvent[], options: { forward?: EventsEndpoint; check?: ReferenceCheck } = {}): Promise<StoreOutcome> {
   const createdAt = new Date();
   await ensurePartitions(db, unique.map((event) => event.timestamp));
   if (!options.forward) {
     try {
-      await insertEvents(db, unique, createdAt, { whole: true });
+      await insertEvents(db, unique, createdAt, { whole: true, check: options.check });
       return { stored: new Map(unique.map((event) => [event.transactionId, storedEvent(event, createdAt)])), fresh: unique.length };
     } catch (error) {
       if (!isPartlyStoredBatch(error)) throw error;
@@ -36,7 +38,7 @@ export async function storeEventBatch(db: Db, serviceId: string, unique: Prepare
   }
   return db
     .$transaction(async (tx) => {
-      const fresh = await insertEvents(tx, unique, createdAt);
+      const fresh = await insertEvents(tx, unique, createdAt, { check: options.check });
       const retried = unique.filter((event) => !fresh.has(event.transactionId));
       const matched = await matchRetriedEvents(tx, serviceId, retried);
       // Throwing inside the transaction rolls back this batch's inserts: all or nothing.
