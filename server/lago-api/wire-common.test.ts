@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isoDay, lagoPeriod } from "./wire-common";
+import { isoDay, isoMillis, isoSeconds, lagoPeriod } from "./wire-common";
 
 describe("lagoPeriod", () => {
   it.each([
@@ -15,5 +15,24 @@ describe("lagoPeriod", () => {
     expect(lagoPeriod(null)).toEqual({ from: null, to: null });
     expect(isoDay(null)).toBeNull();
     expect(isoDay(new Date("2027-01-01T00:00:00Z"))).toBe("2027-01-01");
+  });
+});
+
+describe("Lago's timestamps", () => {
+  it.each([
+    [new Date("2026-12-06T21:45:38.123Z"), "2026-12-06T21:45:38Z"],
+    [new Date("2026-01-01T00:00:00.000Z"), "2026-01-01T00:00:00Z"],
+    [new Date("0001-02-03T04:05:06.789Z"), "0001-02-03T04:05:06Z"],
+    [new Date(Date.UTC(10000, 0, 1, 0, 0, 0, 500)), "+010000-01-01T00:00:00Z"],
+    [new Date(Date.UTC(-1, 5, 1, 12)), "-000001-06-01T12:00:00Z"],
+    [null, null],
+    [undefined, null],
+  ])("isoSeconds(%s) is %s", (date, text) => {
+    expect(isoSeconds(date)).toBe(text);
+  });
+
+  it("keeps the milliseconds of an event's timestamp", () => {
+    expect(isoMillis(new Date("2026-12-06T21:45:38.120Z"))).toBe("2026-12-06T21:45:38.120Z");
+    expect(isoMillis(null)).toBeNull();
   });
 });

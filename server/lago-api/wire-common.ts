@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { isoString } from "~/server/lib/iso-string";
 
 /** Lago renders most timestamps as ISO 8601 to the second, events to the millisecond. */
-export const isoSeconds = (date: Date | null | undefined) => (date ? date.toISOString().replace(/\.\d{3}Z$/, "Z") : null);
-export const isoMillis = (date: Date | null | undefined) => (date ? date.toISOString() : null);
+export function isoSeconds(date: Date | null | undefined): string | null {
+  if (!date) return null;
+  const iso = isoString(date);
+  // Years 0–9999 have the fixed 24-character form; the others (±YYYYYY) are rare enough for a regex.
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, "Z");
+}
+export const isoMillis = (date: Date | null | undefined) => (date ? isoString(date) : null);
 
 /**
  * A half-open period [start, end) as Lago writes it: from its first second to its last

@@ -1,4 +1,5 @@
 import type { DbOrTx } from "~/server/db/client";
+import { isoString } from "~/server/lib/iso-string";
 import { type RawStatement, rawQuery } from "~/server/db/raw-query";
 import type { ReferenceCheck } from "./event-references-cache";
 
@@ -86,11 +87,11 @@ export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date
     rows.map((row) => row.transactionId),
     rows.map((row) => row.subscriptionId),
     rows.map((row) => row.code),
-    rows.map((row) => row.timestamp.toISOString()),
+    rows.map((row) => isoString(row.timestamp)),
     rows.map((row) => JSON.stringify(row.properties)),
     rows.map((row) => row.numericValue),
     rows.map((row) => row.distinctValue),
-    createdAt.toISOString(),
+    isoString(createdAt),
     options.whole ? rows.length : null,
     options.check ? JSON.stringify(options.check) : null,
   ]);

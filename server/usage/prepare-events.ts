@@ -42,8 +42,16 @@ const DAY_MS = 86_400_000;
  * the months in [now − maxAgeDays, now + 1 day] (timestamps from 1970 to 9999 made one each).
  */
 export function eventTimestampWindow(input: { subscriptionAt: Date; receivedAt: Date; maxAgeDays: number }): { from: Date; to: Date } {
-  const from = Math.max(input.subscriptionAt.getTime() - DAY_MS, input.receivedAt.getTime() - input.maxAgeDays * DAY_MS);
-  return { from: new Date(from), to: new Date(input.receivedAt.getTime() + DAY_MS) };
+  const window = timestampWindowMs(input);
+  return { from: new Date(window.from), to: new Date(window.to) };
+}
+
+// In milliseconds: preparation checks every event against it, and Next wraps the Date constructor.
+function timestampWindowMs(input: { subscriptionAt: Date; receivedAt: Date; maxAgeDays: number }): { from: number; to: number } {
+  return {
+    from: Math.max(input.subscriptionAt.getTime() - DAY_MS, input.receivedAt.getTime() - input.maxAgeDays * DAY_MS),
+    to: input.receivedAt.getTime() + DAY_MS,
+  };
 }
 
 export function addEventError(errors: EventErrors, index: number, field: string, code: string): void {
@@ -75,8 +83,9 @@ function prepareEvent(event: RawEvent, index: number, context: { serviceId: stri
   const timestamp = timestampGiven ? parseEventTimestamp(event.timestamp) : context.receivedAt;
   if (!timestamp) addEventError(errors, index, "timestamp", "invalid_format");
   else if (subscription) {
-    const window = eventTimestampWindow({ subscriptionAt: subscription.subscriptionAt, receivedAt: context.receivedAt, maxAgeDays: context.maxAgeDays });
-    if (timestamp < window.from || timestamp > window.to) addEventError(errors, index, "timestamp", "value_is_out_of_range");
+    const window = timestampWindowMs({ subscriptionAt: subscription.subscriptionAt, receivedAt: context.receivedAt, maxAgeDays: context.maxAgeDays });
+    const at = timestamp.getTime();
+    if (at < window.from || at > window.to) addEventError(errors, index, "timestamp", "value_is_out_of_range");
     // Odoo closed the subscription (an unpaid invoice): usage from then on could never be
     // billed, so it is refused, not stored unbilled; earlier usage is still accepted.
     else if (subscription.odooClosedAt && timestamp >= subscription.odooClosedAt) addEventError(errors, index, "external_subscription_id", "subscription_closed_by_odoo");
