@@ -3,9 +3,9 @@ import { createDb } from "~/server/db/client";
 import { createTestDatabase, startApp } from "~/tests/support/app-server";
 import { bulkLoadEvents } from "./bench/bulk-load";
 import { hubExplorerRead, hubReconciliationRead, seedReconciliationRun, signInBenchUser, sqlReconciliationRead, sqlUsageRead } from "./bench/console-reads";
-import { cpuLine, cpuSnapshot } from "./bench/cpu";
+import { addCpu, type CpuSnapshot, cpuLine, cpuSnapshot } from "./bench/cpu";
 import { benchClient } from "./bench/http-client";
-import { type LoadResult, runLoad } from "./bench/load";
+import { combineLoads, type LoadResult, runLoad } from "./bench/load";
 import { type BenchRow, eventsPerSecond, hardwareLine, latencyRow, markdownTable, throughputRow } from "./bench/report";
 import { seedBench } from "./bench/seed";
 import { benchUsagePush } from "./bench/usage-push";
@@ -20,11 +20,14 @@ import { baselineCopy, baselineWrites, withPool } from "./bench/sql-baseline";
  * A second table: the Odoo calls and seconds of the usage push for 1,000 subscriptions ×
  * 3 metrics against the simulator (BENCH_ONLY=push runs just that one, no build needed;
  * BENCH_ONLY=ingest skips it; BENCH_ONLY=writes runs only the ingestion rows).
+ * The ingestion rows run BENCH_ROUNDS (3) rounds, each phase next to its baseline; each
+ * row sums its rounds. BENCH_PROFILE=<dir> writes the app's CPU profile there.
  */
 const scale = Number(process.env.BENCH_SCALE ?? 1);
 const n = (count: number) => Math.max(1, Math.round(count * scale));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const BATCH = 100;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const volumes = (process.env.BENCH_10M === "1" ? [1_000_000, 10_000_000] : [1_000_000]).map(n);
 const rows: BenchRow[] = [];
 const runId = randomBytes(4).toString("hex");
@@ -48,37 +51,42 @@ if (only !== "push") {
       const client = benchClient(app.baseUrl, { connections: CONCURRENCY, headers });
       const post = (path: string, body: string) => client.send("POST", `/api/v1${path}`, body);
       const event = (id: string, subscription: string) => ({ transaction_id: `${runId}-${id}`, external_subscription_id: `sub-${subscription}`, code: "bench_units", properties: { units: 1 } });
-      // Each ingestion phase with where its CPU went (printed under the table).
+      // Each ingestion phase, with where its CPU went (printed under the table), in ROUNDS
+      // rounds that take turns with their baselines: the VM's drift over the run then
+      // weighs on the hub and its baseline alike.
+      const phases = new Map<string, { results: LoadResult[]; cpu?: CpuSnapshot; eventsPerRequest: number }>();
       const measured = async (label: string, eventsPerRequest: number, phase: () => Promise<LoadResult>) => {
         const before = cpuSnapshot(app.process.pid!);
         const result = await phase();
-        cpuLines.push(cpuLine(label, before, cpuSnapshot(app.process.pid!), result.ok * eventsPerRequest));
-        return result;
+        const entry = phases.get(label) ?? phases.set(label, { results: [], eventsPerRequest }).get(label)!;
+        entry.cpu = addCpu(entry.cpu, before, cpuSnapshot(app.process.pid!));
+        entry.results.push(result);
       };
       const spread = clients.map((name) => seeded.subscriptionIds.get(name)!);
       const target = (subscriptionIds: string[]) => ({ serviceId: seeded.serviceId, subscriptionIds, code: "bench_units" });
-
-      log("single events: hub, then SQL");
-      const single = n(3000);
       const singleBody = (id: string, i: number) => JSON.stringify({ event: event(id, clients[i % CONCURRENCY]!) });
       const warmBodies = Array.from({ length: 50 }, (_, i) => singleBody(`warm-${i}`, i));
       await runLoad({ requests: warmBodies.length, concurrency: CONCURRENCY, send: (i) => post("/events", warmBodies[i]!) });
-      const singleBodies = Array.from({ length: single }, (_, i) => singleBody(`s-${i}`, i));
-      const hubSingle = await measured("hub, single events", 1, () => runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", singleBodies[i]!) }));
-      const sqlSingle = await measured("SQL, single events", 1, () => baselineWrites(pool, target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-sql-s` }));
-
-      log("batches of 100, one subscription per client: hub, then SQL");
+      const single = n(3000);
       const batches = n(600);
-      const batchBodies = (subscription: (b: number) => string) =>
-        Array.from({ length: batches }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH }, (_, i) => event(`${subscription(b)}-b-${b * BATCH + i}`, subscription(b))) }));
-      const spreadBodies = batchBodies((b) => clients[b % CONCURRENCY]!);
-      const hubSpread = await measured("hub, batches", BATCH, () => runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", spreadBodies[b]!) }));
-      const sqlSpread = await measured("SQL, batches", BATCH, () => baselineWrites(pool, target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-b` }));
-
-      log("batches of 100, every client on one subscription: hub, then SQL");
-      const hotBodies = batchBodies(() => clients[0]!);
-      const hubHot = await runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", hotBodies[b]!) });
-      const sqlHot = await baselineWrites(pool, target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-sql-h` });
+      for (let round = 1; round <= ROUNDS; round++) {
+        log(`round ${round} of ${ROUNDS}: single events, batches of ${BATCH} spread, batches on one subscription; hub, then SQL`);
+        const singleBodies = Array.from({ length: single }, (_, i) => singleBody(`r${round}-s-${i}`, i));
+        await measured("hub, single events", 1, () => runLoad({ requests: single, concurrency: CONCURRENCY, send: (i) => post("/events", singleBodies[i]!) }));
+        await measured("SQL, single events", 1, () => baselineWrites(pool, target(spread), { requests: single, eventsPerRequest: 1, concurrency: CONCURRENCY, runId: `${runId}-r${round}-sql-s` }));
+        // Every event new: a batch the hub has stored already takes its slower retry path.
+        const batchBodies = (name: string, subscription: (b: number) => string) =>
+          Array.from({ length: batches }, (_, b) => JSON.stringify({ events: Array.from({ length: BATCH }, (_, i) => event(`r${round}-${name}-${b * BATCH + i}`, subscription(b))) }));
+        const spreadBodies = batchBodies("spread", (b) => clients[b % CONCURRENCY]!);
+        await measured("hub, batches", BATCH, () => runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", spreadBodies[b]!) }));
+        await measured("SQL, batches", BATCH, () => baselineWrites(pool, target(spread), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-r${round}-sql-b` }));
+        const hotBodies = batchBodies("hot", () => clients[0]!);
+        await measured("hub, batches on one subscription", BATCH, () => runLoad({ requests: batches, concurrency: CONCURRENCY, send: (b) => post("/events/batch", hotBodies[b]!) }));
+        await measured("SQL, batches on one subscription", BATCH, () => baselineWrites(pool, target([spread[0]!]), { requests: batches, eventsPerRequest: BATCH, concurrency: CONCURRENCY, runId: `${runId}-r${round}-sql-h` }));
+      }
+      for (const [label, { cpu, results, eventsPerRequest }] of phases) cpuLines.push(cpuLine(label, cpu!, combineLoads(results).ok * eventsPerRequest));
+      const phase = (label: string) => combineLoads(phases.get(label)!.results);
+      const [hubSingle, sqlSingle, hubSpread, sqlSpread, hubHot, sqlHot] = ["hub, single events", "SQL, single events", "hub, batches", "SQL, batches", "hub, batches on one subscription", "SQL, batches on one subscription"].map(phase) as [LoadResult, LoadResult, LoadResult, LoadResult, LoadResult, LoadResult];
 
       log("COPY into an unindexed table");
       const copy = await baselineCopy(pool, { rows: n(1_000_000), concurrency: CONCURRENCY });

@@ -53,9 +53,15 @@ export function cpuSnapshot(appPid: number): CpuSnapshot {
   return { app: app / TICKS_PER_SECOND, appSystem: appSystem / TICKS_PER_SECOND, postgres: postgres / TICKS_PER_SECOND, bench: (usage.user + usage.system) / 1e6, busy: (total - idle) / TICKS_PER_SECOND, total: total / TICKS_PER_SECOND };
 }
 
+/** What a phase used: `after` minus `before`, added to what earlier rounds of it used. */
+export function addCpu(total: CpuSnapshot | undefined, before: CpuSnapshot, after: CpuSnapshot): CpuSnapshot {
+  const sum = { app: 0, appSystem: 0, postgres: 0, bench: 0, busy: 0, total: 0, ...total };
+  for (const key of Object.keys(sum) as Array<keyof CpuSnapshot>) sum[key] += after[key] - before[key];
+  return sum;
+}
+
 /** CPU seconds per 1,000 events of each part, and how busy the machine was. */
-export function cpuLine(label: string, before: CpuSnapshot, after: CpuSnapshot, events: number): string {
-  const per = (key: keyof CpuSnapshot) => (((after[key] - before[key]) * 1000) / events).toFixed(3);
-  const busy = (after.busy - before.busy) / (after.total - before.total);
-  return `${label}: CPU s per 1,000 events: app ${per("app")} (kernel ${per("appSystem")}), PostgreSQL ${per("postgres")}, load generator ${per("bench")}; machine ${(busy * 100).toFixed(0)} % busy`;
+export function cpuLine(label: string, used: CpuSnapshot, events: number): string {
+  const per = (key: keyof CpuSnapshot) => ((used[key] * 1000) / events).toFixed(3);
+  return `${label}: CPU s per 1,000 events: app ${per("app")} (kernel ${per("appSystem")}), PostgreSQL ${per("postgres")}, load generator ${per("bench")}; machine ${((used.busy / used.total) * 100).toFixed(0)} % busy`;
 }

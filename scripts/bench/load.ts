@@ -23,6 +23,16 @@ export async function runLoad(options: { requests: number; concurrency: number; 
   return { requests: options.requests, ok, seconds: (performance.now() - started) / 1000, latenciesMs };
 }
 
+/** Rounds of one phase as one result: their requests, time and latencies together. */
+export function combineLoads(results: LoadResult[]): LoadResult {
+  return {
+    requests: results.reduce((sum, r) => sum + r.requests, 0),
+    ok: results.reduce((sum, r) => sum + r.ok, 0),
+    seconds: results.reduce((sum, r) => sum + r.seconds, 0),
+    latenciesMs: results.flatMap((r) => r.latenciesMs),
+  };
+}
+
 export function percentile(values: number[], p: number): number {
   if (!values.length) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
