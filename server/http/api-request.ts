@@ -77,7 +77,7 @@ export function nodeApiRequest(request: IncomingMessage): ApiRequest {
         const chunks: Buffer[] = [];
         let received = 0;
         const stop = () => {
-          request.off("data", onData).off("end", onEnd).off("error", onError);
+          request.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
           request.resume();
         };
         const onData = (chunk: Buffer) => {
@@ -88,7 +88,9 @@ export function nodeApiRequest(request: IncomingMessage): ApiRequest {
         };
         const onEnd = () => (stop(), resolve(Buffer.concat(chunks, received)));
         const onError = (error: Error) => (stop(), reject(error));
-        request.on("data", onData).once("end", onEnd).once("error", onError);
+        // A client gone before the end of its body: nothing more will come, and nobody waits for the answer.
+        const onClose = () => onError(new Error("the request closed before its body ended"));
+        request.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
       });
     },
   };
