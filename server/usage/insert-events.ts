@@ -1,5 +1,6 @@
 import type { DbOrTx } from "~/server/db/client";
 import { isoString } from "~/server/lib/iso-string";
+import { pgArray } from "~/server/db/pg-array";
 import { type RawStatement, rawQuery } from "~/server/db/raw-query";
 import type { ReferenceCheck } from "./event-references-cache";
 
@@ -18,7 +19,7 @@ export interface EventRow {
   distinctValue: string | null;
 }
 
-const INSERT_EVENTS: RawStatement = {
+export const INSERT_EVENTS: RawStatement = {
   name: "insert-events",
   text: `
   WITH input AS (
@@ -63,11 +64,32 @@ const INSERT_EVENTS: RawStatement = {
     SELECT DISTINCT subscription_id, code, date_trunc('hour', ts), distinct_value FROM fresh
     WHERE distinct_value IS NOT NULL
     ON CONFLICT DO NOTHING
+  ), references_current AS (
+    -- Cached references (event-references-cache.ts): the billing mode, and every field
+    -- preparation read of each subscription and metric, unchanged in this snapshot.
+    SELECT $12::jsonb IS NULL OR (
+      (SELECT v.billing_mode::text FROM services v WHERE v.id = $1::uuid) IS NOT DISTINCT FROM $12::jsonb->>'billing_mode'
+      AND NOT EXISTS (
+        SELECT FROM jsonb_to_recordset($12::jsonb->'subscriptions')
+          AS x(id uuid, external_id text, account_link_id uuid, subscription_at timestamptz, odoo_closed_at timestamptz)
+        WHERE NOT EXISTS (
+          SELECT FROM subscriptions s
+          WHERE s.id = x.id AND s.service_id = $1::uuid AND s.external_id = x.external_id AND s.account_link_id = x.account_link_id
+            AND s.subscription_at = x.subscription_at AND s.odoo_closed_at IS NOT DISTINCT FROM x.odoo_closed_at))
+      AND NOT EXISTS (
+        SELECT FROM jsonb_to_recordset($12::jsonb->'metrics') AS x(code text, aggregation_type text, field_name text)
+        WHERE NOT EXISTS (
+          SELECT FROM billable_metrics m
+          WHERE m.code = x.code AND m.aggregation_type::text = x.aggregation_type AND m.field_name IS NOT DISTINCT FROM x.field_name
+            AND (m.owner_service_id IS NULL OR m.owner_service_id = $1::uuid)))
+    ) AS current
   )
-  -- The checks run once even when nothing was claimed, before the unreferenced writes above run.
+  -- The checks run once even when nothing was claimed, before the unreferenced writes above
+  -- run. A whole batch answers no ids: all were new, or the statement aborted.
   SELECT c.transaction_id
-  FROM (SELECT usage_references_current($12::jsonb, $1::uuid), usage_whole_batch_claimed((SELECT count(*) FROM claimed), $11::bigint)) AS checked
-  LEFT JOIN claimed c ON true`,
+  FROM (SELECT usage_references_current((SELECT current FROM references_current)),
+               usage_whole_batch_claimed((SELECT count(*) FROM claimed), $11::bigint)) AS checked
+  LEFT JOIN claimed c ON $11::bigint IS NULL`,
 };
 
 /**
@@ -76,26 +98,36 @@ const INSERT_EVENTS: RawStatement = {
  * the transaction ids that were new; the others were already stored. Rows share one
  * service. With `whole`, a batch of which any id is stored already aborts the statement
  * (nothing written, isPartlyStoredBatch(error)): outside a transaction that is what keeps
- * a batch all or nothing. With `check`, references taken from the cache are checked in the
+ * a batch all or nothing; it returns no ids then, as every one was new. With `check`, references taken from the cache are checked in the
  * same snapshot, and the statement aborts if any changed (isStaleReferences(error)).
  */
-export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: { whole?: boolean; check?: ReferenceCheck | null } = {}): Promise<Set<string>> {
-  // One array per column (unnest): cheaper to build, and for PostgreSQL to read, than a JSON document of rows.
-  const claimed = await rawQuery<{ transaction_id: string | null }>(db, INSERT_EVENTS, [
+export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: InsertOptions = {}): Promise<Set<string>> {
+  const claimed = await rawQuery<{ transaction_id: string | null }>(db, INSERT_EVENTS, insertEventsParams(rows, createdAt, options));
+  return new Set(claimed.flatMap((row) => (row.transaction_id === null ? [] : [row.transaction_id])));
+}
+
+interface InsertOptions {
+  whole?: boolean;
+  check?: ReferenceCheck | null;
+}
+
+/** INSERT_EVENTS' parameters for these rows (the bench sends the statement without the app too). */
+export function insertEventsParams(rows: EventRow[], createdAt: Date, options: InsertOptions = {}): unknown[] {
+  // One array per column (unnest), as array literals: cheaper to build, and for PostgreSQL to read, than a JSON document of rows.
+  return [
     rows[0]?.serviceId ?? null,
-    rows.map((row) => row.id),
-    rows.map((row) => row.transactionId),
-    rows.map((row) => row.subscriptionId),
-    rows.map((row) => row.code),
-    rows.map((row) => isoString(row.timestamp)),
-    rows.map((row) => JSON.stringify(row.properties)),
-    rows.map((row) => row.numericValue),
-    rows.map((row) => row.distinctValue),
+    pgArray(rows.map((row) => row.id)),
+    pgArray(rows.map((row) => row.transactionId)),
+    pgArray(rows.map((row) => row.subscriptionId)),
+    pgArray(rows.map((row) => row.code)),
+    pgArray(rows.map((row) => isoString(row.timestamp))),
+    pgArray(rows.map((row) => JSON.stringify(row.properties))),
+    pgArray(rows.map((row) => row.numericValue)),
+    pgArray(rows.map((row) => row.distinctValue)),
     isoString(createdAt),
     options.whole ? rows.length : null,
     options.check ? JSON.stringify(options.check) : null,
-  ]);
-  return new Set(claimed.flatMap((row) => (row.transaction_id === null ? [] : [row.transaction_id])));
+  ];
 }
 
 export const isPartlyStoredBatch = (error: unknown) => /usage batch partly stored already/.test(String((error as Error)?.message ?? error));
