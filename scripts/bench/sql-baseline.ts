@@ -3,16 +3,24 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import type { ReferenceCheck } from "~/server/usage/event-references-cache";
+import { type EventRow, INSERT_EVENTS, insertEventsParams } from "~/server/usage/insert-events";
 import { type LoadResult, runLoad } from "./load";
 
 /*
- * The no-app baseline: what PostgreSQL itself allows for the writes one accepted event
- * costs (claim its key, store it, fold it into its hourly rollup), sent straight from a
- * pool of `concurrency` connections, one statement per request and no lookups. The hub's
- * figure divided by this one is the share of its own SQL's speed the app keeps.
+ * The no-app baselines: what PostgreSQL itself allows for the writes accepted events cost
+ * (claim the key, store the event, fold it into its hourly rollup), sent straight from a
+ * pool of `concurrency` connections, one statement per request. The hub's figure divided
+ * by the baseline's is the share of its own SQL's speed the app keeps.
+ *
+ * hubStatementWrites sends the hub's own statement (insert-events.ts) with the parameters
+ * the hub would send, its checks included: what is left between the two is the app.
+ * minimalWrites sends a shorter statement of the same three writes, without what the hub
+ * adds to them (the last value's tie-breaks, unique-count values, the checks): the bound
+ * of those writes themselves.
  */
 
-const WRITES = `
+const MINIMAL_WRITES = `
   WITH input AS (
     SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::numeric[]) AS x(id, transaction_id, ts, properties, num)
   ), claimed AS (
@@ -51,25 +59,42 @@ export async function withPool<T>(url: string, size: number, work: (pool: pg.Poo
  * `pool` (kept open, so its backends' CPU is still theirs when the phase is measured).
  * The parameters are built before the clock starts, as the hub's request bodies are.
  */
-export async function baselineWrites(pool: pg.Pool, target: BaselineTarget, options: { requests: number; eventsPerRequest: number; concurrency: number; runId: string }): Promise<LoadResult> {
-  const at = new Date().toISOString();
-  const statements = Array.from({ length: options.requests }, (_, request) => {
-    const ids: string[] = [], transactions: string[] = [], stamps: string[] = [], properties: string[] = [], nums: string[] = [];
-    for (let i = 0; i < options.eventsPerRequest; i++) {
-      ids.push(randomUUID());
-      transactions.push(`${options.runId}-${request * options.eventsPerRequest + i}`);
-      stamps.push(at);
-      properties.push('{"units":1}');
-      nums.push("1");
-    }
-    const subscriptionId = target.subscriptionIds[request % target.subscriptionIds.length]!;
-    return [ids, transactions, stamps, properties, nums, target.serviceId, subscriptionId, target.code];
+function statementLoad(pool: pg.Pool, statement: { name: string; text: string }, params: unknown[][], concurrency: number): Promise<LoadResult> {
+  return runLoad({ requests: params.length, concurrency, send: async (request) => (await pool.query({ ...statement, values: params[request] }), true) });
+}
+
+type WriteOptions = { requests: number; eventsPerRequest: number; concurrency: number; runId: string };
+
+const eventRows = (target: BaselineTarget, options: WriteOptions, request: number, at: Date): EventRow[] =>
+  Array.from({ length: options.eventsPerRequest }, (_, i) => ({
+    id: randomUUID(),
+    serviceId: target.serviceId,
+    transactionId: `${options.runId}-${request * options.eventsPerRequest + i}`,
+    subscriptionId: target.subscriptionIds[request % target.subscriptionIds.length]!,
+    code: target.code,
+    timestamp: at,
+    properties: { units: 1 },
+    numericValue: "1",
+    distinctValue: null,
+  }));
+
+/** The hub's insert as the hub sends it: a whole batch, with the check of its cached references (`checks`, by subscription id). */
+export function hubStatementWrites(pool: pg.Pool, target: BaselineTarget & { checks: ReadonlyMap<string, ReferenceCheck> }, options: WriteOptions): Promise<LoadResult> {
+  const at = new Date();
+  const params = Array.from({ length: options.requests }, (_, request) => {
+    const rows = eventRows(target, options, request, at);
+    return insertEventsParams(rows, at, { whole: true, check: target.checks.get(rows[0]!.subscriptionId) });
   });
-  return runLoad({
-    requests: options.requests,
-    concurrency: options.concurrency,
-    send: async (request) => (await pool.query(WRITES, statements[request]), true),
+  return statementLoad(pool, INSERT_EVENTS, params, options.concurrency);
+}
+
+export function minimalWrites(pool: pg.Pool, target: BaselineTarget, options: WriteOptions): Promise<LoadResult> {
+  const at = new Date();
+  const params = Array.from({ length: options.requests }, (_, request) => {
+    const rows = eventRows(target, options, request, at);
+    return [rows.map((r) => r.id), rows.map((r) => r.transactionId), rows.map(() => at.toISOString()), rows.map(() => '{"units":1}'), rows.map(() => "1"), target.serviceId, rows[0]!.subscriptionId, target.code];
   });
+  return statementLoad(pool, { name: "bench-minimal-writes", text: MINIMAL_WRITES }, params, options.concurrency);
 }
 
 /** The raw storage limit: COPY of `rows` event rows into an unindexed copy of usage_events, one stream per client. */
