@@ -78,12 +78,15 @@ const eventRows = (target: BaselineTarget, options: WriteOptions, request: numbe
     distinctValue: null,
   }));
 
-/** The hub's insert as the hub sends it: a whole batch, with the check of its cached references (`checks`, by subscription id). */
+/**
+ * The hub's insert as the hub sends it, with the check of its cached references (`checks`,
+ * by subscription id): a batch whole (all or nothing), a flush of single events not.
+ */
 export function hubStatementWrites(pool: pg.Pool, target: BaselineTarget & { checks: ReadonlyMap<string, ReferenceCheck> }, options: WriteOptions): Promise<LoadResult> {
   const at = new Date();
   const params = Array.from({ length: options.requests }, (_, request) => {
     const rows = eventRows(target, options, request, at);
-    return insertEventsParams(rows, at, { whole: true, check: target.checks.get(rows[0]!.subscriptionId) });
+    return insertEventsParams(rows, at, { whole: options.eventsPerRequest > 1, check: target.checks.get(rows[0]!.subscriptionId) });
   });
   return statementLoad(pool, INSERT_EVENTS, params, options.concurrency);
 }
