@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "~/server/db/client";
-import { nullWhenStale, recallEventReferences, rememberEventReferences } from "./event-references-cache";
+import { recallEventReferences, rememberEventReferences, writeWithCachedReferences } from "./event-references-cache";
 
 const subscription = (externalId: string, closedAt: Date | null = null) => ({
   id: `id-${externalId}`, externalId, accountLinkId: `link-${externalId}`, subscriptionAt: new Date("2026-11-01T00:00:00Z"), odooClosedAt: closedAt,
@@ -56,12 +56,29 @@ describe("event references cache", () => {
 
   it("forgets the service when the write found its references stale, and passes any other error on", async () => {
     const db = newDb();
+    const names = { subscriptionIds: ["a"], codes: ["api_calls"] };
     rememberEventReferences(db, "svc", found(["a"]));
-    const stale = new Error('ERROR: usage references changed since they were cached');
-    expect(await Promise.reject(stale).catch(nullWhenStale(db, "svc"))).toBeNull();
+    const stale = new Error("ERROR: usage references changed since they were cached");
+    expect(await writeWithCachedReferences(db, "svc", names, () => Promise.reject(stale))).toBeNull();
     expect(recallEventReferences(db, "svc", ["a"], ["api_calls"])).toBeNull();
     rememberEventReferences(db, "svc", found(["a"]));
-    await expect(Promise.reject(new Error("connection reset")).catch(nullWhenStale(db, "svc"))).rejects.toThrow("connection reset");
+    await expect(writeWithCachedReferences(db, "svc", names, () => Promise.reject(new Error("connection reset")))).rejects.toThrow("connection reset");
+    expect(recallEventReferences(db, "svc", ["a"], ["api_calls"])).not.toBeNull();
+  });
+
+  it("writes with cached references only for a live service whose names are all cached, and keeps them when the write declines", async () => {
+    const db = newDb();
+    const names = { subscriptionIds: ["a"], codes: ["api_calls"] };
+    const calls: string[] = [];
+    const write = async (references: { billingMode: string | null }, check: { billing_mode: string }) => (calls.push(`${references.billingMode}/${check.billing_mode}`), "stored");
+    expect(await writeWithCachedReferences(db, "svc", names, write)).toBeNull();
+    rememberEventReferences(db, "svc", found(["a"], "shadow"));
+    expect(await writeWithCachedReferences(db, "svc", names, write)).toBeNull();
+    rememberEventReferences(db, "svc", found(["a"]));
+    expect(await writeWithCachedReferences(db, "svc", { ...names, subscriptionIds: ["a", "b"] }, write)).toBeNull();
+    expect(await writeWithCachedReferences(db, "svc", names, write)).toBe("stored");
+    expect(calls).toEqual(["live/live"]);
+    expect(await writeWithCachedReferences(db, "svc", names, async () => null)).toBeNull();
     expect(recallEventReferences(db, "svc", ["a"], ["api_calls"])).not.toBeNull();
   });
 });

@@ -8,7 +8,7 @@ import type { EventReferences } from "./prepare-events";
  * service, so that a request naming only known ones skips the lookup: the write itself
  * checks them (insertEvents' `check`, PostgreSQL's usage_references_current) against its
  * own snapshot and aborts if anything an event's preparation read has changed, and the
- * request is then prepared again from a lookup (nullWhenStale). So a cached reference
+ * request is then prepared again from a lookup (writeWithCachedReferences). So a cached reference
  * never decides what is stored; at worst it costs the repeat. On globalThis, as Next may
  * load this module once per route.
  */
@@ -83,12 +83,26 @@ export function recallEventReferences(db: Db, serviceId: string, subscriptionIds
 const isStaleReferences = (error: unknown) => /usage references changed since they were cached/.test(String((error as Error)?.message ?? error));
 
 /**
- * For a write with cached references: its abort over stale ones becomes null (prepare
- * again from a lookup), once the service's cached references are dropped; any other
- * error is the write's own.
+ * A write prepared from the cached references of these names, for a live service whose
+ * names are all cached: `write` gets them and the check its insert must carry, and
+ * answers null to decline (a refusal is only ever decided on looked-up references). Null
+ * when nothing is cached, when `write` declined, or when its insert found the references
+ * stale (dropped then): the caller prepares again from a lookup. Any other error is the
+ * write's own.
  */
-export const nullWhenStale = (db: Db, serviceId: string) => (error: unknown): null => {
-  if (!isStaleReferences(error)) throw error;
-  servicesOf(db).delete(serviceId);
-  return null;
-};
+export async function writeWithCachedReferences<T>(
+  db: Db,
+  serviceId: string,
+  names: { subscriptionIds: readonly string[]; codes: readonly string[] },
+  write: (references: EventReferencesAndMode, check: ReferenceCheck) => Promise<T | null>,
+): Promise<T | null> {
+  const cached = recallEventReferences(db, serviceId, names.subscriptionIds, names.codes);
+  if (cached?.references.billingMode !== "live") return null;
+  try {
+    return await write(cached.references, cached.check);
+  } catch (error) {
+    if (!isStaleReferences(error)) throw error;
+    servicesOf(db).delete(serviceId);
+    return null;
+  }
+}

@@ -2,7 +2,7 @@ import type { Db } from "~/server/db/client";
 import { forgetEnsuredPartitions, isMissingPartition } from "./ensure-partitions";
 import { type IngestResult, ingestResult } from "./ingest-result";
 import { ingestSingleEvent } from "./ingest-single-event";
-import { nullWhenStale, recallEventReferences } from "./event-references-cache";
+import { writeWithCachedReferences } from "./event-references-cache";
 import { lookUpEventReferences } from "./look-up-event-references";
 import { prepareEvents, type RawEvent } from "./prepare-events";
 import { storeEventBatch } from "./store-event-batch";
@@ -56,15 +56,12 @@ export async function ingestEvents(options: {
   }
   const subscriptionIds = [...new Set(events.map((e) => e.externalSubscriptionId))];
   const codes = [...new Set(events.map((e) => e.code))];
-  const cached = recallEventReferences(db, serviceId, subscriptionIds, codes);
-  if (cached?.references.billingMode === "live") {
-    const prepared = prepareEvents({ serviceId, events, references: cached.references, receivedAt, maxAgeDays: options.maxAgeDays });
-    // A refusal is only ever decided on looked-up references.
-    if (!prepared.errors.size) {
-      const outcome = await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique, { check: cached.check })).catch(nullWhenStale(db, serviceId));
-      if (outcome) return ingestResult(prepared.events, outcome);
-    }
-  }
+  const stored = await writeWithCachedReferences(db, serviceId, { subscriptionIds, codes }, async (references, check) => {
+    const prepared = prepareEvents({ serviceId, events, references, receivedAt, maxAgeDays: options.maxAgeDays });
+    if (prepared.errors.size) return null;
+    return ingestResult(prepared.events, await retryingMissingPartition(() => storeEventBatch(db, serviceId, prepared.unique, { check })));
+  });
+  if (stored) return stored;
   const references = await lookUpEventReferences(db, serviceId, subscriptionIds, codes);
   const forward = forwardToLago && references.billingMode === "shadow" ? "batch" : undefined;
   const prepared = prepareEvents({ serviceId, events, references, receivedAt, maxAgeDays: options.maxAgeDays });

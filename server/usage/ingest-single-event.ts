@@ -5,7 +5,7 @@ import { ensurePartitions } from "./ensure-partitions";
 import { type IngestResult, ingestResult } from "./ingest-result";
 import { insertEvents } from "./insert-events";
 import { type EventReferencesAndMode, lookUpEventReferences } from "./look-up-event-references";
-import { nullWhenStale, type ReferenceCheck, recallEventReferences } from "./event-references-cache";
+import { type ReferenceCheck, writeWithCachedReferences } from "./event-references-cache";
 import { conflictErrors, matchRetriedEvents, storedEvent } from "./match-retried-events";
 import { type EventReferences, type PreparedEvent, prepareEvents, type RawEvent } from "./prepare-events";
 import { storeEventBatch } from "./store-event-batch";
@@ -48,15 +48,11 @@ async function flush(db: Db, serviceId: string, requests: SingleEventRequest[]):
   const codes = [...new Set(requests.map((request) => request.event.code))];
   const prepareAll = (references: EventReferences) =>
     requests.map((request) => prepareEvents({ serviceId, events: [request.event], references, receivedAt: request.receivedAt, maxAgeDays: request.maxAgeDays }));
-  const cached = recallEventReferences(db, serviceId, subscriptionIds, codes);
-  if (cached?.references.billingMode === "live") {
-    const prepared = prepareAll(cached.references);
-    // A refusal is only ever decided on looked-up references.
-    if (prepared.every((one) => !one.errors.size)) {
-      const answers = await storeFlush(db, serviceId, requests, prepared, cached.references, cached.check).catch(nullWhenStale(db, serviceId));
-      if (answers) return answers;
-    }
-  }
+  const answers = await writeWithCachedReferences(db, serviceId, { subscriptionIds, codes }, async (references, check) => {
+    const prepared = prepareAll(references);
+    return prepared.some((one) => one.errors.size) ? null : storeFlush(db, serviceId, requests, prepared, references, check);
+  });
+  if (answers) return answers;
   const references = await lookUpEventReferences(db, serviceId, subscriptionIds, codes);
   return storeFlush(db, serviceId, requests, prepareAll(references), references, null);
 }

@@ -98,8 +98,9 @@ export const INSERT_EVENTS: RawStatement = {
  * the transaction ids that were new; the others were already stored. Rows share one
  * service. With `whole`, a batch of which any id is stored already aborts the statement
  * (nothing written, isPartlyStoredBatch(error)): outside a transaction that is what keeps
- * a batch all or nothing; it returns no ids then, as every one was new. With `check`, references taken from the cache are checked in the
- * same snapshot, and the statement aborts if any changed (isStaleReferences(error)).
+ * a batch all or nothing; it returns no ids then, as every one was new. With `check`,
+ * references taken from the cache are checked in the same snapshot, and the statement
+ * aborts if any changed (writeWithCachedReferences tells that abort apart).
  */
 export async function insertEvents(db: DbOrTx, rows: EventRow[], createdAt: Date, options: InsertOptions = {}): Promise<Set<string>> {
   const claimed = await rawQuery<{ transaction_id: string | null }>(db, INSERT_EVENTS, insertEventsParams(rows, createdAt, options));
