@@ -98,18 +98,18 @@ export async function serveDirect(route: { serve: LagoServe<Params>; params: Par
   try {
     const answer = await route.serve(nodeApiRequest(request), route.params);
     for (const [name, value] of API_HEADERS) response.setHeader(name, value);
+    let body: Buffer | string | undefined;
     if (answer.response) {
-      const body = answer.response.body ? Buffer.from(await answer.response.arrayBuffer()) : undefined;
+      body = answer.response.body ? Buffer.from(await answer.response.arrayBuffer()) : undefined;
       response.statusCode = answer.response.status;
       answer.response.headers.forEach((value, name) => response.setHeader(name, value));
-      for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
-      response.end(body);
-      return;
+    } else {
+      body = JSON.stringify(answer.json);
+      response.statusCode = 200;
+      response.setHeader("content-type", "application/json");
     }
-    response.statusCode = 200;
-    response.setHeader("content-type", "application/json");
     for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
-    response.end(JSON.stringify(answer.json));
+    response.end(body);
   } finally {
     if (!request.readableEnded) {
       request.removeAllListeners("data");
